@@ -1,0 +1,5 @@
+// Placeholder until the owning workstream lands the real command.
+export async function run(_args: string[]): Promise<number> {
+  console.error('Perintah "import" belum tersedia.');
+  return 2;
+}
