@@ -1,0 +1,203 @@
+// Real-Chromium test helpers: build the PWA once (reused while fresh), start the
+// real server on a free port with demo data, launch Debian's chromium through
+// playwright-core, and log in through the UI.
+//
+//   const app = await startApp();            // build if stale + server on a tmp data dir
+//   const browser = await launchChromium();
+//   const page = await loginAs(browser, app, DEMO.operator);
+//   …
+//   await browser.close(); await app.stop();
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Demo users created by `--demo` (see server demo seeding). */
+export const DEMO = {
+  admin: { username: 'admin', password: 'selaras-demo' },
+  koordinator: { username: 'koordinator', password: 'selaras-demo' },
+  supervisor: { username: 'supervisor', password: 'selaras-demo' },
+  operator: { username: 'operator', password: 'selaras-demo' },
+  operator2: { username: 'operator2', password: 'selaras-demo' },
+  pengusul: { username: 'pengusul', password: 'selaras-demo' },
+  viewer: { username: 'viewer', password: 'selaras-demo' },
+} as const;
+export type DemoUser = { username: string; password: string };
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+// ─── build ───────────────────────────────────────────────────────────────────
+
+const BUILD_INPUTS = ['src', 'workers', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const BUILD_LOCK = join(tmpdir(), 'selaras-vite-build.lock');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+function distIsFresh(): boolean {
+  const stamp = join(ROOT, 'dist', '.built-at');
+  if (!existsSync(stamp) || !existsSync(join(ROOT, 'dist', 'index.html'))) return false;
+  const builtAt = statSync(stamp).mtimeMs;
+  return BUILD_INPUTS.every((p) => newestMtime(join(ROOT, p)) < builtAt);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `vite build` unless dist/ is newer than every input. Test files run in
+ * parallel workers, so a lock directory makes the others wait for one build.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (distIsFresh()) return;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after 3 minutes.
+      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await sleep(500);
+    }
+  }
+  try {
+    if (distIsFresh()) return;
+    const startedAt = new Date();
+    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (res.status !== 0) throw new Error(`vite build failed:\n${res.stdout}\n${res.stderr}`);
+    const stamp = join(ROOT, 'dist', '.built-at');
+    writeFileSync(stamp, startedAt.toISOString());
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+// ─── server ──────────────────────────────────────────────────────────────────
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Server output so far (for failure messages). */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds (if stale) and starts `node bin/start.mjs --demo` on a fresh data dir. */
+export async function startApp(opts: { demo?: boolean; build?: boolean } = {}): Promise<RunningApp> {
+  if (opts.build !== false) await ensureBuilt();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'selaras-browser-'));
+  const args = [join(ROOT, 'bin/start.mjs'), '--port', String(port), '--data', dataDir, '--host', '127.0.0.1', '--no-build'];
+  if (opts.demo !== false) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
+    await sleep(100);
+  }
+  return { url, port, dataDir, process: child, log: () => output, stop };
+}
+
+// ─── browser ─────────────────────────────────────────────────────────────────
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A 10-inch tablet in landscape is the smallest screen the app is made for. */
+export const TABLET = { width: 1280, height: 800 };
+
+export async function newContext(browser: Browser, opts: { locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: TABLET, locale: opts.locale ?? 'id-ID', serviceWorkers: 'allow' });
+}
+
+/** Logs in through the login screen and waits for the workspace home. */
+export async function loginPage(page: Page, app: RunningApp, user: DemoUser): Promise<void> {
+  await page.goto(app.url + '/');
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home').waitFor();
+}
+
+/** New context + page, logged in as `user`. */
+export async function loginAs(browser: Browser, app: RunningApp, user: DemoUser): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await loginPage(page, app, user);
+  return page;
+}
+
+/** Token for API calls from the test itself. */
+export async function apiLogin(app: RunningApp, user: DemoUser): Promise<string> {
+  const res = await fetch(`${app.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`login ${user.username} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
