@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { readTable, FileReadError, cellText } from '../../src/files';
+import { readTable, FileReadError, cellText, type Row } from '../../src/files';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-function texts(rows: { cells: ({ raw: string } | null)[] }[]): string[][] {
+function texts(rows: Row[]): string[][] {
   return rows.map((r) => r.cells.map((c) => cellText(c)));
 }
 
