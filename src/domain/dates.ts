@@ -1,0 +1,137 @@
+// Dates as officers type them. Indonesian order first (DD-MM-YYYY); every parse
+// returns an ISO 'YYYY-MM-DD' string or null, never a Date (no time zones here).
+
+const MONTHS: Readonly<Record<string, number>> = {
+  januari: 1, jan: 1, january: 1,
+  februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
+  maret: 3, mar: 3, march: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  agustus: 8, agu: 8, agt: 8, ags: 8, aug: 8, august: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, oct: 10, october: 10,
+  november: 11, nopember: 11, nov: 11, nop: 11,
+  desember: 12, des: 12, dec: 12, december: 12,
+};
+
+export interface DateOptions {
+  /**
+   * Two-digit years up to this value are 20YY, above it 19YY. Default 30: the
+   * lists hold birth dates, and nobody born in 1925 is entered as '25'.
+   */
+  twoDigitPivot?: number;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+}
+
+/** True when y-m-d is a real calendar day (years 1800–2199 only: anything else is a typo here). */
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return (
+    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
+    y >= 1800 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+  );
+}
+
+export function toIso(y: number, m: number, d: number): string | null {
+  if (!isValidYmd(y, m, d)) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function expandYear(token: string, pivot: number): number {
+  const n = Number(token);
+  if (token.length !== 2) return n;
+  return n <= pivot ? 2000 + n : 1900 + n;
+}
+
+const NUMERIC_DMY = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
+const ISO_LIKE = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const NAMED_DMY = /^(\d{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*(\d{4}|\d{2})$/;
+const NAMED_MDY = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+
+function parseCore(s: string, pivot: number): string | null {
+  let m = ISO_LIKE.exec(s);
+  if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NUMERIC_DMY.exec(s);
+  if (m) return toIso(expandYear(m[4] ?? '', pivot), Number(m[3]), Number(m[1]));
+  if (/^\d{8}$/.test(s)) {
+    // YYYYMMDD when it reads as a plausible year, otherwise DDMMYYYY.
+    const ymd = toIso(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
+    if (ymd && Number(s.slice(0, 4)) >= 1880) return ymd;
+    return toIso(Number(s.slice(4, 8)), Number(s.slice(2, 4)), Number(s.slice(0, 2)));
+  }
+  m = NAMED_DMY.exec(s);
+  if (m) {
+    const month = MONTHS[m[2] ?? ''];
+    return month ? toIso(expandYear(m[3] ?? '', pivot), month, Number(m[1])) : null;
+  }
+  m = NAMED_MDY.exec(s);
+  if (m) {
+    const month = MONTHS[m[1] ?? ''];
+    return month ? toIso(Number(m[3]), month, Number(m[2])) : null;
+  }
+  return null;
+}
+
+/**
+ * Parses a date as written in a recipient list. Accepts DD-MM-YYYY (and / or .
+ * as separator, one-digit day/month, two-digit year), YYYY-MM-DD (optionally
+ * with a time), YYYYMMDD / DDMMYYYY, '12 Januari 1980', '12-Jan-80',
+ * 'Jan 12, 1980', and the date part of 'Pekalongan, 12-01-1980' (tempat,
+ * tanggal lahir in one cell). Impossible days (31-02-1980) give null.
+ */
+export function parseDate(raw: string, options: DateOptions = {}): string | null {
+  if (typeof raw !== 'string') return null;
+  const pivot = options.twoDigitPivot ?? 30;
+  const s = raw.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!s || s.length > 60) return null;
+  const direct = parseCore(s, pivot);
+  if (direct) return direct;
+  // "Tempat, tanggal lahir" in one cell: the date follows the last comma.
+  const comma = s.lastIndexOf(',');
+  if (comma > 0 && /^[a-z .'-]+$/.test(s.slice(0, comma))) return parseCore(s.slice(comma + 1).trim(), pivot);
+  return null;
+}
+
+/**
+ * Excel's 1900 date system: serial 1 is 1900-01-01, and serial 60 is the
+ * non-existent 1900-02-29 Excel keeps for Lotus compatibility (→ null).
+ * The time of day (fraction) is ignored.
+ */
+export function parseExcelSerialDate(serial: number): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const n = Math.floor(serial);
+  if (n < 1 || n > 2958465 || n === 60) return null;
+  const days = n < 60 ? n - 1 : n - 2; // days after 1900-01-01
+  const ms = Date.UTC(1900, 0, 1) + days * 86_400_000;
+  const d = new Date(ms);
+  return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** 'YYYY-MM-DD' → 'DD-MM-YYYY' (the form the UI shows); anything else is returned unchanged. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+/** Today's date as ISO in UTC+7 (WIB), the default "today" for age checks. */
+export function todayIso(now: Date = new Date()): string {
+  const wib = new Date(now.getTime() + 7 * 3_600_000);
+  return wib.toISOString().slice(0, 10);
+}
+
+/** Completed years between two ISO dates (negative when `birth` is after `on`). */
+export function ageOn(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = onIso.split('-').map(Number) as [number, number, number];
+  let age = ty - by;
+  if (tm < bm || (tm === bm && td < bd)) age -= 1;
+  return age;
+}

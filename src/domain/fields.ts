@@ -1,0 +1,197 @@
+// Per-row field checks: everything that depends only on the row itself
+// (identity numbers, dates, sex, names, small fields). Duplicates and program
+// overlaps live in match/ and engine/.
+import { districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
+import { ageOn, formatDate, parseDate, todayIso } from './dates';
+import type { Finding } from './findings';
+import { makeFinding, ROLE_LABELS } from './messages';
+import { parseRupiah } from './money';
+import { nikBirthParts, parseNik, type NikInfo } from './nik';
+import { parseNoKk } from './nokk';
+import { ROW_STATUSES, type ColumnRole, type RecordRow } from './schema';
+
+export interface FieldCheckOptions {
+  /** ISO date used as today (future birth dates, ages). Default: today in WIB. */
+  today?: string;
+  /** Roles that must be filled besides nik and nama (e.g. ['no_kk'] in a household programme). */
+  required?: ColumnRole[];
+}
+
+/** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
+export function parseSex(raw: string): 'L' | 'P' | null {
+  const s = (raw ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!s) return null;
+  if (['l', 'lk', 'laki', 'lakilaki', 'lelaki', 'pria', 'm', 'male', 'cowok', '1'].includes(s)) return 'L';
+  if (['p', 'pr', 'pr', 'perempuan', 'wanita', 'w', 'f', 'female', 'cewek', '2', 'pere'].includes(s)) return 'P';
+  return null;
+}
+
+/** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
+export function parseRtRw(raw: string): number | null {
+  const m = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i.exec(raw ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** 'DTKS' / 'Non-DTKS' (and the usual variants); null when unrecognisable. */
+export function parseDtksStatus(raw: string): 'dtks' | 'non-dtks' | null {
+  const s = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya'].includes(s)) return 'dtks';
+  if (['nondtks', 'non', 'tidak', 't', 'bukandtks', 'tidakterdaftar', 'belumdtks', 'luardtks'].includes(s)) return 'non-dtks';
+  return null;
+}
+
+export function parseRowStatus(raw: string): (typeof ROW_STATUSES)[number] | null {
+  const s = (raw ?? '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return (ROW_STATUSES as readonly string[]).includes(s) ? (s as (typeof ROW_STATUSES)[number]) : null;
+}
+
+const present = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+
+function idNumberFindings(
+  key: string,
+  prefix: 'nik' | 'nokk',
+  column: ColumnRole,
+  value: string,
+  info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
+): Finding[] {
+  const out: Finding[] = [];
+  const shown = value.trim();
+  for (const p of info.problems) {
+    switch (p) {
+      case 'excel-scientific':
+        out.push(makeFinding(key, `${prefix}-excel-scientific`, { value: shown, ...(info.excelDigits ? { digits: info.excelDigits } : {}) }, column));
+        break;
+      case 'excel-precision':
+      case 'placeholder':
+      case 'serial-zero':
+        out.push(makeFinding(key, `${prefix}-${p}`, { value: info.digits ?? shown }, column));
+        break;
+      case 'non-digit':
+        out.push(makeFinding(key, `${prefix}-non-digit`, { value: shown }, column));
+        break;
+      case 'length':
+        out.push(makeFinding(key, `${prefix}-length`, { value: shown, length: shown.replace(/\D/g, '').length }, column));
+        break;
+      case 'province-unknown':
+        out.push(makeFinding(key, `${prefix}-province-unknown`, { code: (info.digits ?? '').slice(0, 2) }, column));
+        break;
+      case 'regency-unknown':
+        out.push(makeFinding(key, `${prefix}-regency-unknown`, {
+          code: (info.digits ?? '').slice(0, 4), province: provinceName(info.province ?? '') ?? '',
+        }, column));
+        break;
+      case 'district-unknown':
+        out.push(makeFinding(key, `${prefix}-district-unknown`, {
+          code: (info.digits ?? '').slice(0, 6), regency: regencyName(info.regency ?? '') ?? '',
+        }, column));
+        break;
+      case 'birth-date-impossible':
+      case 'issue-date-impossible':
+        out.push(makeFinding(key, `${prefix}-${p}`, { part: (info.digits ?? '').slice(6, 12), value: info.digits ?? shown }, column));
+        break;
+      default:
+        break; // 'empty' is reported as a missing field
+    }
+  }
+  return out;
+}
+
+function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: string | null): Finding[] {
+  const out: Finding[] = [];
+  const digits = nik.digits;
+  if (!digits || !nik.birthDate) return out;
+  const parts = nikBirthParts(digits);
+  if (birthIso) {
+    const [y, m, d] = birthIso.split('-').map(Number) as [number, number, number];
+    if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
+      out.push(makeFinding(key, 'nik-birth-date-mismatch', { nikDate: formatDate(nik.birthDate), rowDate: formatDate(birthIso) }, 'tanggal_lahir'));
+    }
+  }
+  const sexRaw = row.values.jenis_kelamin;
+  const sex = present(sexRaw) ? parseSex(sexRaw) : null;
+  if (sex && nik.sex && sex !== nik.sex) {
+    out.push(makeFinding(key, 'nik-sex-mismatch', {
+      nikSexId: nik.sex === 'P' ? 'perempuan' : 'laki-laki',
+      nikSexEn: nik.sex === 'P' ? 'female' : 'male',
+      nikDay: digits.slice(6, 8),
+      rowSex: (sexRaw ?? '').trim(),
+    }, 'jenis_kelamin'));
+  }
+  const kec = row.values.kecamatan;
+  if (nik.district && present(kec)) {
+    const issued = districtName(nik.district) ?? '';
+    if (normalizeAreaName(issued) !== normalizeAreaName(kec)) {
+      out.push(makeFinding(key, 'nik-region-differs', {
+        nikDistrict: issued, nikRegency: regencyName(nik.regency ?? '') ?? '', kecamatan: kec.trim(), code: nik.district,
+      }, 'kecamatan'));
+    }
+  }
+  return out;
+}
+
+/** All field findings of one row, in a stable order (by column, then code). */
+export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Finding[] {
+  const key = row.key;
+  const v = row.values;
+  const today = options.today ?? todayIso();
+  const out: Finding[] = [];
+
+  const birthRaw = v.tanggal_lahir;
+  const birthIso = present(birthRaw) ? parseDate(birthRaw) : null;
+
+  // NIK
+  if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
+  else {
+    const nik = parseNik(v.nik, { today, birthDateHint: birthIso });
+    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik));
+    out.push(...nikAgreement(key, nik, row, birthIso));
+  }
+
+  // No KK
+  if (present(v.no_kk)) {
+    const kk = parseNoKk(v.no_kk);
+    out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk));
+    const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
+    if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
+  }
+
+  // Nama
+  if (!present(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
+  else {
+    const name = v.nama.trim();
+    if (/\d/.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
+    else if (name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
+  }
+
+  // Other required fields
+  for (const role of options.required ?? []) {
+    if (role === 'nik' || role === 'nama') continue;
+    if (!present(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
+  }
+
+  // Tanggal lahir
+  if (present(birthRaw)) {
+    if (!birthIso) out.push(makeFinding(key, 'tanggal-lahir-invalid', { value: birthRaw.trim() }, 'tanggal_lahir'));
+    else {
+      const age = ageOn(birthIso, today);
+      if (age < 0 || (age === 0 && birthIso > today)) out.push(makeFinding(key, 'tanggal-lahir-future', { value: formatDate(birthIso) }, 'tanggal_lahir'));
+      else if (age > 110) out.push(makeFinding(key, 'tanggal-lahir-too-old', { value: formatDate(birthIso), age }, 'tanggal_lahir'));
+    }
+  }
+
+  if (present(v.jenis_kelamin) && !parseSex(v.jenis_kelamin)) {
+    out.push(makeFinding(key, 'jenis-kelamin-invalid', { value: v.jenis_kelamin.trim() }, 'jenis_kelamin'));
+  }
+  if (present(v.rt) && parseRtRw(v.rt) === null && !/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(v.rt)) {
+    out.push(makeFinding(key, 'rt-invalid', { value: v.rt.trim() }, 'rt'));
+  }
+  if (present(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));
+  if (present(v.penghasilan) && parseRupiah(v.penghasilan) === null) {
+    out.push(makeFinding(key, 'penghasilan-invalid', { value: v.penghasilan.trim() }, 'penghasilan'));
+  }
+  if (present(v.status) && !parseRowStatus(v.status)) out.push(makeFinding(key, 'status-invalid', { value: v.status.trim() }, 'status'));
+  if (present(v.status_dtks) && !parseDtksStatus(v.status_dtks)) {
+    out.push(makeFinding(key, 'status-dtks-invalid', { value: v.status_dtks.trim() }, 'status_dtks'));
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+// Indonesian personal names, normalised for matching: the same person written
+// 'H. Moch. Chairoel Anwar, S.Pd.' and 'Muhammad Khairul Anwar' must compare
+// equal. The result is lowercase ASCII letters and digits in single-spaced
+// tokens; normalizeName(normalizeName(x)) === normalizeName(x).
+
+/** Honorifics, religious and address titles: dropped when written with a dot, or when leading. */
+const TITLES: ReadonlySet<string> = new Set([
+  'h', 'hj', 'hajjah', 'haji', 'kh', 'dr', 'drs', 'dra', 'drg', 'ir', 'prof', 'ust', 'ustadz', 'ustad',
+  'ustadzah', 'bpk', 'bp', 'bapak', 'ibu', 'ny', 'nyonya', 'tn', 'tuan', 'sdr', 'sdri', 'alm', 'almh',
+  'almarhum', 'almarhumah', 'nn', 'nona',
+]);
+
+/** Academic degrees as written after a name ('S.Pd.', 'SE', 'A.Md.Keb'), compared without dots. */
+const DEGREES: ReadonlySet<string> = new Set([
+  'spd', 'spdi', 'spdsd', 'se', 'sh', 'shi', 'st', 'skom', 'ssos', 'sag', 'sip', 'skep', 'sked', 'sfarm',
+  'shut', 'spt', 'sp', 'ssi', 'ss', 'sthi', 'sth', 'sak', 'sgz', 'skm', 'spsi', 'sds', 'ssn', 'sstat', 'spi',
+  'sei', 'sikom', 'stp', 'sos', 'ak', 'ns', 'apt', 'bsc', 'msc', 'mba', 'phd', 'lc', 'mpd', 'mpdi', 'msi',
+  'mm', 'mh', 'mt', 'mkom', 'mag', 'mkes', 'mhum', 'mak', 'me', 'mp', 'mkn', 'msos', 'amd', 'amdkeb',
+  'amdkep', 'amdkes', 'amdgz', 'amdfarm', 'amdak', 'amdpar', 'ba', 'ma', 'spdi', 'sstp', 'ip', 'mip', 'map',
+]);
+
+/** Whole-token spellings of the same name. Keys are compared after old-spelling conversion too. */
+const CANONICAL: Readonly<Record<string, string>> = {
+  m: 'muhammad', mhd: 'muhammad', mhmd: 'muhammad', muh: 'muhammad', moh: 'muhammad', mohd: 'muhammad',
+  moch: 'muhammad', mokh: 'muhammad', mochd: 'muhammad', mokhd: 'muhammad', much: 'muhammad', mukh: 'muhammad',
+  mochammad: 'muhammad', mokhammad: 'muhammad', mochamad: 'muhammad', mokhamad: 'muhammad',
+  mohammad: 'muhammad', mohamad: 'muhammad', mohamed: 'muhammad', mohammed: 'muhammad', muhamad: 'muhammad',
+  muhammat: 'muhammad', muhamat: 'muhammad', mukhammad: 'muhammad', mukhamad: 'muhammad', muchammad: 'muhammad',
+  muchamad: 'muhammad', mochamat: 'muhammad', mokhamat: 'muhammad', muhammed: 'muhammad', muhamed: 'muhammad',
+  st: 'siti', sitti: 'siti',
+  abd: 'abdul', abdoel: 'abdul', abdl: 'abdul',
+  achmad: 'ahmad', akhmad: 'ahmad', ahmat: 'ahmad', achmat: 'ahmad', akhmat: 'ahmad', ahmed: 'ahmad',
+  noor: 'nur', nor: 'nur',
+};
+
+/** Connectors dropped between name parts ('Ahmad bin Yusuf'). */
+const CONNECTORS: ReadonlySet<string> = new Set(['bin', 'binti', 'bt', 'bte']);
+
+/** Dutch-era spelling → EYD, applied until stable (so 'sdj' → 'sj' → 'sy'). */
+function modernSpelling(token: string): string {
+  let prev = '';
+  let t = token;
+  for (let i = 0; i < 8 && t !== prev; i++) {
+    prev = t;
+    t = t
+      .replace(/oe/g, 'u')
+      .replace(/dj/g, 'j')
+      .replace(/tj/g, 'c')
+      .replace(/sj/g, 'sy')
+      .replace(/nj/g, 'ny')
+      .replace(/ch/g, 'kh');
+  }
+  return t;
+}
+
+function canonical(token: string): string {
+  const direct = CANONICAL[token];
+  if (direct) return direct;
+  const modern = modernSpelling(token);
+  return CANONICAL[modern] ?? modern;
+}
+
+interface RawToken {
+  text: string;
+  /** Written with a dot after it ('H.', 'M.'): an abbreviation or title, not a name. */
+  dotted: boolean;
+  /** A dotted degree such as 'S.Pd.' or 'A.Md.Keb': dropped wherever it stands. */
+  degree: boolean;
+}
+
+/** Degrees that are also plausible name tokens: stripped only when written with dots. */
+const AMBIGUOUS_DEGREES: ReadonlySet<string> = new Set(['ma', 'ba', 'me', 'mp', 'ip', 'ns', 'ss', 'sp', 'sos', 'ak', 'map', 'apt', 'mt', 'lc']);
+
+function rawTokens(raw: string): RawToken[] {
+  const lower = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // Apostrophes inside a name join its parts: Ma'ruf → maruf.
+    .replace(/([a-z])['`‘’]([a-z])/g, '$1$2');
+  // Degrees come after a comma: 'Siti Aminah, S.Pd., M.M.' — drop degree-only parts.
+  const parts = lower.split(',');
+  const kept = [parts[0] ?? ''];
+  for (const part of parts.slice(1)) {
+    const words = part.split(/[^a-z0-9]+/).filter(Boolean);
+    const isDegree = words.length === 0 || words.every((w) => DEGREES.has(w) || w.length <= 3);
+    if (!isDegree) kept.push(part);
+  }
+  const tokens: RawToken[] = [];
+  for (const chunk of kept.join(' ').split(/[^a-z0-9.]+/)) {
+    if (!chunk) continue;
+    const compact = chunk.replace(/[^a-z0-9]/g, '');
+    if (/^[a-z]+(\.[a-z]+)+\.?$/.test(chunk) && DEGREES.has(compact)) {
+      tokens.push({ text: compact, dotted: true, degree: true });
+      continue;
+    }
+    const pieces = chunk.split('.');
+    pieces.forEach((piece, i) => {
+      if (piece) tokens.push({ text: piece, dotted: i < pieces.length - 1, degree: false });
+    });
+  }
+  return tokens;
+}
+
+function isTrailingDegree(t: RawToken): boolean {
+  return t.degree || (DEGREES.has(t.text) && (t.dotted || !AMBIGUOUS_DEGREES.has(t.text)));
+}
+
+function normalizeOnce(raw: string): string {
+  const tokens = rawTokens(raw);
+  // Leading titles ('H.', 'Hj', 'Drs.') go, keeping at least one token.
+  while (tokens.length > 1 && TITLES.has(tokens[0]?.text ?? '')) tokens.shift();
+  // Trailing degrees ('SE', 'S.Pd') go, keeping at least one token.
+  while (tokens.length > 1 && isTrailingDegree(tokens[tokens.length - 1] as RawToken)) tokens.pop();
+  const kept = tokens.filter(
+    (t, i) =>
+      tokens.length === 1 ||
+      !((t.dotted && TITLES.has(t.text)) || t.degree || (CONNECTORS.has(t.text) && i > 0 && i < tokens.length - 1)),
+  );
+  // A bare 'm' is Muhammad when it leads or carries a dot; elsewhere it is an initial.
+  return kept.map((t, i) => (t.text === 'm' && i > 0 && !t.dotted ? 'm' : canonical(t.text))).join(' ');
+}
+
+/**
+ * 'H. Moch. Chairoel Anwar, S.Pd.' → 'muhammad khairul anwar'. Lowercase,
+ * punctuation removed, titles and degrees dropped, old spelling modernised,
+ * abbreviations expanded. Applied until stable so that it is idempotent.
+ */
+export function normalizeName(raw: string): string {
+  if (typeof raw !== 'string') return '';
+  let s = normalizeOnce(raw);
+  for (let i = 0; i < 4; i++) {
+    const next = normalizeOnce(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+export function nameTokens(raw: string): string[] {
+  const n = normalizeName(raw);
+  return n ? n.split(' ') : [];
+}
+
+/**
+ * A coarser key per token for blocking and fuzzy comparison: doubled letters
+ * single, Javanese 'dh'/'th' → 'd'/'t', 'y' → 'i' between consonants is left,
+ * final 'h' dropped ('Fatimah'/'Fatima'). Not for display.
+ */
+export function phoneticToken(token: string): string {
+  return token
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/kh/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/(?<=[a-z]{3})h$/, '');
+}

@@ -1,0 +1,173 @@
+// NIK (Nomor Induk Kependudukan): 16 digits, no check digit.
+//   1–2 province, 3–4 kab/kota, 5–6 kecamatan where it was FIRST issued,
+//   7–12 DDMMYY of birth (day + 40 for women), 13–16 serial from 0001.
+// Excel keeps 15 significant digits, so a NIK typed into a number cell loses its
+// last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
+// values are named for what they are and never count as a match.
+import { districtName, provinceName, regencyName } from './area/index';
+import { ageOn, todayIso, toIso } from './dates';
+
+export type NikProblem =
+  | 'empty'
+  | 'excel-scientific'
+  | 'excel-precision'
+  | 'non-digit'
+  | 'length'
+  | 'placeholder'
+  | 'province-unknown'
+  | 'regency-unknown'
+  | 'district-unknown'
+  | 'birth-date-impossible'
+  | 'serial-zero';
+
+export interface NikInfo {
+  raw: string;
+  /** The 16 digits when the value is shaped like a NIK (even if damaged), else null. */
+  digits: string | null;
+  problems: NikProblem[];
+  /** Kemendagri codes: 2, 4 and 6 digits. Set when the code is known. */
+  province?: string;
+  regency?: string;
+  district?: string;
+  /** ISO date of birth encoded in the NIK (century chosen, see parseNik). */
+  birthDate?: string;
+  sex?: 'L' | 'P';
+  serial?: string;
+  /** For an Excel-scientific value: the digits Excel kept ('3375015301891050'). */
+  excelDigits?: string;
+}
+
+export interface NikOptions {
+  /** ISO date; 'today' for choosing the century of the birth year. */
+  today?: string;
+  /** ISO tanggal_lahir of the row, when known: decides the century. */
+  birthDateHint?: string | null;
+}
+
+/** Problems that make an identity number useless for matching. */
+const UNUSABLE: ReadonlySet<NikProblem> = new Set<NikProblem>([
+  'empty', 'excel-scientific', 'excel-precision', 'non-digit', 'length', 'placeholder',
+  'birth-date-impossible', 'serial-zero',
+]);
+
+export type IdShape =
+  | { kind: 'empty' }
+  | { kind: 'scientific'; digits: string | null }
+  | { kind: 'digits'; digits: string }
+  | { kind: 'other'; cleaned: string };
+
+/**
+ * Strips what spreadsheets and people add around an identity number: spaces
+ * (also non-breaking), a leading apostrophe (Excel's "text" marker), quotes,
+ * a '.0' tail, and dots/dashes between digit groups ('3375-0153-0189-1050').
+ */
+export function cleanIdNumber(raw: string): IdShape {
+  let s = (typeof raw === 'string' ? raw : '').normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
+  s = s.replace(/^['`‘’"]+|['"‘’]+$/g, '');
+  if (!s) return { kind: 'empty' };
+  const sci = /^(\d)(?:[.,](\d+))?e\+?(\d{1,2})$/i.exec(s);
+  if (sci) {
+    const mantissa = (sci[1] ?? '') + (sci[2] ?? '');
+    const exponent = Number(sci[3]);
+    const digits = mantissa.length <= exponent + 1 ? mantissa.padEnd(exponent + 1, '0') : null;
+    return { kind: 'scientific', digits };
+  }
+  if (/^\d+[.,]0+$/.test(s)) s = s.replace(/[.,]0+$/, '');
+  if (/^\d+(?:[-.]\d+)+$/.test(s)) s = s.replace(/[-.]/g, '');
+  return /^\d+$/.test(s) ? { kind: 'digits', digits: s } : { kind: 'other', cleaned: s };
+}
+
+/** Dummy values typed to get past a required field: 0000…, 1111…, 1234567890…. */
+export function isPlaceholderNumber(digits: string): boolean {
+  if (/^(\d)\1+$/.test(digits)) return true;
+  if ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits)) return true;
+  return /0{8,}|(\d)\1{9,}/.test(digits);
+}
+
+/** The two centuries a DDMMYY can mean, both as ISO (null when impossible). */
+function centuries(dd: number, mm: number, yy: number): [string | null, string | null] {
+  return [toIso(1900 + yy, mm, dd), toIso(2000 + yy, mm, dd)];
+}
+
+/**
+ * Picks the century: the one agreeing with the row's tanggal_lahir when the
+ * two-digit years agree, otherwise the most recent one not in the future
+ * (a NIK is issued at birth, so children are on the lists too).
+ */
+function pickCentury(c19: string | null, c20: string | null, today: string, hint?: string | null): string | null {
+  if (hint) {
+    for (const c of [c19, c20]) if (c && c.slice(0, 4) === hint.slice(0, 4)) return c;
+  }
+  if (c20 && ageOn(c20, today) >= 0) return c20;
+  if (c19 && ageOn(c19, today) <= 130) return c19;
+  return c20 ?? c19;
+}
+
+export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
+  const rawText = typeof raw === 'string' ? raw : '';
+  const info: NikInfo = { raw: rawText, digits: null, problems: [] };
+  const shape = cleanIdNumber(rawText);
+  if (shape.kind === 'empty') {
+    info.problems.push('empty');
+    return info;
+  }
+  if (shape.kind === 'scientific') {
+    info.problems.push('excel-scientific');
+    if (shape.digits) info.excelDigits = shape.digits;
+    return info;
+  }
+  if (shape.kind === 'other') {
+    info.problems.push('non-digit');
+    return info;
+  }
+  const d = shape.digits;
+  if (d.length !== 16) {
+    info.problems.push('length');
+    return info;
+  }
+  info.digits = d;
+  if (d.endsWith('0')) info.problems.push('excel-precision');
+  if (isPlaceholderNumber(d)) info.problems.push('placeholder');
+
+  const p = d.slice(0, 2);
+  const r = d.slice(0, 4);
+  const k = d.slice(0, 6);
+  if (!provinceName(p)) info.problems.push('province-unknown');
+  else {
+    info.province = p;
+    if (!regencyName(r)) info.problems.push('regency-unknown');
+    else {
+      info.regency = r;
+      if (!districtName(k)) info.problems.push('district-unknown');
+      else info.district = k;
+    }
+  }
+
+  const dd = Number(d.slice(6, 8));
+  const mm = Number(d.slice(8, 10));
+  const yy = Number(d.slice(10, 12));
+  const female = dd > 40;
+  const day = female ? dd - 40 : dd;
+  const [c19, c20] = centuries(day, mm, yy);
+  const birth = pickCentury(c19, c20, options.today ?? todayIso(), options.birthDateHint);
+  if (!birth || (!female && dd > 31)) info.problems.push('birth-date-impossible');
+  else {
+    info.birthDate = birth;
+    info.sex = female ? 'P' : 'L';
+  }
+
+  info.serial = d.slice(12);
+  if (info.serial === '0000') info.problems.push('serial-zero');
+  return info;
+}
+
+/** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */
+export function isUsableIdentity(info: NikInfo): boolean {
+  return info.digits !== null && !info.problems.some((p) => UNUSABLE.has(p));
+}
+
+/** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */
+export function nikBirthParts(digits: string): { day: number; month: number; yy: number; female: boolean } {
+  const dd = Number(digits.slice(6, 8));
+  return { day: dd > 40 ? dd - 40 : dd, month: Number(digits.slice(8, 10)), yy: Number(digits.slice(10, 12)), female: dd > 40 };
+}

@@ -1,0 +1,89 @@
+// No KK (Nomor Kartu Keluarga): 16 digits. 1–6 the region where the KK was
+// issued, 7–12 DDMMYY of issue, 13–16 serial. Not stable (a new KK on moving,
+// death of the head, divorce, splitting): a strong hint, never an identity.
+// Excel damages it exactly as it damages a NIK.
+import { districtName, provinceName, regencyName } from './area/index';
+import { toIso } from './dates';
+import { cleanIdNumber, isPlaceholderNumber } from './nik';
+
+export type NoKkProblem =
+  | 'empty'
+  | 'excel-scientific'
+  | 'excel-precision'
+  | 'non-digit'
+  | 'length'
+  | 'placeholder'
+  | 'province-unknown'
+  | 'regency-unknown'
+  | 'district-unknown'
+  | 'issue-date-impossible'
+  | 'serial-zero';
+
+export interface NoKkInfo {
+  raw: string;
+  digits: string | null;
+  problems: NoKkProblem[];
+  province?: string;
+  regency?: string;
+  district?: string;
+  /** ISO date of issue (20YY: electronic KKs exist since the 2000s) when digits 7–12 read as a date. */
+  issueDate?: string;
+  serial?: string;
+  excelDigits?: string;
+}
+
+const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
+  'empty', 'excel-scientific', 'excel-precision', 'non-digit', 'length', 'placeholder', 'serial-zero',
+]);
+
+export function parseNoKk(raw: string): NoKkInfo {
+  const rawText = typeof raw === 'string' ? raw : '';
+  const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };
+  const shape = cleanIdNumber(rawText);
+  if (shape.kind === 'empty') {
+    info.problems.push('empty');
+    return info;
+  }
+  if (shape.kind === 'scientific') {
+    info.problems.push('excel-scientific');
+    if (shape.digits) info.excelDigits = shape.digits;
+    return info;
+  }
+  if (shape.kind === 'other') {
+    info.problems.push('non-digit');
+    return info;
+  }
+  const d = shape.digits;
+  if (d.length !== 16) {
+    info.problems.push('length');
+    return info;
+  }
+  info.digits = d;
+  if (d.endsWith('0')) info.problems.push('excel-precision');
+  if (isPlaceholderNumber(d)) info.problems.push('placeholder');
+  const p = d.slice(0, 2);
+  const r = d.slice(0, 4);
+  const k = d.slice(0, 6);
+  if (!provinceName(p)) info.problems.push('province-unknown');
+  else {
+    info.province = p;
+    if (!regencyName(r)) info.problems.push('regency-unknown');
+    else {
+      info.regency = r;
+      if (!districtName(k)) info.problems.push('district-unknown');
+      else info.district = k;
+    }
+  }
+  // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
+  const issue = toIso(2000 + Number(d.slice(10, 12)), Number(d.slice(8, 10)), Number(d.slice(6, 8)));
+  if (issue) info.issueDate = issue;
+  else info.problems.push('issue-date-impossible');
+  info.serial = d.slice(12);
+  if (info.serial === '0000') info.problems.push('serial-zero');
+  return info;
+}
+
+/** False for an Excel-damaged, malformed or dummy No KK: never a household match. */
+export function isUsableNoKk(info: NoKkInfo): boolean {
+  return info.digits !== null && !info.problems.some((p) => UNUSABLE.has(p));
+}

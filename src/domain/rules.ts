@@ -1,0 +1,250 @@
+// Eligibility: the exclusion criteria the offices apply (design brief, "Exclusion
+// criteria seen in practice"). Every rule is configurable per workspace and can
+// be switched off; a finding can be overridden for one row with a reason, which
+// turns it into an 'info' finding that records who decided and why.
+import { districtName, normalizeAreaName } from './area/index';
+import { ageOn, formatDate, parseDate, todayIso } from './dates';
+import type { Finding } from './findings';
+import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
+import { formatRupiah, parseRupiah } from './money';
+import { parseNik } from './nik';
+import type { ColumnRole, RecordRow } from './schema';
+
+export interface IncomeLimit {
+  /** Rupiah per month. */
+  amount: number;
+  /** How the figure is named in messages, e.g. 'UMK Kota Pekalongan 2025'. */
+  label: string;
+}
+
+export interface EligibilityRules {
+  /** Income (penghasilan, per month) at or above the regional minimum wage. */
+  income: {
+    enabled: boolean;
+    /** The workspace's own kab/kota figure. */
+    limit: IncomeLimit & { regency?: string; source?: string };
+    /**
+     * Other kab/kota in the same workspace, by 4-digit Kemendagri code; a row
+     * uses the figure of the regency its kecamatan lies in, else `limit`.
+     */
+    byRegency?: Record<string, IncomeLimit>;
+  };
+  /** Civil servants, army, police, state-company staff…: each category a label and its spellings. */
+  occupations: { enabled: boolean; categories: Array<{ label: string; terms: string[] }> };
+  /** Village/kelurahan officials may not receive the listed programmes (PKH). */
+  villageOfficials: { enabled: boolean; programs: string[]; terms: string[] };
+  /** A good private house (kondisi_rumah). 'notGood' terms win over 'good' ones ('tidak layak' contains 'layak'). */
+  goodHouse: { enabled: boolean; good: string[]; notGood: string[] };
+  /** Died (alasan, catatan, status, or a name written 'Alm. …'). */
+  died: { enabled: boolean; terms: string[] };
+  /** Moved away (alasan, catatan, status). */
+  moved: { enabled: boolean; terms: string[] };
+  /** Head of household younger than minAge (from tanggal_lahir, else the NIK). */
+  headUnderAge: { enabled: boolean; minAge: number };
+}
+
+export interface RuleOverride {
+  /** RecordRow.key */
+  row: string;
+  /** The finding code that is overridden, e.g. 'income-above-umr'. */
+  code: string;
+  /** Required: an override without a reason is ignored. */
+  reason: string;
+  by?: string;
+}
+
+/**
+ * Defaults for Kota Pekalongan. The UMK 2025 of Kota Pekalongan is Rp2.545.138
+ * (Keputusan Gubernur Jawa Tengah Nomor 561/45 Tahun 2024, announced
+ * 18-12-2024); every workspace sets its own figure in its settings.
+ */
+export const DEFAULT_RULES: EligibilityRules = {
+  income: {
+    enabled: true,
+    limit: {
+      amount: 2_545_138,
+      label: 'UMK Kota Pekalongan 2025',
+      regency: '3375',
+      source: 'Keputusan Gubernur Jawa Tengah Nomor 561/45 Tahun 2024',
+    },
+  },
+  occupations: {
+    enabled: true,
+    categories: [
+      { label: 'PNS/ASN', terms: ['pns', 'p n s', 'pegawai negeri', 'pegawai negeri sipil', 'peg negeri', 'asn', 'aparatur sipil negara', 'pppk', 'p3k', 'guru pns', 'dosen pns', 'pegawai pemerintah'] },
+      { label: 'CPNS', terms: ['cpns', 'calon pegawai negeri sipil', 'calon pns'] },
+      { label: 'TNI', terms: ['tni', 'tni ad', 'tni al', 'tni au', 'abri', 'tentara', 'anggota tni', 'prajurit tni'] },
+      { label: 'Polri', terms: ['polri', 'polisi', 'kepolisian', 'anggota polri', 'bhayangkara'] },
+      { label: 'BUMN/BUMD', terms: ['bumn', 'bumd', 'pegawai bumn', 'karyawan bumn', 'pegawai bumd', 'karyawan bumd'] },
+      { label: 'pejabat negara/DPRD', terms: ['dprd', 'anggota dprd', 'anggota dpr', 'pejabat negara', 'hakim', 'jaksa'] },
+    ],
+  },
+  villageOfficials: {
+    enabled: true,
+    programs: ['pkh', 'program keluarga harapan'],
+    terms: [
+      'perangkat desa', 'perangkat kelurahan', 'perades', 'kepala desa', 'kades', 'lurah', 'sekdes', 'sekretaris desa',
+      'sekretaris kelurahan', 'sekel', 'kaur', 'kasi', 'kadus', 'kepala dusun', 'bayan', 'carik', 'modin', 'kamituwo',
+      'jogoboyo', 'kebayan', 'petinggi', 'bpd', 'anggota bpd', 'staf desa', 'pamong desa',
+    ],
+  },
+  goodHouse: {
+    enabled: true,
+    good: ['baik', 'layak', 'layak huni', 'permanen', 'mewah', 'bagus', 'tembok', 'keramik'],
+    notGood: [
+      'tidak layak', 'tdk layak', 'kurang layak', 'tidak baik', 'kurang baik', 'rtlh', 'rusak', 'semi permanen', 'semipermanen',
+      'darurat', 'reyot', 'bambu', 'kayu', 'papan', 'gubuk', 'menumpang', 'numpang', 'sewa', 'kontrak', 'kos', 'bilik', 'lantai tanah',
+    ],
+  },
+  died: {
+    enabled: true,
+    terms: ['meninggal', 'meninggal dunia', 'wafat', 'almarhum', 'almarhumah', 'alm', 'almh', 'md', 'tutup usia', 'mati'],
+  },
+  moved: {
+    enabled: true,
+    terms: ['pindah', 'pindah domisili', 'pindah alamat', 'pindah rumah', 'pindah keluar', 'sudah pindah', 'pindah kk', 'pindah luar kota'],
+  },
+  headUnderAge: { enabled: true, minAge: 17 },
+};
+
+/** Words that cancel the term after them: 'non PNS', 'bukan TNI', 'mantan kades', 'tidak pindah'. */
+const NEGATIONS: ReadonlySet<string> = new Set(['non', 'bukan', 'eks', 'ex', 'mantan', 'tidak', 'tdk', 'belum', 'blm', 'purna']);
+
+/** Lowercase words padded by spaces, so ' pns ' matches whole words only. */
+function words(raw: string | undefined): string {
+  return ` ${(raw ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
+/** The first term found as whole words and not negated, or null. */
+export function findTerm(text: string, terms: readonly string[]): string | null {
+  for (const term of terms) {
+    const t = words(term);
+    if (t === '  ') continue;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(t, from);
+      if (at < 0) break;
+      const before = text.slice(0, at).trim().split(' ').pop() ?? '';
+      if (!NEGATIONS.has(before)) return term;
+      from = at + 1;
+    }
+  }
+  return null;
+}
+
+const OUT_OF_LIST = new Set(['dikeluarkan', 'graduasi']);
+
+function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): IncomeLimit {
+  const kec = row.values.kecamatan;
+  if (rules.byRegency && kec) {
+    const wanted = normalizeAreaName(kec);
+    for (const [regency, limit] of Object.entries(rules.byRegency)) {
+      for (let n = 1; n <= 99; n++) {
+        const name = districtName(regency + String(n).padStart(2, '0'));
+        if (name && normalizeAreaName(name) === wanted) return limit;
+      }
+    }
+  }
+  return rules.limit;
+}
+
+function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): Finding[] {
+  const key = row.key;
+  const v = row.values;
+  const out: Finding[] = [];
+
+  if (rules.income.enabled && v.penghasilan) {
+    const income = parseRupiah(v.penghasilan);
+    const limit = incomeLimitFor(row, rules.income);
+    if (income !== null && limit.amount > 0 && income >= limit.amount) {
+      out.push(makeFinding(key, 'income-above-umr', {
+        income: formatRupiah(income), limit: formatRupiah(limit.amount), limitLabel: limit.label, amount: income,
+      }, 'penghasilan'));
+    }
+  }
+
+  const job = words(v.pekerjaan);
+  if (rules.occupations.enabled && v.pekerjaan) {
+    for (const cat of rules.occupations.categories) {
+      const term = findTerm(job, cat.terms);
+      if (term) {
+        out.push(makeFinding(key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: cat.label, term }, 'pekerjaan'));
+        break;
+      }
+    }
+  }
+
+  if (rules.villageOfficials.enabled && v.pekerjaan && v.program) {
+    const program = findTerm(words(v.program), rules.villageOfficials.programs);
+    const term = program ? findTerm(job, rules.villageOfficials.terms) : null;
+    if (program && term) {
+      out.push(makeFinding(key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
+    }
+  }
+
+  if (rules.goodHouse.enabled && v.kondisi_rumah) {
+    const text = words(v.kondisi_rumah);
+    if (!findTerm(text, rules.goodHouse.notGood) && findTerm(text, rules.goodHouse.good)) {
+      out.push(makeFinding(key, 'house-good', { value: v.kondisi_rumah.trim() }, 'kondisi_rumah'));
+    }
+  }
+
+  const statusRoles: ColumnRole[] = ['status', 'alasan', 'catatan'];
+  for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
+    if (!rule.enabled) continue;
+    let hit: ColumnRole | null = null;
+    for (const role of statusRoles) {
+      if (v[role] && findTerm(words(v[role]), rule.terms)) {
+        hit = role;
+        break;
+      }
+    }
+    // 'Alm. Sutrisno': a name written as deceased.
+    if (!hit && code === 'died' && v.nama && /^\s*(alm|almh|almarhum|almarhumah)\b/i.test(v.nama)) hit = 'nama';
+    if (hit) {
+      out.push(makeFinding(key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
+    }
+  }
+
+  if (rules.headUnderAge.enabled) {
+    let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir) : null;
+    let column: ColumnRole = 'tanggal_lahir';
+    if (!birth && v.nik) {
+      birth = parseNik(v.nik, { today }).birthDate ?? null;
+      column = 'nik';
+    }
+    if (birth) {
+      const age = ageOn(birth, today);
+      if (age >= 0 && age < rules.headUnderAge.minAge) {
+        out.push(makeFinding(key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rules.headUnderAge.minAge }, column));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Eligibility findings of one row. Rows already out of the list (status
+ * dikeluarkan / graduasi) get none. An override (same row and code, with a
+ * reason) replaces the finding by an 'info' finding 'rule-overridden'.
+ */
+export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string): Finding[] {
+  const status = (row.values.status ?? '').toLowerCase().trim();
+  if (OUT_OF_LIST.has(status)) return [];
+  const found = ruleFindings(row, rules, today ?? todayIso());
+  if (overrides.length === 0) return found;
+  return found.map((f) => {
+    const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');
+    if (!o) return f;
+    const label = RULE_LABELS[f.code] ?? { id: f.code, en: f.code };
+    return makeFinding(row.key, 'rule-overridden', {
+      rule: f.code,
+      ruleId: label.id,
+      ruleEn: label.en,
+      reason: o.reason.trim(),
+      byId: o.by ? ` (oleh ${o.by})` : '',
+      byEn: o.by ? ` (by ${o.by})` : '',
+      ...(o.by ? { by: o.by } : {}),
+    }, f.column);
+  });
+}
