@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import ExcelJS from 'exceljs';
+import { ImportSession } from '../../src/files/import-session';
+import { applyImport } from '../../src/files/import-apply';
+import { getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
+
+const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function newSheet(): Y.Doc {
+  const doc = new Y.Doc();
+  initSheet(doc, META, templateColumns('standar'));
+  return doc;
+}
+
+describe('import', () => {
+  it('maps headers, previews problems and duplicates, applies in one transaction', () => {
+    const csv = [
+      'No;NIK;No. KK;Nama Lengkap;Alamat;Ukuran Baju',
+      '1;3375015301891057;3375010101010001;Siti Aminah;Jl. Mawar 1;-',
+      '2;3.37501530189105E+15;3375010101010002;Budi;Jl. Melati;=1+2',
+      '3;3375015301891057;3375010101010001;Siti Aminah;Jl. Mawar 1;dup',
+      '',
+      '',
+    ].join('\r\n');
+    const doc = newSheet();
+    const session = new ImportSession(enc(csv), 'kel.csv');
+    const s = session.summary();
+    expect(s.delimiter).toBe(';');
+    expect(s.roles.slice(0, 4)).toEqual([null, 'nik', 'no_kk', 'nama']);
+    const mapping = session.proposeMapping(getColumns(doc));
+    expect(mapping[0]!.action).toBe('skip');
+    expect(mapping[1]).toMatchObject({ action: 'existing', columnId: 'nik' });
+    expect(mapping[5]).toMatchObject({ action: 'new' });
+    const { plan, preview } = session.preview(mapping, getColumns(doc), []);
+    expect(preview.summary.rows).toBe(3);
+    expect(preview.summary.duplicatesInFile).toBe(2);
+    expect(preview.sample[1]!.findings.map((f) => f.code)).toContain('file-excel-precision');
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const res = applyImport(doc, plan);
+    expect(updates.length).toBe(1);
+    expect(res.rowIds.length).toBe(3);
+    const values = rowIds(doc).map((id) => getRowValues(doc, id));
+    expect(values[1]!.nik).toBe('3.37501530189105E+15');
+    expect(values[1]![res.columnsAdded[0]!]).toBe('=1+2');
+    expect(toRecordRows(doc, 's1').length).toBe(3);
+    // Against the existing sheet: the same file again duplicates every identity.
+    const again = session.preview(mapping.map((m) => (m.action === 'new' ? { ...m, action: 'existing' as const } : m)), getColumns(doc), toRecordRows(doc, 's1'));
+    expect(again.preview.summary.duplicatesWithExisting).toBe(2);
+  });
+
+  it('xlsx with title block, merged two-row header, numbering row, number NIKs and date serials', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Usulan');
+    ws.getCell('A1').value = 'DAFTAR USULAN BPNT KELURAHAN MEDONO';
+    ws.mergeCells('A1:E1');
+    ws.getCell('A3').value = 'No';
+    ws.mergeCells('A3:A4');
+    ws.getCell('B3').value = 'Identitas';
+    ws.mergeCells('B3:C3');
+    ws.getCell('B4').value = 'NIK';
+    ws.getCell('C4').value = 'Nomor KK';
+    ws.getCell('D3').value = 'Nama';
+    ws.mergeCells('D3:D4');
+    ws.getCell('E3').value = 'Tanggal Lahir';
+    ws.mergeCells('E3:E4');
+    ws.getRow(5).values = ['1', '2', '3', '4', '5'];
+    ws.getRow(6).values = [1, 3375015301891057, 3375010101010001, 'Siti', new Date(Date.UTC(1989, 0, 13))];
+    ws.getCell('E6').numFmt = 'dd/mm/yyyy';
+    ws.getRow(7).values = [2, 3375011204850003, '3375010101010002', 'Budi', 31152];
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const doc = newSheet();
+    const session = new ImportSession(bytes, 'u.xlsx');
+    const s = session.summary();
+    expect(s.headerRow).toBe(4);
+    expect(s.labels).toEqual(['No', 'NIK', 'Nomor KK', 'Nama', 'Tanggal Lahir']);
+    const mapping = session.proposeMapping(getColumns(doc));
+    const { plan } = session.preview(mapping, getColumns(doc), []);
+    expect(plan.rows.map((r) => r.values)).toEqual([
+      { nik: '3375015301891057', no_kk: '3375010101010001', nama: 'Siti', tanggal_lahir: '13-01-1989' },
+      { nik: '3375011204850003', no_kk: '3375010101010002', nama: 'Budi', tanggal_lahir: '15-04-1985' },
+    ]);
+    expect(plan.rows[0]!.position).toBe(6);
+  });
+});
