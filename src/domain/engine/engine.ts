@@ -1,0 +1,422 @@
+// The incremental check engine. Feed it rows (upsert/remove) and settings
+// (setConfig); every call returns only what changed: the full finding list of
+// each row whose findings changed, and duplicate groups added/changed/removed.
+// A full recompute (a fresh engine fed the same rows and config) always gives
+// the same state; test/engine/property.test.ts checks that on random edits.
+import { todayIso } from '../dates';
+import type { DuplicateGroup, Finding } from '../findings';
+import type { PairScore } from '../match/compare';
+import { featuresOf, type Features } from '../match/features';
+import { pairReason } from '../match/reasons';
+import { isHouseholdProgram } from '../overlap';
+import type { RecordRow } from '../schema';
+import { defaultConfig, type EngineConfig } from './config';
+import { component, householdGroup, personGroup, sameGroup } from './groups';
+import { localFindings } from './local';
+import { Matcher, pairKey } from './matcher';
+import { relationFindings } from './relations';
+
+export interface RowFindings {
+  row: string;
+  /** The row's complete list now (empty: no findings any more, or the row was removed). */
+  findings: Finding[];
+}
+
+export interface GroupChanges {
+  added: DuplicateGroup[];
+  changed: DuplicateGroup[];
+  removed: string[];
+}
+
+export interface EngineChanges {
+  findings: RowFindings[];
+  groups: GroupChanges;
+}
+
+export interface EngineSnapshot {
+  rows: number;
+  /** Rows with at least one finding, by key (keys in sorted order). */
+  findings: Record<string, Finding[]>;
+  /** Every duplicate group, sorted by id. */
+  groups: DuplicateGroup[];
+}
+
+export interface PairExplanation {
+  probability: number;
+  weight: number;
+  linked: boolean;
+  reason: string;
+  evidence: PairScore['evidence'];
+}
+
+export interface CheckEngine {
+  upsert(rows: readonly RecordRow[]): EngineChanges;
+  remove(keys: readonly string[]): EngineChanges;
+  setConfig(patch: Partial<EngineConfig>): EngineChanges;
+  config(): EngineConfig;
+  snapshot(): EngineSnapshot;
+  findingsOf(key: string): Finding[];
+  groupsOf(key: string): DuplicateGroup[];
+  explain(a: string, b: string): PairExplanation | null;
+  size(): number;
+}
+
+function sameRow(a: RecordRow, b: RecordRow): boolean {
+  if (a.source !== b.source || a.position !== b.position) return false;
+  const ka = Object.keys(a.values);
+  const kb = Object.keys(b.values);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a.values[k as keyof RecordRow['values']] !== b.values[k as keyof RecordRow['values']]) return false;
+  return true;
+}
+
+function householdKeys(f: Features | null | undefined, config: EngineConfig): string[] {
+  if (!f || f.reference || !f.noKk) return [];
+  const programs = f.programs.length > 0 ? f.programs : [''];
+  return programs.filter((p) => p === '' || isHouseholdProgram(config.overlap, p)).map((p) => `${f.noKk}|${p}`);
+}
+
+const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
+
+class Engine implements CheckEngine {
+  private cfg: EngineConfig;
+  private readonly rows = new Map<string, RecordRow>();
+  private readonly dismissed = new Set<string>();
+  private matcher: Matcher;
+  private readonly local = new Map<string, Finding[]>();
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly findingsJson = new Map<string, string>();
+  private readonly groups = new Map<string, DuplicateGroup>();
+  private readonly personGroupOf = new Map<string, string>();
+  private readonly households = new Map<string, Set<string>>();
+  private readonly householdGroupOf = new Map<string, string>();
+  private readonly kk = new Map<string, Set<string>>();
+  private refs: Set<string>;
+
+  constructor(config: EngineConfig) {
+    this.cfg = config;
+    this.refs = new Set(config.referenceSources);
+    for (const d of config.decisions) this.dismissed.add(pairKey(d.a, d.b));
+    this.matcher = new Matcher(config.model, config.blockCap, this.dismissed);
+  }
+
+  size(): number {
+    return this.rows.size;
+  }
+
+  config(): EngineConfig {
+    return this.cfg;
+  }
+
+  private featuresFor(row: RecordRow): Features {
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '');
+  }
+
+  upsert(rows: readonly RecordRow[]): EngineChanges {
+    const changes = new Map<string, Features | null>();
+    for (const row of rows) {
+      const prev = this.rows.get(row.key);
+      if (prev && sameRow(prev, row)) continue;
+      const copy: RecordRow = { key: row.key, source: row.source, position: row.position, values: { ...row.values } };
+      this.rows.set(row.key, copy);
+      changes.set(row.key, this.featuresFor(copy));
+      this.local.set(row.key, localFindings(copy, this.cfg));
+    }
+    return this.commit(changes, []);
+  }
+
+  remove(keys: readonly string[]): EngineChanges {
+    const changes = new Map<string, Features | null>();
+    for (const key of keys) {
+      if (!this.rows.has(key)) continue;
+      this.rows.delete(key);
+      this.local.delete(key);
+      changes.set(key, null);
+    }
+    return this.commit(changes, []);
+  }
+
+  setConfig(patch: Partial<EngineConfig>): EngineChanges {
+    const next: EngineConfig = { ...this.cfg, ...patch };
+    const onlyDecisions = Object.keys(patch).every((k) => k === 'decisions');
+    if (onlyDecisions) {
+      const wanted = new Set(next.decisions.map((d) => pairKey(d.a, d.b)));
+      const affected = new Set<string>();
+      for (const pk of [...this.dismissed]) {
+        if (wanted.has(pk)) continue;
+        this.dismissed.delete(pk);
+        for (const k of pk.split('\u0000')) affected.add(k);
+      }
+      for (const pk of wanted) {
+        if (this.dismissed.has(pk)) continue;
+        this.dismissed.add(pk);
+        for (const k of pk.split('\u0000')) affected.add(k);
+      }
+      this.cfg = next;
+      return this.commit(new Map(), affected);
+    }
+    return this.rebuild(next);
+  }
+
+  /** Recompute everything under a new config and report the difference. */
+  private rebuild(next: EngineConfig): EngineChanges {
+    const oldFindings = new Map(this.findingsJson);
+    const oldGroups = new Map(this.groups);
+    this.cfg = next;
+    this.refs = new Set(next.referenceSources);
+    this.dismissed.clear();
+    for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
+    this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
+    for (const m of [this.local, this.findings, this.findingsJson, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
+    const changes = new Map<string, Features | null>();
+    for (const row of this.rows.values()) {
+      changes.set(row.key, this.featuresFor(row));
+      this.local.set(row.key, localFindings(row, next));
+    }
+    this.commit(changes, []);
+    const out = emptyChanges();
+    for (const key of new Set([...oldFindings.keys(), ...this.findingsJson.keys()])) {
+      if (oldFindings.get(key) !== this.findingsJson.get(key)) out.findings.push({ row: key, findings: this.findings.get(key) ?? [] });
+    }
+    for (const [id, g] of this.groups) {
+      const old = oldGroups.get(id);
+      if (!old) out.groups.added.push(g);
+      else if (!sameGroup(old, g)) out.groups.changed.push(g);
+    }
+    for (const id of oldGroups.keys()) if (!this.groups.has(id)) out.groups.removed.push(id);
+    return out;
+  }
+
+  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>): EngineChanges {
+    const out = emptyChanges();
+    const oldFeats = new Map<string, Features | undefined>();
+    for (const key of changes.keys()) oldFeats.set(key, this.matcher.feats.get(key));
+    const extra = [...alsoRescore];
+    const touched = this.matcher.apply(changes, extra);
+    for (const k of extra) touched.add(k);
+
+    const dirty = new Set<string>();
+    const addAll = (keys: Iterable<string> | undefined) => {
+      for (const k of keys ?? []) dirty.add(k);
+    };
+    // Household indexes (No KK within a program; No KK alone for overlaps).
+    const householdKeysHit = new Set<string>();
+    for (const [key, next] of changes) {
+      const old = oldFeats.get(key);
+      for (const hk of householdKeys(old, this.cfg)) {
+        householdKeysHit.add(hk);
+        this.households.get(hk)?.delete(key);
+      }
+      for (const hk of householdKeys(next, this.cfg)) {
+        householdKeysHit.add(hk);
+        let set = this.households.get(hk);
+        if (!set) this.households.set(hk, (set = new Set()));
+        set.add(key);
+      }
+      if (old?.noKk && !old.reference) {
+        const set = this.kk.get(old.noKk);
+        set?.delete(key);
+        addAll(set);
+        if (set?.size === 0) this.kk.delete(old.noKk);
+      }
+      if (next?.noKk && !next.reference) {
+        let set = this.kk.get(next.noKk);
+        if (!set) this.kk.set(next.noKk, (set = new Set()));
+        addAll(set);
+        set.add(key);
+      }
+    }
+    // Neighbours of changed rows see their program/position: re-derive their findings too.
+    for (const key of changes.keys()) {
+      dirty.add(key);
+      addAll(this.matcher.edges.get(key)?.keys());
+      const gid = this.personGroupOf.get(key);
+      if (gid) addAll(this.groups.get(gid)?.members);
+    }
+    addAll(touched);
+    // Changed rows too: a row that became a reference row leaves its group with no edge change.
+    addAll(this.updatePersonGroups(new Set([...touched, ...changes.keys()]), out));
+    addAll(this.updateHouseholdGroups(householdKeysHit, out));
+
+    for (const key of dirty) {
+      const row = this.rows.get(key);
+      const list = row ? this.findingsFor(row) : [];
+      const json = list.length > 0 ? JSON.stringify(list) : undefined;
+      if (json === this.findingsJson.get(key)) continue;
+      if (json === undefined) {
+        this.findingsJson.delete(key);
+        this.findings.delete(key);
+      } else {
+        this.findingsJson.set(key, json);
+        this.findings.set(key, list);
+      }
+      out.findings.push({ row: key, findings: list });
+    }
+    return out;
+  }
+
+  /** Recompute the person groups around `seeds`; returns every row of an old or new group. */
+  private updatePersonGroups(seeds: Set<string>, out: EngineChanges): Set<string> {
+    const rowsHit = new Set<string>();
+    const oldIds = new Set<string>();
+    const starts = new Set<string>(seeds);
+    for (const s of seeds) {
+      const id = this.personGroupOf.get(s);
+      if (!id || oldIds.has(id)) continue;
+      oldIds.add(id);
+      for (const m of this.groups.get(id)?.members ?? []) starts.add(m);
+    }
+    const isMember = (k: string) => {
+      const f = this.matcher.feats.get(k);
+      return f !== undefined && !f.reference;
+    };
+    const fresh = new Map<string, DuplicateGroup>();
+    const visited = new Set<string>();
+    for (const s of starts) {
+      if (visited.has(s) || !isMember(s)) continue;
+      const members = component(s, this.matcher.edges, isMember);
+      for (const m of members) visited.add(m);
+      if (members.length >= 2) {
+        const g = personGroup(members, this.matcher.edges);
+        fresh.set(g.id, g);
+      }
+    }
+    const old = new Map<string, DuplicateGroup>();
+    for (const id of oldIds) {
+      const g = this.groups.get(id);
+      if (!g) continue;
+      old.set(id, g);
+      this.groups.delete(id);
+      for (const m of g.members) {
+        rowsHit.add(m);
+        if (this.personGroupOf.get(m) === id) this.personGroupOf.delete(m);
+      }
+    }
+    for (const g of fresh.values()) {
+      this.groups.set(g.id, g);
+      for (const m of g.members) {
+        rowsHit.add(m);
+        this.personGroupOf.set(m, g.id);
+      }
+    }
+    this.diffGroups(old, fresh, out);
+    return rowsHit;
+  }
+
+  private updateHouseholdGroups(keys: Set<string>, out: EngineChanges): Set<string> {
+    const rowsHit = new Set<string>();
+    const old = new Map<string, DuplicateGroup>();
+    const fresh = new Map<string, DuplicateGroup>();
+    for (const hk of keys) {
+      const oldId = this.householdGroupOf.get(hk);
+      const prev = oldId ? this.groups.get(oldId) : undefined;
+      if (oldId && prev) {
+        old.set(oldId, prev);
+        this.groups.delete(oldId);
+        this.householdGroupOf.delete(hk);
+        for (const m of prev.members) rowsHit.add(m);
+      }
+      const set = this.households.get(hk);
+      if (!set || set.size === 0) {
+        this.households.delete(hk);
+        continue;
+      }
+      if (set.size < 2) continue;
+      const members = [...set].sort();
+      const g = householdGroup(hk, members, hk.slice(hk.indexOf('|') + 1));
+      fresh.set(g.id, g);
+      this.groups.set(g.id, g);
+      this.householdGroupOf.set(hk, g.id);
+      for (const m of members) rowsHit.add(m);
+    }
+    this.diffGroups(old, fresh, out);
+    return rowsHit;
+  }
+
+  private diffGroups(old: Map<string, DuplicateGroup>, fresh: Map<string, DuplicateGroup>, out: EngineChanges): void {
+    for (const [id, g] of fresh) {
+      const prev = old.get(id);
+      if (!prev) out.groups.added.push(g);
+      else if (!sameGroup(prev, g)) out.groups.changed.push(g);
+    }
+    for (const id of old.keys()) if (!fresh.has(id)) out.groups.removed.push(id);
+  }
+
+  private findingsFor(row: RecordRow): Finding[] {
+    const feats = this.matcher.feats.get(row.key);
+    if (!feats || feats.reference) return [];
+    const peers: { row: RecordRow; feats: Features; via: 'person' | 'household' }[] = [];
+    const seen = new Set<string>([row.key]);
+    const addPeer = (key: string, via: 'person' | 'household') => {
+      if (seen.has(key)) return;
+      const r = this.rows.get(key);
+      const f = this.matcher.feats.get(key);
+      if (!r || !f) return;
+      seen.add(key);
+      peers.push({ row: r, feats: f, via });
+    };
+    const gid = this.personGroupOf.get(row.key);
+    for (const m of (gid ? this.groups.get(gid)?.members : undefined) ?? []) addPeer(m, 'person');
+    const referenceLinks: { row: RecordRow; score: PairScore }[] = [];
+    for (const [other, score] of this.matcher.edges.get(row.key) ?? []) {
+      const f = this.matcher.feats.get(other);
+      const r = this.rows.get(other);
+      if (f?.reference && r) referenceLinks.push({ row: r, score });
+    }
+    referenceLinks.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
+    for (const link of referenceLinks) addPeer(link.row.key, 'person');
+    if (feats.noKk) for (const k of [...(this.kk.get(feats.noKk) ?? [])].sort()) addPeer(k, 'household');
+    peers.sort((a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0));
+    const related = relationFindings({
+      row,
+      feats,
+      peers,
+      referenceLinks,
+      overlap: this.cfg.overlap,
+      classify: this.refs.size > 0,
+    });
+    const local = this.local.get(row.key) ?? [];
+    return related.length > 0 ? [...local, ...related] : local;
+  }
+
+  snapshot(): EngineSnapshot {
+    const findings: Record<string, Finding[]> = {};
+    for (const key of [...this.findings.keys()].sort()) findings[key] = this.findings.get(key) as Finding[];
+    const groups = [...this.groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { rows: this.rows.size, findings, groups };
+  }
+
+  findingsOf(key: string): Finding[] {
+    return this.findings.get(key) ?? [];
+  }
+
+  groupsOf(key: string): DuplicateGroup[] {
+    const out: DuplicateGroup[] = [];
+    const gid = this.personGroupOf.get(key);
+    const g = gid ? this.groups.get(gid) : undefined;
+    if (g) out.push(g);
+    for (const hk of householdKeys(this.matcher.feats.get(key), this.cfg)) {
+      const hid = this.householdGroupOf.get(hk);
+      const h = hid ? this.groups.get(hid) : undefined;
+      if (h) out.push(h);
+    }
+    return out;
+  }
+
+  explain(a: string, b: string): PairExplanation | null {
+    const score = this.matcher.explain(a, b);
+    if (!score) return null;
+    return {
+      probability: score.probability,
+      weight: score.weight,
+      linked: this.matcher.edges.get(a)?.has(b) ?? false,
+      reason: pairReason(score),
+      evidence: score.evidence,
+    };
+  }
+}
+
+/** A new, empty engine. Missing settings take their defaults (today = today in WIB). */
+export function createEngine(config: Partial<EngineConfig> = {}): CheckEngine {
+  return new Engine({ ...defaultConfig(config.today ?? todayIso()), ...config });
+}

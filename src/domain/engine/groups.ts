@@ -1,0 +1,97 @@
+// Duplicate groups from linked pairs. Person groups are the connected
+// components of the non-reference edges; each group's score is its weakest
+// necessary link (the lowest probability on a maximum spanning tree) and its
+// reasons are those links' reasons. Household groups are rows sharing a usable
+// No KK within a household-unit program.
+import type { DuplicateGroup } from '../findings';
+import type { PairScore } from '../match/compare';
+import { pairReason } from '../match/reasons';
+
+/** A short stable id for a set of members (64-bit FNV-1a, hex). */
+export function groupId(prefix: string, parts: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 7);
+    }
+    h1 = Math.imul(h1 ^ 0x0a, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x1f, 0x01000193);
+  }
+  return `${prefix}${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function roundScore(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}
+
+type Edges = ReadonlyMap<string, ReadonlyMap<string, PairScore>>;
+
+/** The connected component of `start` over edges whose other end passes `keep`. */
+export function component(start: string, edges: Edges, keep: (key: string) => boolean): string[] {
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const key = stack.pop() as string;
+    for (const other of edges.get(key)?.keys() ?? []) {
+      if (seen.has(other) || !keep(other)) continue;
+      seen.add(other);
+      stack.push(other);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** A person group from its (sorted) members. */
+export function personGroup(members: string[], edges: Edges): DuplicateGroup {
+  const inGroup = new Set(members);
+  const links: [string, string, PairScore][] = [];
+  for (const a of members) {
+    for (const [b, score] of edges.get(a) ?? []) if (a < b && inGroup.has(b)) links.push([a, b, score]);
+  }
+  links.sort((x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
+  // Kruskal: the strongest links that connect the group.
+  const parent = new Map<string, string>(members.map((m) => [m, m]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(x, r);
+    return r;
+  };
+  let score = 1;
+  const reasons: string[] = [];
+  for (const [a, b, s] of links) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    parent.set(ra, rb);
+    score = Math.min(score, s.probability);
+    const reason = pairReason(s);
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return { id: groupId('p', members), kind: 'person', score: roundScore(score), members, reasons };
+}
+
+export function householdGroup(hhKey: string, members: string[], program: string): DuplicateGroup {
+  return {
+    id: groupId('h', [hhKey, ...members]),
+    kind: 'household',
+    score: 1,
+    members,
+    reasons: [program ? `No KK sama dalam program ${program}` : 'No KK sama'],
+  };
+}
+
+export function sameGroup(a: DuplicateGroup, b: DuplicateGroup): boolean {
+  return (
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.score === b.score &&
+    a.members.length === b.members.length &&
+    a.members.every((m, i) => m === b.members[i]) &&
+    a.reasons.length === b.reasons.length &&
+    a.reasons.every((r, i) => r === b.reasons[i])
+  );
+}

@@ -1,0 +1,179 @@
+// The matcher's incremental state: features per row, blocking index, term
+// counts and linked pairs ("edges"). `apply` takes changed and removed rows and
+// re-scores exactly the rows whose pairs can have changed:
+//  - the changed rows themselves;
+//  - rows sharing a term whose count crossed a power of two (its weight moved);
+//  - rows of a block that crossed the block-size cap (candidates appeared/vanished);
+//  - both rows of a pair whose decision changed.
+// It returns the rows whose edges changed, so groups and findings can follow.
+import { blockingKeys, termsOf } from '../match/blocking';
+import { comparePair, isLink, type PairScore } from '../match/compare';
+import type { Features } from '../match/features';
+import { countBucket, type MatchModel } from '../match/model';
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+export class Matcher {
+  readonly feats = new Map<string, Features>();
+  private readonly keysOf = new Map<string, string[]>();
+  private readonly termsOfRow = new Map<string, string[]>();
+  private readonly blocks = new Map<string, Set<string>>();
+  private readonly terms = new Map<string, Set<string>>();
+  /** Linked pairs, both directions. */
+  readonly edges = new Map<string, Map<string, PairScore>>();
+
+  constructor(
+    private readonly model: MatchModel,
+    private readonly blockCap: number,
+    private readonly dismissed: ReadonlySet<string>,
+  ) {}
+
+  readonly count = (term: string): number => this.terms.get(term)?.size ?? 0;
+
+  private eligible(size: number): boolean {
+    return size >= 2 && size <= this.blockCap;
+  }
+
+  /**
+   * Replace (features) or delete (null) rows, and re-score `alsoRescore`.
+   * Returns the rows whose set of edges or edge scores changed.
+   */
+  apply(changes: Map<string, Features | null>, alsoRescore: Iterable<string> = []): Set<string> {
+    const termBucket = new Map<string, number>();
+    const blockEligible = new Map<string, boolean>();
+    const noteTerm = (t: string) => {
+      if (!termBucket.has(t)) termBucket.set(t, countBucket(this.count(t)));
+    };
+    const noteBlock = (k: string) => {
+      if (!blockEligible.has(k)) blockEligible.set(k, this.eligible(this.blocks.get(k)?.size ?? 0));
+    };
+    for (const [key, next] of changes) {
+      for (const t of this.termsOfRow.get(key) ?? []) {
+        noteTerm(t);
+        const set = this.terms.get(t);
+        set?.delete(key);
+        if (set && set.size === 0) this.terms.delete(t);
+      }
+      for (const k of this.keysOf.get(key) ?? []) {
+        noteBlock(k);
+        const set = this.blocks.get(k);
+        set?.delete(key);
+        if (set && set.size === 0) this.blocks.delete(k);
+      }
+      this.feats.delete(key);
+      this.keysOf.delete(key);
+      this.termsOfRow.delete(key);
+      if (!next) continue;
+      const terms = termsOf(next);
+      const keys = blockingKeys(next);
+      this.feats.set(key, next);
+      this.termsOfRow.set(key, terms);
+      this.keysOf.set(key, keys);
+      for (const t of terms) {
+        noteTerm(t);
+        let set = this.terms.get(t);
+        if (!set) this.terms.set(t, (set = new Set()));
+        set.add(key);
+      }
+      for (const k of keys) {
+        noteBlock(k);
+        let set = this.blocks.get(k);
+        if (!set) this.blocks.set(k, (set = new Set()));
+        set.add(key);
+      }
+    }
+
+    const rescore = new Set<string>();
+    for (const key of changes.keys()) if (this.feats.has(key)) rescore.add(key);
+    for (const key of alsoRescore) if (this.feats.has(key)) rescore.add(key);
+    for (const [t, before] of termBucket) {
+      if (countBucket(this.count(t)) === before) continue;
+      for (const key of this.terms.get(t) ?? []) rescore.add(key);
+    }
+    for (const [k, before] of blockEligible) {
+      const set = this.blocks.get(k);
+      if (this.eligible(set?.size ?? 0) === before) continue;
+      for (const key of set ?? []) rescore.add(key);
+    }
+
+    // Drop the old edges of every re-scored or deleted row, remembering them for the diff.
+    const old = new Map<string, PairScore>();
+    const dropEdges = (key: string) => {
+      const mine = this.edges.get(key);
+      if (!mine) return;
+      for (const [other, score] of mine) {
+        old.set(pairKey(key, other), score);
+        this.edges.get(other)?.delete(key);
+        if (this.edges.get(other)?.size === 0) this.edges.delete(other);
+      }
+      this.edges.delete(key);
+    };
+    for (const key of changes.keys()) if (!this.feats.has(key)) dropEdges(key);
+    for (const key of rescore) dropEdges(key);
+
+    const done = new Set<string>();
+    for (const key of rescore) {
+      const f = this.feats.get(key) as Features;
+      for (const other of this.candidates(key)) {
+        if (done.has(other)) continue; // that pair was decided when `other` was scored
+        const g = this.feats.get(other) as Features;
+        if (f.reference && g.reference) continue;
+        const pk = pairKey(key, other);
+        if (this.dismissed.has(pk)) continue;
+        const score = key < other ? comparePair(f, g, this.count, this.model) : comparePair(g, f, this.count, this.model);
+        if (isLink(score, this.model)) this.link(key, other, score);
+      }
+      done.add(key);
+    }
+
+    // Rows whose edges differ from before.
+    const touched = new Set<string>();
+    for (const [pk, score] of old) {
+      const [a, b] = pk.split('\u0000') as [string, string];
+      const now = this.edges.get(a)?.get(b);
+      if (!now || now.weight !== score.weight || now.probability !== score.probability) {
+        touched.add(a);
+        touched.add(b);
+      }
+    }
+    for (const key of rescore) {
+      for (const other of this.edges.get(key)?.keys() ?? []) {
+        if (!old.has(pairKey(key, other))) {
+          touched.add(key);
+          touched.add(other);
+        }
+      }
+    }
+    return touched;
+  }
+
+  private link(a: string, b: string, score: PairScore): void {
+    let ea = this.edges.get(a);
+    if (!ea) this.edges.set(a, (ea = new Map()));
+    let eb = this.edges.get(b);
+    if (!eb) this.edges.set(b, (eb = new Map()));
+    ea.set(b, score);
+    eb.set(a, score);
+  }
+
+  /** Rows sharing at least one eligible block with `key`. */
+  candidates(key: string): Set<string> {
+    const out = new Set<string>();
+    for (const k of this.keysOf.get(key) ?? []) {
+      const set = this.blocks.get(k);
+      if (!set || !this.eligible(set.size)) continue;
+      for (const other of set) if (other !== key) out.add(other);
+    }
+    return out;
+  }
+
+  /** Score any two rows (for explaining a pair in the UI), linked or not. */
+  explain(a: string, b: string): PairScore | null {
+    const fa = this.feats.get(a);
+    const fb = this.feats.get(b);
+    if (!fa || !fb) return null;
+    return a < b ? comparePair(fa, fb, this.count, this.model) : comparePair(fb, fa, this.count, this.model);
+  }
+}

@@ -1,0 +1,55 @@
+// Address tokens for comparison: lower case, punctuation dropped, the usual
+// Indonesian abbreviations spelled out, filler words dropped. "Jl. Merdeka
+// No.5 RT 02/03" and "JALAN MERDEKA 5" give the same street tokens.
+
+const EXPAND: Record<string, string> = {
+  jl: 'jalan',
+  jln: 'jalan',
+  gg: 'gang',
+  kp: 'kampung',
+  kpg: 'kampung',
+  dk: 'dukuh',
+  dsn: 'dusun',
+  ds: 'desa',
+  kel: 'kelurahan',
+  kec: 'kecamatan',
+  perum: 'perumahan',
+  blk: 'blok',
+  st: 'street',
+  rd: 'road',
+};
+
+// Words that say what kind of thing follows, not which one.
+const FILLER = new Set(['no', 'nomor', 'nmr', 'rt', 'rw', 'kelurahan', 'kecamatan', 'desa']);
+
+/** Address tokens in order (house numbers kept, leading zeros dropped). */
+export function addressTokens(raw: string | undefined): string[] {
+  if (!raw) return [];
+  const out: string[] = [];
+  for (const part of raw.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (!part) continue;
+    const word = /^\d+$/.test(part) ? String(Number(part)) : (EXPAND[part] ?? part);
+    if (FILLER.has(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+/** A place name (kelurahan, kecamatan, tempat lahir) reduced to compare equal across spellings. */
+export function placeKey(raw: string | undefined): string {
+  if (!raw) return '';
+  return raw
+    .toLowerCase()
+    .replace(/\b(kelurahan|kel|desa|ds|kecamatan|kec|kabupaten|kab|kota)\b\.?/g, ' ')
+    .replace(/oe/g, 'u')
+    .replace(/dj/g, 'j')
+    .replace(/tj/g, 'c')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** RT or RW as a number string ("002" → "2"), '' when absent. */
+export function neighbourhoodNumber(raw: string | undefined): string {
+  if (!raw) return '';
+  const digits = raw.replace(/\D+/g, '');
+  return digits ? String(Number(digits)) : '';
+}

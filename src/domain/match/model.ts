@@ -1,0 +1,105 @@
+// The match model: fixed, explained Fellegi–Sunter weights. Nothing here is
+// trained. Each weight is log2(m/u): m = how often two rows of the SAME person
+// agree at that level (allowing for typing errors, moves, missing values), u =
+// how often two rows of DIFFERENT people do.
+//
+// Term frequencies: for names, birth dates and identity numbers, u is the
+// chance that a random other row shares the value, count/N. The prior odds
+// that two rows are the same person are ~1/N as well, so N cancels and only
+// the COUNT of rows sharing a value matters (a name shared by 8,000 rows is
+// weak evidence; one shared by 2 rows is strong). `population` is the fixed N
+// of both terms. Counts are bucketed to powers of two so that an edit changes
+// the weights of other rows only when a count crosses a power of two.
+
+export interface MatchModel {
+  /** Fixed reference population for term frequencies and the prior (see above). */
+  population: number;
+  /** Link two rows when the match probability is at least this. */
+  threshold: number;
+  /** m for an exactly shared term (name token, birth date, identity number). */
+  mExact: number;
+  /** Name tokens: fraction of the exact-token weight kept at each Jaro-Winkler level. */
+  nameLevels: { jw: number; keep: number }[];
+  /** A single initial ('m') against a full token ('muhammad'). */
+  nameInitial: number;
+  /** A token with a different token opposite (a different given name): strong disagreement. */
+  nameConflict: number;
+  /** A token left over because the other name is shorter (omitted middle name, single name). */
+  nameExtra: number;
+  /** Most a name can contribute: tokens of one name are not independent ('alexa-rose white'). */
+  nameMax: number;
+  /** No name token agrees at all. */
+  nameNone: number;
+  dob: { swap: number; typo: number; yearOnly: number; differ: number };
+  identity: { oneDigit: number; transposed: number; differ: number };
+  address: { levels: { sim: number; weight: number }[]; differ: number };
+  rtrw: { both: number; one: number; none: number };
+  village: { same: number; differ: number };
+  district: { same: number; differ: number };
+  sex: { same: number; differ: number };
+  birthPlace: { same: number; differ: number };
+  noKk: { same: number };
+  /** Same usable identity number: always linked (score still shows the evidence). */
+  linkSameIdentity: boolean;
+}
+
+export const DEFAULT_MODEL: MatchModel = {
+  population: 10_000,
+  threshold: 0.5,
+  mExact: 0.9,
+  // A typo keeps most of the evidence of the token; looser similarity keeps less,
+  // because unrelated names are often that similar (sri/sari, adi/ade).
+  nameLevels: [
+    { jw: 0.95, keep: 0.75 },
+    { jw: 0.9, keep: 0.55 },
+    { jw: 0.85, keep: 0.3 },
+  ],
+  nameInitial: 1,
+  nameConflict: -4.5, // m≈0.04 (a name really replaced), u≈0.95
+  nameExtra: -1, // m≈0.3 (names shortened, single names), u≈0.6
+  nameMax: 20,
+  nameNone: -6, // m≈0.015, u≈0.98
+  dob: {
+    swap: 8, // m≈0.03 (DD-MM vs MM-DD), u≈1/8000 for an exact swap
+    typo: 5, // m≈0.06, u≈0.002 (one digit or two adjacent digits)
+    yearOnly: -1, // m≈0.02, u≈0.04
+    differ: -5, // m≈0.03, u≈0.97
+  },
+  identity: {
+    oneDigit: 4, // m≈0.04, u≈0.0025 (neighbouring serials share 15 digits)
+    transposed: 5, // m≈0.02, u≈0.0006
+    differ: -5, // m≈0.03, u≈0.97
+  },
+  address: {
+    levels: [
+      { sim: 0.9, weight: 6 }, // m≈0.6, u≈0.01
+      { sim: 0.75, weight: 3.5 }, // m≈0.2, u≈0.02
+      { sim: 0.5, weight: 0.5 }, // m≈0.1, u≈0.07
+    ],
+    differ: -2.5, // m≈0.15 (moved, rewritten), u≈0.85
+  },
+  rtrw: { both: 3.5, one: -0.5, none: -2 },
+  village: { same: 1.5, differ: -1.5 },
+  district: { same: 0.5, differ: -1 },
+  sex: { same: 0.9, differ: -4 },
+  birthPlace: { same: 2.5, differ: -2 },
+  noKk: { same: 4 },
+  linkSameIdentity: true,
+};
+
+/** Bucket a count to the power of two below it (1, 2, 4, 8, …). */
+export function countBucket(count: number): number {
+  if (count <= 1) return 1;
+  return 2 ** Math.floor(Math.log2(count));
+}
+
+/** Weight of an exactly shared term held by `count` rows: log2(m / (count/N)). */
+export function termWeight(model: MatchModel, count: number): number {
+  return Math.log2((model.mExact * model.population) / countBucket(count));
+}
+
+/** Posterior match probability from the summed weight (prior odds 1/N). */
+export function probability(model: MatchModel, weight: number): number {
+  const logOdds = weight - Math.log2(model.population);
+  return 1 / (1 + 2 ** -logOdds);
+}
