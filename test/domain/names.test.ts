@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { nameTokens, normalizeName, phoneticToken } from '../../src/domain/names';
+import { forSeeds, pick, randomString } from './helpers';
+
+describe('normalizeName', () => {
+  it.each([
+    ['  SITI   AMINAH ', 'siti aminah'],
+    ['H. Moch. Chairoel Anwar, S.Pd.', 'muhammad khairul anwar'],
+    ['Hj. St. Noerhajati', 'siti nurhajati'],
+    ['Hj Siti Nurhayati', 'siti nurhayati'],
+    ['M. Yusuf', 'muhammad yusuf'],
+    ['M Yusuf', 'muhammad yusuf'],
+    ['Muhamad Yusuf', 'muhammad yusuf'],
+    ['Mochammad Yusuf', 'muhammad yusuf'],
+    ['Mohammad Yusuf', 'muhammad yusuf'],
+    ['Moh. Yusuf', 'muhammad yusuf'],
+    ['Muh Yusuf', 'muhammad yusuf'],
+    ['Mhd. Yusuf', 'muhammad yusuf'],
+    ['Ahmad M. Yusuf', 'ahmad muhammad yusuf'],
+    ['Ahmad M Yusuf', 'ahmad m yusuf'],
+    ['Abd. Rahman', 'abdul rahman'],
+    ['Abd Rahman', 'abdul rahman'],
+    ['Abdoel Rachman', 'abdul rakhman'],
+    ['Chairul Tanjung', 'khairul tanyung'],
+    ['Tjipto Soedarsono', 'cipto sudarsono'],
+    ['Djoko Soesilo', 'joko susilo'],
+    ['Sjahrir', 'syahrir'],
+    ['Njoman Sudira', 'nyoman sudira'],
+    ['Achmad Dahlan', 'ahmad dahlan'],
+    ['Akhmad Dahlan', 'ahmad dahlan'],
+    ['Noor Hidayah', 'nur hidayah'],
+    ['Nurul Hidayah', 'nurul hidayah'],
+    ['Drs. H. Achmad Djunaedi, M.M.', 'ahmad junaedi'],
+    ['Dr. Ir. Bambang Susilo, M.T.', 'bambang susilo'],
+    ['Siti Aminah SE', 'siti aminah'],
+    ['Siti Aminah S.Pd', 'siti aminah'],
+    ['Siti Aminah, S.Pd.I', 'siti aminah'],
+    ['Rina Wati, A.Md.Keb', 'rina wati'],
+    ['Budi ST', 'budi'],
+    ["Ma'ruf Amin", 'maruf amin'],
+    ['Siti-Aminah', 'siti aminah'],
+    ['Ahmad bin Yusuf', 'ahmad yusuf'],
+    ['Fatimah binti Abdullah', 'fatimah abdullah'],
+    ['Sutrisno', 'sutrisno'],
+    ['H.', 'h'],
+    ['', ''],
+    ['   ', ''],
+    ['Ny. Sumiati', 'sumiati'],
+    ['Alm. Sutrisno', 'sutrisno'],
+    ['JOSÉ Ramírez', 'jose ramirez'],
+  ])('%j → %j', (raw, normalized) => {
+    expect(normalizeName(raw)).toBe(normalized);
+  });
+
+  it('spells the same person the same way', () => {
+    const variants = ['H. Mochammad Chairoel Anwar', 'Muhammad Khairul Anwar', 'M. Chairul Anwar', 'MOH. KHAIRUL ANWAR, S.E.'];
+    expect(new Set(variants.map(normalizeName)).size).toBe(1);
+  });
+
+  it('is idempotent and never throws (seeded fuzz)', () => {
+    const parts = ['H.', 'Hj', 'M.', 'Moch', 'St.', 'Abd.', 'S.Pd.', ',', 'SE', 'bin', 'Djoko', 'Tjipto', 'oe', 'sdj', 'nj', 'ch', "'", '-', 'Siti', 'Nur'];
+    forSeeds(4000, 300, (rng) => {
+      let raw = randomString(rng, 20);
+      if (rng() < 0.6) {
+        raw = '';
+        const n = Math.floor(rng() * 6);
+        for (let i = 0; i < n; i++) raw += `${pick(rng, parts)}${rng() < 0.7 ? ' ' : ''}${rng() < 0.3 ? randomString(rng, 5) : ''}`;
+      }
+      const once = normalizeName(raw);
+      expect(normalizeName(once)).toBe(once);
+      expect(once).toMatch(/^([a-z0-9]+( [a-z0-9]+)*)?$/);
+      expect(nameTokens(raw)).toEqual(once ? once.split(' ') : []);
+    });
+  });
+});
+
+describe('phoneticToken', () => {
+  it.each([
+    ['muhammad', 'muhamad'],
+    ['fatimah', 'fatima'],
+    ['widhi', 'widi'],
+    ['fathur', 'fatur'],
+    ['sitti', 'siti'],
+  ])('%s → %s', (t, key) => {
+    expect(phoneticToken(t)).toBe(key);
+  });
+});

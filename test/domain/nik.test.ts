@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik } from '../../src/domain/nik';
+import { forSeeds, randomNik, randomString } from './helpers';
+
+const TODAY = '2026-11-23';
+
+describe('parseNik', () => {
+  it('reads region, birth date, sex and serial of a woman (day + 40)', () => {
+    const info = parseNik('3375015301891051', { today: TODAY });
+    expect(info).toMatchObject({
+      digits: '3375015301891051', problems: [], province: '33', regency: '3375', district: '337501',
+      birthDate: '1989-01-13', sex: 'P', serial: '1051',
+    });
+    expect(isUsableIdentity(info)).toBe(true);
+  });
+
+  it('reads a man', () => {
+    expect(parseNik('3306121708750003', { today: TODAY })).toMatchObject({ birthDate: '1975-08-17', sex: 'L', district: '330612', problems: [] });
+  });
+
+  it.each([
+    [" '3375015301891051", '3375015301891051'],
+    ['3375 0153 0189 1051', '3375015301891051'],
+    ['3375-0153-0189-1051', '3375015301891051'],
+    ['3375.0153.0189.1051', '3375015301891051'],
+    ['3375015301891051.0', '3375015301891051'],
+    ['"3375015301891051"', '3375015301891051'],
+    ['3375015301891051\u00a0', '3375015301891051'],
+  ])('cleans %j', (raw, digits) => {
+    const info = parseNik(raw, { today: TODAY });
+    expect(info.digits).toBe(digits);
+    expect(info.problems).toEqual([]);
+  });
+
+  it.each([
+    ['3.37501530189105E+15', 'excel-scientific'],
+    ['3,37501530189105E+15', 'excel-scientific'],
+    ['3.37502E+15', 'excel-scientific'],
+    ['3375015301891050', 'excel-precision'],
+    ['337501530189105', 'length'],
+    ['33750153018910511', 'length'],
+    ['3375O15301891051', 'non-digit'],
+    ['NIK belum ada', 'non-digit'],
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['0000000000000000', 'placeholder'],
+    ['1234567890123456', 'placeholder'],
+    ['3375010000000001', 'placeholder'],
+    ['9975015301891051', 'province-unknown'],
+    ['3399015301891051', 'regency-unknown'],
+    ['3375995301891051', 'district-unknown'],
+    ['3375013201891051', 'birth-date-impossible'],
+    ['3375017201891051', 'birth-date-impossible'],
+    ['3375011513891051', 'birth-date-impossible'],
+    ['3375013102891051', 'birth-date-impossible'],
+    ['3375010000891051', 'birth-date-impossible'],
+    ['3375015301890000', 'serial-zero'],
+  ])('%j has problem %s', (raw, problem) => {
+    expect(parseNik(raw, { today: TODAY }).problems).toContain(problem);
+  });
+
+  it('keeps the digits Excel kept in scientific notation, and never lets them match', () => {
+    const info = parseNik('3.37501530189105E+15');
+    expect(info.digits).toBeNull();
+    expect(info.excelDigits).toBe('3375015301891050');
+    expect(isUsableIdentity(info)).toBe(false);
+  });
+
+  it.each(['3375015301891050', '3.37501530189105E+15', '337501530189105', '1234567890123456', '3375013201891051', '3375015301890000', 'abc'])(
+    '%j is not usable as an identity',
+    (raw) => {
+      expect(isUsableIdentity(parseNik(raw, { today: TODAY }))).toBe(false);
+    },
+  );
+
+  it('an unknown region (codes change when regions split) stays usable', () => {
+    const info = parseNik('3375995301891051', { today: TODAY });
+    expect(info.problems).toEqual(['district-unknown']);
+    expect(isUsableIdentity(info)).toBe(true);
+  });
+
+  it('chooses the century from tanggal_lahir when given, else the most recent not in the future', () => {
+    expect(parseNik('3375011701250001', { today: TODAY }).birthDate).toBe('2025-01-17');
+    expect(parseNik('3375011701250001', { today: TODAY, birthDateHint: '1925-01-17' }).birthDate).toBe('1925-01-17');
+    expect(parseNik('3375011701300001', { today: TODAY }).birthDate).toBe('1930-01-17');
+    expect(parseNik('3375011712260001', { today: TODAY }).birthDate).toBe('1926-12-17');
+    // 29 February only exists in 2000, not 1900.
+    expect(parseNik('3375012902000001', { today: TODAY }).birthDate).toBe('2000-02-29');
+  });
+
+  it('every generated valid NIK parses back to its parts (seeded)', () => {
+    forSeeds(3000, 100, (rng) => {
+      const g = randomNik(rng);
+      const info = parseNik(g.nik, { today: TODAY, birthDateHint: g.birthDate });
+      expect(info.problems).toEqual([]);
+      expect(info.digits).toBe(g.nik);
+      expect(info.district).toBe(g.district);
+      expect(info.regency).toBe(g.district.slice(0, 4));
+      expect(info.province).toBe(g.district.slice(0, 2));
+      expect(info.birthDate).toBe(g.birthDate);
+      expect(info.sex).toBe(g.sex);
+      expect(info.serial).toBe(g.serial);
+      expect(isUsableIdentity(info)).toBe(true);
+    });
+  });
+
+  it('without a hint, a generated NIK gets a birth date 0–100 years before today (seeded)', () => {
+    forSeeds(1000, 9000, (rng) => {
+      const g = randomNik(rng, 1927, 2026);
+      const info = parseNik(g.nik, { today: TODAY });
+      if (g.birthDate > TODAY) return;
+      expect(info.birthDate).toBe(g.birthDate);
+    });
+  });
+
+  it('Excel damage of a generated NIK is always caught (seeded)', () => {
+    forSeeds(1000, 20000, (rng) => {
+      const g = randomNik(rng);
+      const damaged = `${g.nik.slice(0, 15)}0`;
+      expect(isUsableIdentity(parseNik(damaged))).toBe(false);
+      const sci = `${g.nik[0]}.${g.nik.slice(1, 15).replace(/0+$/, '')}E+15`;
+      const info = parseNik(sci);
+      expect(info.problems).toEqual(['excel-scientific']);
+      expect(info.excelDigits).toBe(damaged);
+    });
+  });
+
+  it('never throws on arbitrary strings (seeded fuzz)', () => {
+    forSeeds(3000, 40000, (rng) => {
+      const raw = rng() < 0.3 ? randomNik(rng).nik.replace(/\d/g, (d) => (rng() < 0.1 ? randomString(rng, 1) : d)) : randomString(rng);
+      const info = parseNik(raw, { today: TODAY });
+      expect(Array.isArray(info.problems)).toBe(true);
+      if (isUsableIdentity(info)) expect(info.digits).toMatch(/^\d{16}$/);
+    });
+  });
+});
+
+describe('cleanIdNumber / isPlaceholderNumber', () => {
+  it('classifies shapes', () => {
+    expect(cleanIdNumber('')).toEqual({ kind: 'empty' });
+    expect(cleanIdNumber('3.3E+15')).toEqual({ kind: 'scientific', digits: '3300000000000000' });
+    expect(cleanIdNumber('12a')).toEqual({ kind: 'other', cleaned: '12a' });
+  });
+
+  it('spots dummies but not real NIKs', () => {
+    expect(isPlaceholderNumber('1111111111111111')).toBe(true);
+    expect(isPlaceholderNumber('3375000000000000')).toBe(true);
+    expect(isPlaceholderNumber('3375015301891051')).toBe(false);
+  });
+});
