@@ -81,6 +81,8 @@ export class RawClient {
       this.ws.once('error', reject);
     });
     this.ws.on('error', () => undefined);
+    // Callers that only watch the close code need not handle a failed handshake.
+    this.opened.catch(() => undefined);
     this.ws.on('message', (data: Buffer) => this.received.push(parseServerFrame(new Uint8Array(data))));
     this.ws.on('close', (code, reason) => {
       this.closeCode = code;
