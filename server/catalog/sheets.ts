@@ -80,6 +80,10 @@ export function createSheetRepo(db: Db) {
       ).run(id, s.workspaceId, s.name, s.program, s.period, s.kind, s.kecamatan, s.kelurahan, s.opd, s.ownerId, s.createdBy, now, now);
       return byId(id) as SheetRecord;
     },
+    /** Only to undo a creation whose doc could not be written. */
+    remove(id: string): void {
+      db.prepare('DELETE FROM sheets WHERE id = ?').run(id);
+    },
     update(id: string, patch: { name?: string; archived?: boolean }): SheetRecord | undefined {
       const cur = byId(id);
       if (!cur) return undefined;

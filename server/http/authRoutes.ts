@@ -1,0 +1,50 @@
+// POST /api/login, /api/refresh, /api/logout; GET /api/me.
+import type { HttpDeps } from './deps';
+import { bearerToken, HttpError, readJson, sendJson, sendNoContent } from './respond';
+import type { RouteContext, Router } from './router';
+import type { UserRecord } from '../catalog/users';
+import { toPublicUser } from '../catalog/users';
+import { ROLE_LABELS } from '../auth/access';
+
+/** The signed-in user, or a 401 HttpError. */
+export async function requireUser(deps: HttpDeps, ctx: RouteContext): Promise<UserRecord> {
+  const who = await deps.auth.authenticate(bearerToken(ctx.req));
+  if (!who.ok) throw new HttpError(401, who.error, { 'www-authenticate': 'Bearer' });
+  return who.user;
+}
+
+export function clientIp(ctx: RouteContext): string {
+  return ctx.req.socket.remoteAddress ?? 'unknown';
+}
+
+export function addAuthRoutes(router: Router, deps: HttpDeps): void {
+  router.post('/api/login', async (ctx) => {
+    const body = await readJson(ctx.req);
+    const result = await deps.auth.login(body.username, body.password, clientIp(ctx));
+    if (!result.ok) {
+      deps.logger.info({ username: typeof body.username === 'string' ? body.username : undefined, ip: clientIp(ctx), status: result.status }, 'login refused');
+      throw new HttpError(result.status, result.error, result.retryAfterSeconds ? { 'retry-after': String(result.retryAfterSeconds) } : {});
+    }
+    deps.logger.info({ userId: result.session.user.id, ip: clientIp(ctx) }, 'login');
+    sendJson(ctx.res, 200, result.session);
+  });
+
+  router.post('/api/refresh', async (ctx) => {
+    const body = await readJson(ctx.req);
+    const result = await deps.auth.refresh(body.refreshToken);
+    if (!result.ok) throw new HttpError(result.status, result.error);
+    sendJson(ctx.res, 200, result.session);
+  });
+
+  router.post('/api/logout', async (ctx) => {
+    const body = await readJson(ctx.req);
+    deps.auth.logout(body.refreshToken);
+    sendNoContent(ctx.res);
+  });
+
+  router.get('/api/me', async (ctx) => {
+    const user = await requireUser(deps, ctx);
+    const ws = deps.catalog.areas.workspace(user.workspaceId);
+    sendJson(ctx.res, 200, { user: { ...toPublicUser(user), roleLabel: ROLE_LABELS[user.role] }, workspace: ws ?? null });
+  });
+}
