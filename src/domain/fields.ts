@@ -150,9 +150,10 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   // No KK
   if (present(v.no_kk)) {
     const kk = parseNoKk(v.no_kk);
-    out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk));
     const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
+    // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
+    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk));
   }
 
   // Nama

@@ -79,7 +79,9 @@ export function parseNoKk(raw: string): NoKkInfo {
   if (issue) info.issueDate = issue;
   else info.problems.push('issue-date-impossible');
   info.serial = d.slice(12);
-  if (info.serial === '0000') info.problems.push('serial-zero');
+  // A serial of 0000 (never issued) also ends in 0, so it is already reported as
+  // 'excel-precision': the likelier cause, and just as unusable. 'serial-zero'
+  // stays in the type for callers that list problems.
   return info;
 }
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { checkFields, parseDtksStatus, parseRowStatus, parseRtRw, parseSex } from '../../src/domain/fields';
+import type { Finding } from '../../src/domain/findings';
+import type { RecordRow } from '../../src/domain/schema';
+import { forSeeds, pick, randomNik, randomString } from './helpers';
+
+const TODAY = '2026-11-23';
+const row = (values: RecordRow['values']): RecordRow => ({ key: 'BPNT-Medono.csv#3', source: 'BPNT-Medono.csv', position: 3, values });
+const codes = (fs: Finding[]) => fs.map((f) => f.code).sort();
+const GOOD = {
+  nik: '3375015301891051', no_kk: '3375011203150007', nama: 'Siti Aminah', jenis_kelamin: 'P', tanggal_lahir: '13-01-1989',
+  kecamatan: 'Pekalongan Barat', rt: '003', rw: '005', penghasilan: 'Rp1.200.000', status: 'usulan', status_dtks: 'Non-DTKS',
+};
+
+describe('checkFields', () => {
+  it('a clean row has no findings', () => {
+    expect(checkFields(row(GOOD), { today: TODAY })).toEqual([]);
+  });
+
+  it('names Excel damage as an error on the nik column', () => {
+    const [f] = checkFields(row({ ...GOOD, nik: '3.37501530189105E+15' }), { today: TODAY });
+    expect(f).toMatchObject({ row: 'BPNT-Medono.csv#3', column: 'nik', code: 'nik-excel-scientific', severity: 'error' });
+    expect(f?.message).toContain('Excel');
+    const [g] = checkFields(row({ ...GOOD, nik: '3375015301891050' }), { today: TODAY });
+    expect(g).toMatchObject({ code: 'nik-excel-precision', severity: 'error', params: { value: '3375015301891050' } });
+  });
+
+  it.each([
+    [{ nik: '' }, ['nik-missing']],
+    [{ nama: ' ' }, ['nama-missing']],
+    [{ nama: 'Siti 2' }, ['nama-has-digits']],
+    [{ nama: 'S' }, ['nama-too-short']],
+    [{ nik: '33750153018910' }, ['nik-length']],
+    [{ nik: '3375O15301891051' }, ['nik-non-digit']],
+    [{ nik: '3399015301891051', kecamatan: '' }, ['nik-regency-unknown']],
+    [{ nik: '3375015313891051' }, ['nik-birth-date-impossible']],
+    [{ nik: '1111111111111111', kecamatan: '' }, ['nik-birth-date-mismatch', 'nik-placeholder', 'nik-sex-mismatch']],
+    [{ tanggal_lahir: '14-01-1989' }, ['nik-birth-date-mismatch']],
+    [{ tanggal_lahir: '31-02-1989' }, ['tanggal-lahir-invalid']],
+    [{ nik: '3375015301291051', tanggal_lahir: '13-01-2029' }, ['tanggal-lahir-future']],
+    [{ nik: '3375015301091051', tanggal_lahir: '13-01-1909' }, ['tanggal-lahir-too-old']],
+    [{ jenis_kelamin: 'L' }, ['nik-sex-mismatch']],
+    [{ jenis_kelamin: 'X' }, ['jenis-kelamin-invalid']],
+    [{ kecamatan: 'Pekalongan Utara' }, ['nik-region-differs']],
+    [{ no_kk: '3375015301891051' }, ['nokk-same-as-nik']],
+    [{ no_kk: '3375011203150000' }, ['nokk-excel-precision']],
+    [{ no_kk: '3.37501120315E+15' }, ['nokk-excel-scientific']],
+    [{ rt: 'tiga' }, ['rt-invalid']],
+    [{ rw: '5a' }, ['rw-invalid']],
+    [{ penghasilan: 'cukup' }, ['penghasilan-invalid']],
+    [{ status: 'aktif' }, ['status-invalid']],
+    [{ status_dtks: 'mungkin' }, ['status-dtks-invalid']],
+  ] as const)('%j → %j', (change, expected) => {
+    expect(codes(checkFields(row({ ...GOOD, ...change }), { today: TODAY }))).toEqual([...expected].sort());
+  });
+
+  it('chooses severities: region differs is info, agreement is warning, damage is error', () => {
+    const fs = checkFields(row({ ...GOOD, kecamatan: 'Pekalongan Utara', jenis_kelamin: 'L', nik: '3375015301891051' }), { today: TODAY });
+    expect(Object.fromEntries(fs.map((f) => [f.code, f.severity]))).toEqual({ 'nik-region-differs': 'info', 'nik-sex-mismatch': 'warning' });
+  });
+
+  it('matches the kecamatan however it is written', () => {
+    for (const kec of ['Kec. Pekalongan Barat', 'PEKALONGAN BARAT', 'Kecamatan Pekalongan Barat']) {
+      expect(checkFields(row({ ...GOOD, kecamatan: kec }), { today: TODAY })).toEqual([]);
+    }
+  });
+
+  it('accepts a row with only the required fields', () => {
+    expect(checkFields(row({ nik: '3375015301891051', nama: 'Siti Aminah' }), { today: TODAY })).toEqual([]);
+  });
+
+  it('checks extra required fields on request', () => {
+    const fs = checkFields(row({ nik: '3375015301891051', nama: 'Siti' }), { today: TODAY, required: ['no_kk', 'alamat'] });
+    expect(fs.map((f) => [f.code, f.column])).toEqual([['field-missing', 'no_kk'], ['field-missing', 'alamat']]);
+    expect(fs[0]?.message).toBe('Kolom No KK wajib diisi.');
+  });
+
+  it('every finding has a message without unfilled placeholders and never throws (seeded fuzz)', () => {
+    const roles = ['nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kecamatan', 'rt', 'rw', 'penghasilan', 'status', 'status_dtks'] as const;
+    forSeeds(1500, 1200, (rng) => {
+      const values: RecordRow['values'] = {};
+      for (const r of roles) if (rng() < 0.7) values[r] = rng() < 0.5 ? randomString(rng, 20) : randomNik(rng).nik;
+      if (rng() < 0.5) values.tanggal_lahir = pick(rng, ['12-01-1980', '1980-01-12', '31-02-1980']);
+      for (const f of checkFields(row(values), { today: TODAY })) {
+        expect(f.row).toBe('BPNT-Medono.csv#3');
+        expect(f.message.length).toBeGreaterThan(0);
+        expect(f.message).not.toMatch(/\{\w+\}/);
+      }
+    });
+  });
+});
+
+describe('small field parsers', () => {
+  it.each([['L', 'L'], ['Laki-laki', 'L'], ['LK', 'L'], ['pria', 'L'], ['P', 'P'], ['Perempuan', 'P'], ['PR', 'P'], ['Wanita', 'P'], ['?', null]] as const)(
+    'parseSex(%j) = %s',
+    (raw, sex) => expect(parseSex(raw)).toBe(sex),
+  );
+
+  it('reads RT/RW, DTKS status and row status', () => {
+    expect(parseRtRw('003')).toBe(3);
+    expect(parseRtRw('RT 03')).toBe(3);
+    expect(parseRtRw('3a')).toBeNull();
+    expect(parseDtksStatus('Non DTKS')).toBe('non-dtks');
+    expect(parseDtksStatus('DTKS')).toBe('dtks');
+    expect(parseRowStatus('Perlu Validasi Ulang')).toBe('perlu validasi ulang');
+    expect(parseRowStatus('aktif')).toBeNull();
+  });
+});

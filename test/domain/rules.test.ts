@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/domain/findings';
+import { checkEligibility, DEFAULT_RULES, findTerm, type EligibilityRules } from '../../src/domain/rules';
+import type { RecordRow } from '../../src/domain/schema';
+import { forSeeds, randomString } from './helpers';
+
+const TODAY = '2026-11-23';
+const row = (values: RecordRow['values'], key = 'PKH-Kauman#7'): RecordRow => ({ key, source: 'PKH-Kauman', position: 7, values });
+const BASE = { nik: '3375015301891051', nama: 'Siti Aminah', tanggal_lahir: '13-01-1989', penghasilan: 'Rp1.200.000', pekerjaan: 'Buruh batik', status: 'usulan' };
+const codes = (fs: Finding[]) => fs.map((f) => f.code);
+const check = (values: RecordRow['values'], rules: EligibilityRules = DEFAULT_RULES) => checkEligibility(row({ ...BASE, ...values }), rules, [], TODAY);
+
+describe('checkEligibility', () => {
+  it('an eligible household has no findings', () => {
+    expect(check({})).toEqual([]);
+  });
+
+  it('income at or above the UMK (Kota Pekalongan 2025: Rp2.545.138)', () => {
+    expect(codes(check({ penghasilan: 'Rp2.545.138' }))).toEqual(['income-above-umr']);
+    expect(codes(check({ penghasilan: '2,6 juta' }))).toEqual(['income-above-umr']);
+    expect(check({ penghasilan: 'Rp2.545.137' })).toEqual([]);
+    const [f] = check({ penghasilan: 'Rp3.000.000' });
+    expect(f).toMatchObject({ column: 'penghasilan', severity: 'warning', params: { income: 'Rp3.000.000', limit: 'Rp2.545.138' } });
+    expect(f?.message).toBe('Penghasilan Rp3.000.000 sama dengan atau di atas UMK Kota Pekalongan 2025 Rp2.545.138: tidak memenuhi syarat.');
+  });
+
+  it('uses the figure of the regency the kecamatan lies in', () => {
+    const rules: EligibilityRules = {
+      ...DEFAULT_RULES,
+      income: { ...DEFAULT_RULES.income, byRegency: { '3326': { amount: 2_400_000, label: 'UMK Kabupaten Pekalongan 2025' } } },
+    };
+    expect(codes(check({ penghasilan: 'Rp2.450.000', kecamatan: 'Kajen' }, rules))).toEqual(['income-above-umr']);
+    expect(check({ penghasilan: 'Rp2.450.000', kecamatan: 'Pekalongan Barat' }, rules)).toEqual([]);
+  });
+
+  it.each(['PNS', 'Pegawai Negeri Sipil', 'Guru PNS', 'ASN', 'CPNS', 'TNI AD', 'Anggota Polri', 'POLISI', 'Karyawan BUMN', 'pns/guru'])(
+    'excludes occupation %j',
+    (job) => {
+      expect(codes(check({ pekerjaan: job }))).toEqual(['occupation-excluded']);
+    },
+  );
+
+  it.each(['Non PNS', 'bukan PNS', 'Mantan TNI', 'Guru honorer', 'Buruh', 'Pedagang pasar', 'Tukang becak', 'Penjaga sekolah'])(
+    'does not exclude %j',
+    (job) => {
+      expect(check({ pekerjaan: job })).toEqual([]);
+    },
+  );
+
+  it('village officials only in PKH', () => {
+    expect(codes(check({ pekerjaan: 'Perangkat Desa', program: 'PKH' }))).toEqual(['village-official-pkh']);
+    expect(codes(check({ pekerjaan: 'Kadus', program: 'PKH 2025' }))).toEqual(['village-official-pkh']);
+    expect(check({ pekerjaan: 'Perangkat Desa', program: 'BPNT' })).toEqual([]);
+  });
+
+  it.each([
+    ['Milik sendiri, permanen', true], ['Baik', true], ['Layak huni', true], ['Tidak layak huni', false], ['RTLH', false],
+    ['Semi permanen', false], ['Sewa', false], ['Menumpang', false], ['Rusak berat', false],
+  ] as const)('house %j good=%s', (kondisi, good) => {
+    expect(codes(check({ kondisi_rumah: kondisi }))).toEqual(good ? ['house-good'] : []);
+  });
+
+  it('died, from alasan/catatan/status or a name written "Alm."', () => {
+    expect(codes(check({ alasan: 'Meninggal dunia' }))).toEqual(['died']);
+    expect(codes(check({ catatan: 'KPM sudah wafat 2024' }))).toEqual(['died']);
+    expect(codes(check({ nama: 'Alm. Sutrisno' }))).toEqual(['died']);
+    expect(check({ nama: 'Almira Putri' })).toEqual([]);
+  });
+
+  it('moved', () => {
+    expect(codes(check({ alasan: 'Pindah domisili ke Batang' }))).toEqual(['moved']);
+    expect(check({ catatan: 'tidak pindah' })).toEqual([]);
+  });
+
+  it('head of household under 17, from tanggal_lahir or else the NIK', () => {
+    const [f] = check({ tanggal_lahir: '24-11-2009' });
+    expect(f).toMatchObject({ code: 'head-under-17', column: 'tanggal_lahir', params: { age: 16 } });
+    expect(check({ tanggal_lahir: '23-11-2009' })).toEqual([]);
+    expect(codes(check({ tanggal_lahir: '', nik: '3375011505120001' }))).toEqual(['head-under-17']);
+  });
+
+  it('each rule can be switched off', () => {
+    const off: EligibilityRules = {
+      income: { ...DEFAULT_RULES.income, enabled: false },
+      occupations: { ...DEFAULT_RULES.occupations, enabled: false },
+      villageOfficials: { ...DEFAULT_RULES.villageOfficials, enabled: false },
+      goodHouse: { ...DEFAULT_RULES.goodHouse, enabled: false },
+      died: { ...DEFAULT_RULES.died, enabled: false },
+      moved: { ...DEFAULT_RULES.moved, enabled: false },
+      headUnderAge: { ...DEFAULT_RULES.headUnderAge, enabled: false },
+    };
+    const bad = { penghasilan: 'Rp9.000.000', pekerjaan: 'Kades', program: 'PKH', kondisi_rumah: 'Permanen', alasan: 'meninggal, pindah', tanggal_lahir: '01-01-2015' };
+    expect(codes(check(bad))).toEqual(['income-above-umr', 'village-official-pkh', 'house-good', 'died', 'moved', 'head-under-17']);
+    expect(check(bad, off)).toEqual([]);
+  });
+
+  it('rows already out of the list get no eligibility findings', () => {
+    expect(check({ pekerjaan: 'PNS', status: 'Dikeluarkan' })).toEqual([]);
+    expect(check({ pekerjaan: 'PNS', status: 'graduasi' })).toEqual([]);
+  });
+
+  it('an override with a reason turns the finding into a recorded info; without a reason it is ignored', () => {
+    const r = row({ ...BASE, pekerjaan: 'PNS' });
+    const [f] = checkEligibility(r, DEFAULT_RULES, [{ row: r.key, code: 'occupation-excluded', reason: 'Sudah pensiun sejak 2020', by: 'Budi (Dinsos)' }], TODAY);
+    expect(f).toMatchObject({ code: 'rule-overridden', severity: 'info', column: 'pekerjaan', params: { rule: 'occupation-excluded', reason: 'Sudah pensiun sejak 2020', by: 'Budi (Dinsos)' } });
+    expect(f?.message).toBe('Aturan "Pekerjaan dikecualikan (PNS/TNI/Polri/…)" dikecualikan: Sudah pensiun sejak 2020 (oleh Budi (Dinsos)).');
+    expect(codes(checkEligibility(r, DEFAULT_RULES, [{ row: r.key, code: 'occupation-excluded', reason: '  ' }], TODAY))).toEqual(['occupation-excluded']);
+    expect(codes(checkEligibility(r, DEFAULT_RULES, [{ row: 'other', code: 'occupation-excluded', reason: 'x' }], TODAY))).toEqual(['occupation-excluded']);
+  });
+
+  it('never throws on arbitrary values (seeded fuzz)', () => {
+    forSeeds(1500, 2400, (rng) => {
+      const values: RecordRow['values'] = {};
+      for (const r of ['nik', 'nama', 'tanggal_lahir', 'penghasilan', 'pekerjaan', 'program', 'kondisi_rumah', 'alasan', 'catatan', 'status', 'kecamatan'] as const) {
+        if (rng() < 0.6) values[r] = randomString(rng, 25);
+      }
+      for (const f of checkEligibility(row(values), DEFAULT_RULES, [], TODAY)) expect(f.message).not.toMatch(/\{\w+\}/);
+    });
+  });
+});
+
+describe('findTerm', () => {
+  it('matches whole words only and honours negations', () => {
+    expect(findTerm(' guru pns ', ['pns'])).toBe('pns');
+    expect(findTerm(' tni ad ', ['tni ad'])).toBe('tni ad');
+    expect(findTerm(' pnsx ', ['pns'])).toBeNull();
+    expect(findTerm(' non pns ', ['pns'])).toBeNull();
+    expect(findTerm(' non pns atau pns ', ['pns'])).toBe('pns');
+  });
+});
