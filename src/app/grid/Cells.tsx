@@ -1,0 +1,113 @@
+// One displayed row and its visible cells. A row re-renders only when its own
+// version bumps (an edit of that row) or when what it shows around it changes
+// (markers, selection); nothing here walks other rows.
+import { For, Show, createMemo, type Accessor } from 'solid-js';
+import type { CellState, ColumnDef } from '../../sheet';
+import type { RowMarker } from './index';
+import { displayValue, isNumericFormat } from './formats';
+import { inRange, type CellRange } from './selection';
+import type { Metrics } from './layout';
+import type { Strings } from './strings';
+
+/** The id of the empty "new row" line after the last row. */
+export const NEW_ROW = '';
+
+export interface RowsContext {
+  gridId: string;
+  m: Metrics;
+  columns: Accessor<ColumnDef[]>;
+  offsets: Accessor<number[]>;
+  widthOf: (j: number) => number;
+  visibleCols: Accessor<number[]>;
+  totalWidth: Accessor<number>;
+  cell: (rowId: string, col: string) => CellState;
+  marker: (rowId: string) => RowMarker | undefined;
+  range: Accessor<CellRange>;
+  focusRow: Accessor<number>;
+  searchText: Accessor<string>;
+  t: Accessor<Strings>;
+  conflictTitle: (state: CellState) => string;
+}
+
+export function cellDomId(gridId: string, row: number, col: number): string {
+  return `${gridId}-r${row}-c${col}`;
+}
+
+export function RowView(props: { ctx: RowsContext; id: string; index: number }) {
+  const ctx = props.ctx;
+  const marker = createMemo(() => (props.id === NEW_ROW ? undefined : ctx.marker(props.id)));
+  const selectedRow = () => {
+    const r = ctx.range();
+    return props.index >= r.top && props.index <= r.bottom;
+  };
+  const rowTitle = () => {
+    const mk = marker();
+    if (!mk) return undefined;
+    const t = ctx.t();
+    const parts = [mk.title ?? (mk.severity === 'error' ? t.error : mk.severity === 'warning' ? t.warning : t.info)];
+    if (mk.duplicate) parts.push(t.duplicate);
+    if (mk.notEligible) parts.push(t.notEligible);
+    return parts.join(' · ');
+  };
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      class="sg-row"
+      classList={{ 'sg-row-new': props.id === NEW_ROW, 'sg-row-current': ctx.focusRow() === props.index }}
+      style={{ top: `${ctx.m.headerHeight + props.index * ctx.m.rowHeight}px`, height: `${ctx.m.rowHeight}px`, width: `${ctx.m.rowHeaderWidth + ctx.totalWidth()}px` }}
+      data-row={props.id}
+    >
+      <div
+        role="rowheader"
+        class="sg-rownum"
+        classList={{ 'sg-rownum-selected': selectedRow(), [`sg-sev-${marker()?.severity}`]: !!marker() }}
+        style={{ width: `${ctx.m.rowHeaderWidth}px` }}
+        title={rowTitle()}
+      >
+        <span>{props.id === NEW_ROW ? '+' : props.index + 1}</span>
+        <Show when={marker()?.duplicate}>
+          <span class="sg-badge sg-badge-dup" aria-label={ctx.t().duplicate}>G</span>
+        </Show>
+        <Show when={marker()?.notEligible}>
+          <span class="sg-badge sg-badge-ne" aria-label={ctx.t().notEligible}>✕</span>
+        </Show>
+      </div>
+      <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} row={props.index} col={j} marker={marker} />}</For>
+    </div>
+  );
+}
+
+function CellView(props: { ctx: RowsContext; rowId: string; row: number; col: number; marker: Accessor<RowMarker | undefined> }) {
+  const ctx = props.ctx;
+  const def = () => ctx.columns()[props.col];
+  const state = createMemo<CellState>(() => (props.rowId === NEW_ROW || !def() ? { value: '' } : ctx.cell(props.rowId, def().id)));
+  const shown = () => displayValue(state().value, def()?.format);
+  const mark = () => {
+    const mk = props.marker();
+    return mk && def() && mk.columns.has(def().id) ? mk.severity : undefined;
+  };
+  const hit = () => {
+    const s = ctx.searchText();
+    return !!s && state().value.toLocaleLowerCase('id').includes(s);
+  };
+  return (
+    <div
+      role="gridcell"
+      id={cellDomId(ctx.gridId, props.row, props.col)}
+      aria-colindex={props.col + 2}
+      aria-selected={inRange(ctx.range(), props.row, props.col)}
+      class="sg-cell"
+      classList={{
+        'sg-num': isNumericFormat(def()?.format),
+        'sg-conflict': !!state().conflict,
+        [`sg-mark-${mark()}`]: !!mark(),
+        'sg-hit': hit(),
+      }}
+      style={{ left: `${ctx.m.rowHeaderWidth + ctx.offsets()[props.col]}px`, width: `${ctx.widthOf(props.col)}px` }}
+      title={state().conflict ? ctx.conflictTitle(state()) : shown().length > 24 ? shown() : undefined}
+    >
+      {shown()}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// The row/cell context menu (right click, the Menu key or Shift+F10).
+import { For, onMount } from 'solid-js';
+
+export interface MenuItem {
+  label: string;
+  run: () => void;
+  disabled?: boolean;
+}
+
+export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose: () => void; label: string }) {
+  let el!: HTMLDivElement;
+  onMount(() => (el.querySelector('button:not([disabled])') as HTMLButtonElement | null)?.focus());
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('button:not([disabled])'));
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      props.onClose();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      buttons[(i + 1) % buttons.length]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[(i - 1 + buttons.length) % buttons.length]?.focus();
+    }
+  };
+  return (
+    <div ref={el} class="sg-menu" role="menu" aria-label={props.label} style={{ left: `${props.x}px`, top: `${props.y}px` }} onKeyDown={onKeyDown} onPointerDown={(e) => e.stopPropagation()}>
+      <For each={props.items}>
+        {(item) => (
+          <button
+            type="button"
+            role="menuitem"
+            disabled={item.disabled}
+            onClick={() => {
+              props.onClose();
+              item.run();
+            }}
+          >
+            {item.label}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}

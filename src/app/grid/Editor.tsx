@@ -1,0 +1,73 @@
+// The in-cell editor: a textarea over the active cell. "Enter mode" (opened by
+// typing) lets arrows leave the cell like Excel; "edit mode" (F2, double
+// click) keeps arrows inside the text. Alt+Enter adds a line break.
+import { onMount } from 'solid-js';
+
+export type EditorMode = 'enter' | 'edit';
+
+export interface EditorState {
+  row: number;
+  col: number;
+  initial: string;
+  mode: EditorMode;
+}
+
+export type EditorExit =
+  | { kind: 'commit'; value: string; move: { dr: number; dc: number } | 'tab' | 'backtab' | null }
+  | { kind: 'cancel' };
+
+export function CellEditor(props: {
+  state: EditorState;
+  box: { left: number; top: number; width: number; height: number };
+  label: string;
+  onExit: (exit: EditorExit) => void;
+}) {
+  let el!: HTMLTextAreaElement;
+  let done = false;
+  const finish = (exit: EditorExit) => {
+    if (done) return;
+    done = true;
+    props.onExit(exit);
+  };
+  onMount(() => {
+    el.value = props.state.initial;
+    el.focus({ preventScroll: true });
+    const end = el.value.length;
+    el.setSelectionRange(end, end);
+  });
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.isComposing) return;
+    const commit = (move: Extract<EditorExit, { kind: 'commit' }>['move']) => {
+      e.preventDefault();
+      finish({ kind: 'commit', value: el.value, move });
+    };
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      finish({ kind: 'cancel' });
+    } else if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault();
+      el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+    } else if (e.key === 'Enter') commit({ dr: e.shiftKey ? -1 : 1, dc: 0 });
+    else if (e.key === 'Tab') commit(e.shiftKey ? 'backtab' : 'tab');
+    else if (props.state.mode === 'enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+      if (d) commit({ dr: d[0], dc: d[1] });
+    }
+    e.stopPropagation();
+  };
+  return (
+    <textarea
+      ref={el}
+      class="sg-editor"
+      aria-label={props.label}
+      spellcheck={false}
+      autocomplete="off"
+      style={{ left: `${props.box.left}px`, top: `${props.box.top}px`, 'min-width': `${props.box.width}px`, height: `${props.box.height}px` }}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish({ kind: 'commit', value: el.value, move: null })}
+      onCopy={(e) => e.stopPropagation()}
+      onCut={(e) => e.stopPropagation()}
+      onPaste={(e) => e.stopPropagation()}
+    />
+  );
+}
