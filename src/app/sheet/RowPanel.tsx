@@ -1,0 +1,107 @@
+// Side panel: why the selected row is marked — its findings in words, its
+// possible duplicates with links to the other rows (another sheet opens read
+// only where the role may read it; otherwise only where the match is).
+import { For, Show, type JSX } from 'solid-js';
+import { describeFinding } from '../../domain/messages';
+import type { DuplicateGroup } from '../../domain/findings';
+import { getCell, recordKey, splitRecordKey } from '../../sheet';
+import type { IndexEntry } from '../api/types';
+import { useApp } from '../context';
+import { routeHref } from '../router';
+import type { Checks } from './checks/checks';
+import type * as Y from 'yjs';
+
+export interface RowPanelProps {
+  doc: Y.Doc;
+  sheetId: string;
+  row: string | undefined;
+  checks: Checks | undefined;
+  index: Map<string, IndexEntry>;
+  positionOf: (rowId: string) => number;
+  kelurahanName: (code: string) => string;
+  onGoto: (rowId: string) => void;
+}
+
+export function RowPanel(props: RowPanelProps): JSX.Element {
+  const { i18n } = useApp();
+  const key = () => (props.row ? recordKey(props.sheetId, props.row) : '');
+  const findings = () => (props.checks?.version(), props.row && props.checks ? props.checks.findingsOf(key()) : []);
+  const groups = () => (props.checks?.version(), props.row && props.checks ? props.checks.groupsOf(key()) : []);
+  return (
+    <section class="panel" aria-labelledby="row-panel-title" data-testid="row-panel">
+      <h2 id="row-panel-title">{i18n.t('panel.title')}</h2>
+      <Show when={props.checks} fallback={<p class="muted">{i18n.t('panel.checksOff')}</p>}>
+        <Show when={props.row} fallback={<p class="muted">{i18n.t('panel.none')}</p>}>
+          <p class="muted">
+            #{props.positionOf(props.row!)} · {getCell(props.doc, props.row!, 'nama').value} {getCell(props.doc, props.row!, 'nik').value}
+          </p>
+          <Show when={findings().length === 0 && groups().length === 0}>
+            <p class="ok-text">✓ {i18n.t('panel.ok')}</p>
+          </Show>
+          <Show when={findings().length > 0}>
+            <h3>{i18n.t('panel.findings')}</h3>
+            <ul class="findings">
+              <For each={findings()}>
+                {(f) => (
+                  <li class={`finding sev-${f.severity}`} data-testid="finding" data-code={f.code}>
+                    {describeFinding(f, i18n.lang())}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <Show when={groups().length > 0}>
+            <h3>{i18n.t('panel.duplicates')}</h3>
+            <For each={groups()}>{(g) => <GroupView group={g} self={key()} {...props} />}</For>
+          </Show>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string }): JSX.Element {
+  const { i18n } = useApp();
+  const others = () => props.group.members.filter((m) => m !== props.self);
+  return (
+    <div class="dup-group" data-testid="dup-group">
+      <p>
+        <strong>{props.group.reasons.join('; ')}</strong>{' '}
+        <span class="muted">{i18n.t('panel.score', { score: props.group.score.toLocaleString('id-ID') })}</span>
+      </p>
+      <ul>
+        <For each={others()}>
+          {(member) => {
+            const { sheetId, rowId } = splitRecordKey(member);
+            if (sheetId === props.sheetId) {
+              return (
+                <li>
+                  {i18n.t('panel.thisSheet', { n: props.positionOf(rowId) })}{' '}
+                  <button type="button" class="small" onClick={() => props.onGoto(rowId)}>
+                    {i18n.t('panel.goto')}
+                  </button>
+                </li>
+              );
+            }
+            const entry = props.index.get(member);
+            const where = i18n.t('panel.otherSheet', {
+              sheet: entry?.sheetName ?? sheetId,
+              kelurahan: entry ? props.kelurahanName(entry.kelurahan) : '',
+            });
+            return (
+              <li data-testid="dup-other">
+                {where}
+                <Show when={entry?.readable}>
+                  {' '}— {entry!.values.nama ?? ''} {entry!.values.nik ?? ''}{' '}
+                  <a href={routeHref({ name: 'sheet', id: sheetId, row: rowId })} class="small-link">
+                    {i18n.t('panel.openOther')}
+                  </a>
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </div>
+  );
+}

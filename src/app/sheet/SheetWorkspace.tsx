@@ -1,0 +1,185 @@
+import { Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, type JSX } from 'solid-js';
+import { getColumns, getMeta, listConflicts, rowIds, setWriter } from '../../sheet';
+import type { GridApi, GridSelection, GridView } from '../grid';
+import type { IndexEntry } from '../api/types';
+import { useApp } from '../context';
+import { findSheet, kelurahanName } from '../home/workspace';
+import { startChecks, type Checks } from './checks/checks';
+import { indexRows, loadIndex } from './checks/crossIndex';
+import { startEngine } from './checks/engine';
+import { ConflictsPanel } from './ConflictsPanel';
+import { createDocVersion, createThrottled } from './docVersion';
+import { FilterBar, type RowFilter } from './FilterBar';
+import { GridSlot } from './GridSlot';
+import { PresenceBar } from './PresenceBar';
+import { createPresence } from './presence';
+import { RowPanel } from './RowPanel';
+import { SyncStatus } from './SyncStatus';
+import type { SheetSync } from './sync/sheetSync';
+import { SheetToolbar } from './SheetToolbar';
+
+const RESOLVERS = new Set(['admin', 'koordinator']);
+
+export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Element {
+  const services = useApp();
+  const { i18n, session, db, router } = services;
+  const doc = props.sync.doc;
+  const user = session.user()!;
+  const version = createDocVersion(doc);
+  const meta = createMemo(() => (version(), getMeta(doc)));
+  const ids = createMemo(() => (version(), rowIds(doc)));
+  const positions = createMemo(() => new Map(ids().map((id, i) => [id, i + 1])));
+  const [tree] = createResource(async () => (await db.workspace.get('tree'))?.tree);
+  const listed = () => findSheet(tree(), props.id);
+  const readOnly = () => props.sync.access() === 'read' || listed()?.access === 'read' || meta().archived === true || user.role === 'viewer';
+
+  // Who typed what, for conflicts: recorded once this client may write.
+  createEffect(() => {
+    if (!readOnly() && props.sync.access() === 'write') setWriter(doc, { user: user.id, name: user.displayName || user.username });
+  });
+
+  const presence = createPresence(props.sync.provider.awareness, user);
+  const others = () => presence.people().filter((p) => !p.self).map((p) => ({ clientId: p.clientId, name: p.name, color: p.color, ...(p.row ? { row: p.row } : {}), ...(p.col ? { col: p.col } : {}) }));
+
+  // Checks: the engine over this sheet plus the other sheets' index rows.
+  const [checks, setChecks] = createSignal<Checks>();
+  const [indexMap, setIndexMap] = createSignal(new Map<string, IndexEntry>());
+  let disposed = false;
+  onCleanup(() => {
+    disposed = true;
+    checks()?.stop();
+  });
+  void (async () => {
+    const engine = await startEngine();
+    if (disposed) return engine.dispose();
+    const c = startChecks(doc, props.id, engine);
+    setChecks(c);
+    const entries = await loadIndex(services);
+    if (disposed) return;
+    setIndexMap(new Map(entries.map((e) => [e.key, e])));
+    await c.replaceIndex(indexRows(entries, props.id));
+  })();
+
+  const conflicts = createThrottled(version, () => listConflicts(doc), 300);
+  const conflictRows = () => new Set(conflicts().map((c) => c.row));
+
+  const [filter, setFilter] = createSignal<RowFilter>('all');
+  const rowSet = (): Set<string> | null => {
+    const c = checks();
+    c?.version();
+    switch (filter()) {
+      case 'problems':
+        return c?.problemRows() ?? new Set();
+      case 'duplicates':
+        return c?.duplicateRows() ?? new Set();
+      case 'ineligible':
+        return c?.ineligibleRows() ?? new Set();
+      case 'conflicts':
+        return conflictRows();
+      default:
+        return null;
+    }
+  };
+  const view = createMemo<GridView>(() => {
+    const set = rowSet();
+    return set ? { rowFilter: (id: string) => set.has(id) } : {};
+  });
+  const counts = () => {
+    const c = checks();
+    c?.version();
+    return {
+      problems: c?.problemRows().size,
+      duplicates: c?.duplicateRows().size,
+      ineligible: c?.ineligibleRows().size,
+      conflicts: conflicts().length,
+    };
+  };
+
+  // Keep the home screen's counts for this sheet.
+  createEffect(
+    on([ids, () => counts().problems], ([list, problems]) => {
+      void db.sheets.update(props.id, { rows: list.length, ...(problems !== undefined ? { problems } : {}) });
+    }),
+  );
+
+  const [selected, setSelected] = createSignal<string | undefined>();
+  const [gridApi, setGridApi] = createSignal<GridApi>();
+  const onSelection = (sel: GridSelection) => {
+    setSelected(sel.row);
+    presence.setCell(sel.row, sel.col);
+  };
+  // #/sheet/<id>/row/<rowId>: reveal the row a duplicate link pointed at.
+  createEffect(() => {
+    const r = router.route();
+    const api = gridApi();
+    if (r.name === 'sheet' && r.row && api) {
+      setFilter('all');
+      api.reveal(r.row);
+      setSelected(r.row);
+    }
+  });
+  const cellLabel = (row: string, col: string) => `#${positions().get(row) ?? '?'} · ${getColumns(doc).find((c) => c.id === col)?.label ?? col}`;
+
+  return (
+    <main class="sheet-page" data-testid="sheet-page" data-sheet={props.id}>
+      <div class="sheet-head">
+        <a href="#/" class="back" aria-label={i18n.t('sheet.back')}>
+          ←
+        </a>
+        <div class="title">
+          <h1 data-testid="sheet-name">{meta().name || listed()?.name}</h1>
+          <p class="muted">
+            {meta().program} · {meta().period} · {kelurahanName(tree(), meta().kelurahan || null)} · {i18n.t('sheet.rows', { n: i18n.number(ids().length) })}
+            <Show when={readOnly()}>
+              {' '}
+              <span class="tag" data-testid="read-only">{i18n.t('sheet.readOnly')}</span>
+            </Show>
+          </p>
+        </div>
+        <SyncStatus sync={props.sync} />
+      </div>
+      <div class="sheet-bar">
+        <FilterBar value={filter()} counts={counts()} onChange={setFilter} />
+        <PresenceBar people={presence.people()} cellLabel={cellLabel} />
+        <SheetToolbar doc={doc} sheetId={props.id} readOnly={readOnly()} />
+      </div>
+      <div class="sheet-body">
+        <div class="grid-wrap">
+          <GridSlot
+            doc={doc}
+            readOnly={readOnly()}
+            lang={i18n.lang()}
+            markers={() => checks()?.markers() ?? new Map()}
+            presence={others}
+            view={view}
+            onSelectionChange={onSelection}
+            apiRef={setGridApi}
+            label={meta().name}
+          />
+        </div>
+        <aside class="side">
+          <RowPanel
+            doc={doc}
+            sheetId={props.id}
+            row={selected()}
+            checks={checks()}
+            index={indexMap()}
+            positionOf={(id) => positions().get(id) ?? 0}
+            kelurahanName={(code) => kelurahanName(tree(), code)}
+            onGoto={(id) => gridApi()?.reveal(id)}
+          />
+          <ConflictsPanel
+            doc={doc}
+            conflicts={conflicts()}
+            canResolve={RESOLVERS.has(user.role) && !readOnly()}
+            positionOf={(id) => positions().get(id) ?? 0}
+            onGoto={(row, col) => {
+              setFilter('all');
+              gridApi()?.reveal(row, col);
+            }}
+          />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// The cross-sheet index (GET /api/index): every row of the workspace's other
+// sheets, reduced to what the checks need. Cached in Dexie so that a NIK typed
+// in the field is still compared with the other kelurahan's lists offline.
+import type { IndexEntry } from '../../api/types';
+import type { AppServices } from '../../context';
+import type { RecordRow } from '../../../domain/schema';
+
+export async function loadIndex({ api, db }: AppServices): Promise<IndexEntry[]> {
+  try {
+    const res = await api.get<{ entries: IndexEntry[] }>('/api/index');
+    await db.transaction('rw', db.index, async () => {
+      await db.index.clear();
+      await db.index.bulkPut(res.entries);
+    });
+    return res.entries;
+  } catch {
+    return db.index.toArray();
+  }
+}
+
+/** Entries of the other sheets as engine rows (source = their sheet id). */
+export function indexRows(entries: IndexEntry[], exceptSheet: string): RecordRow[] {
+  return entries.filter((e) => e.sheet !== exceptSheet).map((e, i) => ({ key: e.key, source: e.sheet, position: i + 1, values: e.values }));
+}
