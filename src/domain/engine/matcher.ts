@@ -15,6 +15,15 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/** Same weight AND same evidence (a similarity shown in a reason can move while the weight does not). */
+function sameScore(a: PairScore, b: PairScore): boolean {
+  if (a.weight !== b.weight || a.evidence.length !== b.evidence.length) return false;
+  return a.evidence.every((e, i) => {
+    const f = b.evidence[i];
+    return f !== undefined && e.field === f.field && e.level === f.level && e.weight === f.weight && e.sim === f.sim;
+  });
+}
+
 export class Matcher {
   readonly feats = new Map<string, Features>();
   private readonly keysOf = new Map<string, string[]>();
@@ -122,8 +131,8 @@ export class Matcher {
         if (f.reference && g.reference) continue;
         const pk = pairKey(key, other);
         if (this.dismissed.has(pk)) continue;
-        const score = key < other ? comparePair(f, g, this.count, this.model) : comparePair(g, f, this.count, this.model);
-        if (isLink(score, this.model)) this.link(key, other, score);
+        const score = key < other ? comparePair(f, g, this.count, this.model, true) : comparePair(g, f, this.count, this.model, true);
+        if (score && isLink(score, this.model)) this.link(key, other, score);
       }
       done.add(key);
     }
@@ -133,7 +142,7 @@ export class Matcher {
     for (const [pk, score] of old) {
       const [a, b] = pk.split('\u0000') as [string, string];
       const now = this.edges.get(a)?.get(b);
-      if (!now || now.weight !== score.weight || now.probability !== score.probability) {
+      if (!now || !sameScore(now, score)) {
         touched.add(a);
         touched.add(b);
       }

@@ -4,23 +4,11 @@
 // so a row's keys change only when the row does.
 import type { Features } from './features';
 
-/** Term ids counted for term-frequency weights (see model.ts). */
-export function nameTerm(token: string): string {
-  return `n:${token}`;
-}
-export function birthTerm(iso: string): string {
-  return `d:${iso}`;
-}
-export function identityTerm(id: string): string {
-  return `i:${id}`;
-}
-
 /** The terms of a row whose counts weight its comparisons. */
 export function termsOf(f: Features): string[] {
-  const out = new Set<string>();
-  for (const t of f.name) out.add(nameTerm(t));
-  if (f.birth) out.add(birthTerm(f.birth.iso));
-  if (f.identity) out.add(identityTerm(f.identity));
+  const out = new Set<string>(f.nameTerms);
+  if (f.birthTerm) out.add(f.birthTerm);
+  if (f.identityTerm) out.add(f.identityTerm);
   return [...out];
 }
 
@@ -28,13 +16,16 @@ const MAX_NAME_TOKENS = 4;
 
 export function blockingKeys(f: Features): string[] {
   const keys = new Set<string>();
-  // 1. The identity number, and each half of it (a one-digit typo leaves one half intact).
+  // 1. The identity number, and every two of its three thirds: a one-digit typo
+  //    leaves two thirds intact.
   if (f.identity) {
     const id = f.identity;
-    const half = Math.floor(id.length / 2);
+    const t1 = Math.floor(id.length / 3);
+    const t2 = Math.floor((2 * id.length) / 3);
     keys.add(`I${id}`);
-    keys.add(`H${id.length}:${id.slice(0, half)}`);
-    keys.add(`J${id.length}:${id.slice(half)}`);
+    keys.add(`J${id.length}:${id.slice(0, t2)}`);
+    keys.add(`K${id.length}:${id.slice(0, t1)}|${id.slice(t2)}`);
+    keys.add(`L${id.length}:${id.slice(t1)}`);
   }
   // 2. Birth date, day and month in either order (catches a swap).
   const b = f.birth;

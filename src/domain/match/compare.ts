@@ -3,7 +3,6 @@
 // sum decides. `termCount` supplies the number of rows holding a term, for the
 // term-frequency adjustment of names, birth dates and identity numbers.
 import { jaroWinkler } from './jaro';
-import { birthTerm, identityTerm, nameTerm } from './blocking';
 import type { Features } from './features';
 import { probability, termWeight, type MatchModel } from './model';
 
@@ -68,7 +67,12 @@ interface Assignment {
   leftB: number;
 }
 
-/** Greedy one-to-one assignment of tokens, best similarity first. */
+const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+
+/**
+ * Greedy one-to-one assignment of tokens: equal tokens first, then the best
+ * fuzzy similarity first. Numbers (house numbers, postcodes) match only exactly.
+ */
 function assign(
   a: string[],
   b: string[],
@@ -77,26 +81,41 @@ function assign(
   floor: number,
   initials: boolean,
 ): Assignment {
-  const cands: [number, number, number][] = [];
-  for (let i = 0; i < a.length; i++) {
-    const ta = a[i] as string;
-    for (let j = 0; j < b.length; j++) {
-      const tb = b[j] as string;
-      let s = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
-      // An initial ('m', 'a') against a full token that starts with it.
-      if (initials && s < floor && (ta.length === 1 || tb.length === 1) && ta[0] === tb[0]) s = -1;
-      if (s >= floor || s === -1) cands.push([i, j, s]);
-    }
-  }
-  cands.sort((x, y) => (y[2] === -1 ? 0.5 : y[2]) - (x[2] === -1 ? 0.5 : x[2]) || x[0] - y[0] || x[1] - y[1]);
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
   const pairs: [number, number, number][] = [];
-  for (const c of cands) {
-    if (usedA[c[0]] || usedB[c[1]]) continue;
-    usedA[c[0]] = 1;
-    usedB[c[1]] = 1;
-    pairs.push(c);
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (usedB[j] || a[i] !== b[j]) continue;
+      usedA[i] = 1;
+      usedB[j] = 1;
+      pairs.push([i, j, 1]);
+      break;
+    }
+  }
+  if (pairs.length < a.length && pairs.length < b.length) {
+    const cands: [number, number, number][] = [];
+    for (let i = 0; i < a.length; i++) {
+      if (usedA[i]) continue;
+      const ta = a[i] as string;
+      for (let j = 0; j < b.length; j++) {
+        if (usedB[j]) continue;
+        const tb = b[j] as string;
+        if (isDigits(ta) || isDigits(tb)) continue;
+        let s = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
+        // An initial ('m', 'a') against a full token that starts with it.
+        if (initials && s < floor && (ta.length === 1 || tb.length === 1) && ta[0] === tb[0]) s = -1;
+        if (s >= floor || s === -1) cands.push([i, j, s]);
+      }
+    }
+    const rank = (s: number) => (s === -1 ? 0.5 : s);
+    cands.sort((x, y) => rank(y[2]) - rank(x[2]) || x[0] - y[0] || x[1] - y[1]);
+    for (const c of cands) {
+      if (usedA[c[0]] || usedB[c[1]]) continue;
+      usedA[c[0]] = 1;
+      usedB[c[1]] = 1;
+      pairs.push(c);
+    }
   }
   return { pairs, leftA: a.length - pairs.length, leftB: b.length - pairs.length };
 }
@@ -105,30 +124,31 @@ function compareNames(a: Features, b: Features, count: TermCount, model: MatchMo
   if (a.name.length === 0 || b.name.length === 0) return null;
   const floor = model.nameLevels[model.nameLevels.length - 1]?.jw ?? 0.85;
   const { pairs, leftA, leftB } = assign(a.name, b.name, a.phonetic, b.phonetic, floor, true);
-  const tw = (t: string) => Math.max(0, termWeight(model, count(nameTerm(t))));
+  const twA = a.nameTerms.map((t) => Math.max(0, termWeight(model, count(t))));
+  const twB = b.nameTerms.map((t) => Math.max(0, termWeight(model, count(t))));
   let weight = 0;
   let agree = 0;
   let total = 0;
-  for (const t of a.name) total += Math.max(0.5, tw(t));
-  for (const t of b.name) total += Math.max(0.5, tw(t));
+  for (const w of twA) total += Math.max(0.5, w);
+  for (const w of twB) total += Math.max(0.5, w);
   let exact = true;
   for (const [i, j, s] of pairs) {
-    const ta = a.name[i] as string;
-    const tb = b.name[j] as string;
+    const wa = twA[i] as number;
+    const wb = twB[j] as number;
     if (s === -1) {
       weight += model.nameInitial;
       exact = false;
       continue;
     }
     // The commoner of the two spellings decides: a typo makes a token look rare.
-    const w = Math.min(tw(ta), tw(tb));
+    const w = Math.min(wa, wb);
     if (s === 1) weight += w;
     else {
       exact = false;
       const level = model.nameLevels.find((l) => s >= l.jw);
       weight += w * (level?.keep ?? 0);
     }
-    agree += s * (Math.max(0.5, tw(ta)) + Math.max(0.5, tw(tb)));
+    agree += s * (Math.max(0.5, wa) + Math.max(0.5, wb));
   }
   const sim = total > 0 ? agree / total : 0;
   if (pairs.length === 0) return { field: 'name', level: 'differ', weight: model.nameNone, sim };
@@ -144,7 +164,7 @@ function compareBirth(a: Features, b: Features, count: TermCount, model: MatchMo
   const x = a.birth;
   const y = b.birth;
   if (!x || !y) return null;
-  if (x.iso === y.iso) return { field: 'birth', level: 'same', weight: termWeight(model, count(birthTerm(x.iso))) };
+  if (x.iso === y.iso) return { field: 'birth', level: 'same', weight: termWeight(model, count(a.birthTerm)) };
   if (x.y === y.y && x.m === y.d && x.d === y.m) return { field: 'birth', level: 'swap', weight: model.dob.swap };
   if (hamming1(x.digits, y.digits) || adjacentTransposition(x.digits, y.digits)) {
     return { field: 'birth', level: 'typo', weight: model.dob.typo };
@@ -157,7 +177,7 @@ function compareIdentity(a: Features, b: Features, count: TermCount, model: Matc
   const x = a.identity;
   const y = b.identity;
   if (!x || !y) return null;
-  if (x === y) return { field: 'identity', level: 'same', weight: termWeight(model, count(identityTerm(x))) };
+  if (x === y) return { field: 'identity', level: 'same', weight: termWeight(model, count(a.identityTerm)) };
   if (hamming1(x, y)) return { field: 'identity', level: 'oneDigit', weight: model.identity.oneDigit };
   if (adjacentTransposition(x, y)) return { field: 'identity', level: 'transposed', weight: model.identity.transposed };
   return { field: 'identity', level: 'differ', weight: model.identity.differ };
@@ -193,14 +213,40 @@ function comparePlace(field: Field, x: string, y: string, w: { same: number; dif
   return { field, level: same ? 'same' : 'differ', weight: same ? w.same : w.differ };
 }
 
-export function comparePair(a: Features, b: Features, count: TermCount, model: MatchModel): PairScore {
+/** The most the fields after identity, name and birth date can add (for pruning). */
+function restMax(model: MatchModel): number {
+  return (
+    Math.max(0, ...model.address.levels.map((l) => l.weight)) +
+    model.rtrw.both +
+    model.village.same +
+    model.district.same +
+    model.birthPlace.same +
+    model.sex.same +
+    model.noKk.same
+  );
+}
+
+/**
+ * Score a pair. With `prune`, returns null as soon as the pair cannot reach the
+ * link threshold (and is not a same-identity pair): most candidates stop after
+ * three fields.
+ */
+export function comparePair(a: Features, b: Features, count: TermCount, model: MatchModel, prune = false): PairScore | null {
   const evidence: Evidence[] = [];
+  let weight = 0;
   const push = (e: Evidence | null) => {
-    if (e) evidence.push(e);
+    if (!e) return;
+    evidence.push(e);
+    weight += e.weight;
   };
+  const sameIdentity = a.identity !== null && a.identity === b.identity;
   push(compareIdentity(a, b, count, model));
-  push(compareNames(a, b, count, model));
   push(compareBirth(a, b, count, model));
+  push(compareNames(a, b, count, model));
+  if (prune && !(model.linkSameIdentity && sameIdentity)) {
+    const needed = Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
+    if (weight + restMax(model) < needed) return null;
+  }
   push(compareAddress(a, b, model));
   push(compareRtRw(a, b, model));
   push(comparePlace('village', a.village, b.village, model.village));
@@ -208,17 +254,10 @@ export function comparePair(a: Features, b: Features, count: TermCount, model: M
   push(comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace));
   if (a.sex && b.sex) {
     const same = a.sex === b.sex;
-    evidence.push({ field: 'sex', level: same ? 'same' : 'differ', weight: same ? model.sex.same : model.sex.differ });
+    push({ field: 'sex', level: same ? 'same' : 'differ', weight: same ? model.sex.same : model.sex.differ });
   }
-  if (a.noKk && b.noKk && a.noKk === b.noKk) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
-  let weight = 0;
-  for (const e of evidence) weight += e.weight;
-  return {
-    weight,
-    probability: probability(model, weight),
-    evidence,
-    sameIdentity: a.identity !== null && a.identity === b.identity,
-  };
+  if (a.noKk && b.noKk && a.noKk === b.noKk) push({ field: 'noKk', level: 'same', weight: model.noKk.same });
+  return { weight, probability: probability(model, weight), evidence, sameIdentity };
 }
 
 /** Is the pair linked (before decisions)? */

@@ -9,6 +9,7 @@ import { isUsableNoKk, parseNoKk } from '../nokk';
 import { parseSex } from '../fields';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
+import { birthTerm, identityTerm, nameTerm } from './terms';
 
 export interface BirthDate {
   iso: string;
@@ -27,6 +28,10 @@ export interface Features {
   name: string[];
   /** Phonetic form of each name token (same order). */
   phonetic: string[];
+  /** Term ids (see blocking.ts) of the name tokens, birth date and identity, precomputed for counting. */
+  nameTerms: string[];
+  birthTerm: string;
+  identityTerm: string;
   birth: BirthDate | null;
   identity: string | null;
   noKk: string | null;
@@ -76,14 +81,19 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
   const v = row.values;
   const name = nameTokens(v.nama ?? '');
   const programs = programsOf(v.program);
+  const born = birth(v.tanggal_lahir);
+  const identity = identityOf(v.nik);
   return {
     key: row.key,
     source: row.source,
     reference,
     name,
     phonetic: name.map(phoneticToken),
-    birth: birth(v.tanggal_lahir),
-    identity: identityOf(v.nik),
+    nameTerms: name.map(nameTerm),
+    birthTerm: born ? birthTerm(born.iso) : '',
+    identityTerm: identity ? identityTerm(identity) : '',
+    birth: born,
+    identity,
     noKk: noKkOf(v.no_kk),
     address: addressTokens(v.alamat),
     rt: neighbourhoodNumber(v.rt),

@@ -64,7 +64,9 @@ function negative(e: Evidence): string | null {
 export function pairReason(score: PairScore): string {
   const pos: string[] = [];
   const neg: string[] = [];
-  for (const e of score.evidence) {
+  const order = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
+  const evidence = [...score.evidence].sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field));
+  for (const e of evidence) {
     const p = positive(e);
     if (p) pos.push(p);
     else {
