@@ -6,6 +6,7 @@ import { createEngine, type CheckEngine, type EngineChanges, type EngineConfig, 
 import type { DuplicateGroup, Finding } from '../../src/domain/findings';
 import type { RecordRow } from '../../src/domain/schema';
 import { DEFAULT_OVERLAP } from '../../src/domain/overlap';
+import { DEFAULT_RULES } from '../../src/domain/rules';
 import { mulberry32, pick, randomRow, SOURCES } from './random';
 
 const TODAY = '2025-06-01';
@@ -68,6 +69,12 @@ function runSequence(seed: number, steps: number): void {
       if (rnd() < 0.3) keys.push(pick(rnd, [...rows.keys()]), 'no-such-row');
       for (const k of keys) rows.delete(k);
       changes = engine.remove(keys);
+    } else if (op < 0.68) {
+      // An officer overrides (or withdraws an override of) an eligibility finding.
+      const overrides = [...engine.config().overrides];
+      if (overrides.length > 0 && rnd() < 0.4) overrides.splice(Math.floor(rnd() * overrides.length), 1);
+      else overrides.push({ row: pick(rnd, [...rows.keys()]), code: pick(rnd, ['income-above-umr', 'occupation-excluded', 'village-official-pkh']), reason: pick(rnd, ['sudah diverifikasi lapangan', '']) });
+      changes = engine.setConfig({ overrides });
     } else if (op < 0.75) {
       // An officer marks (or un-marks) a pair "bukan duplikat".
       const decisions = [...engine.config().decisions];
@@ -82,6 +89,7 @@ function runSequence(seed: number, steps: number): void {
       const r = rnd();
       if (r < 0.4) patch.referenceSources = rnd() < 0.5 ? ['DTKS'] : [];
       else if (r < 0.6) patch.blockCap = 3 + Math.floor(rnd() * 6);
+      else if (r < 0.7) patch.rules = rnd() < 0.5 ? DEFAULT_RULES : { ...DEFAULT_RULES, income: { ...DEFAULT_RULES.income, enabled: false } };
       else if (r < 0.8) patch.programBySource = rnd() < 0.5 ? { [pick(rnd, SOURCES)]: 'BST' } : {};
       else patch.overlap = rnd() < 0.5 ? DEFAULT_OVERLAP : { forbidden: [['PKH', 'BPNT']], personPrograms: ['PKH'] };
       changes = engine.setConfig(patch);

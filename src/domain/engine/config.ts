@@ -3,6 +3,7 @@
 // officers' decisions ("bukan duplikat" pairs, eligibility overrides).
 import { DEFAULT_MODEL, type MatchModel } from '../match/model';
 import { DEFAULT_OVERLAP, type OverlapMatrix } from '../overlap';
+import { DEFAULT_RULES, type EligibilityRules, type RuleOverride } from '../rules';
 
 /** A pair an officer marked "bukan duplikat": it is never linked again. */
 export interface PairDecision {
@@ -12,6 +13,10 @@ export interface PairDecision {
 
 export interface EngineConfig {
   model: MatchModel;
+  /** Eligibility rules of the workspace (UMR, excluded occupations, …). */
+  rules: EligibilityRules;
+  /** Eligibility findings an officer overrode, with a reason (re-checked per row only). */
+  overrides: RuleOverride[];
   overlap: OverlapMatrix;
   /** Sources (sheet ids / file paths) that are reference lists such as DTKS. */
   referenceSources: string[];
@@ -27,6 +32,8 @@ export interface EngineConfig {
 export function defaultConfig(today: string): EngineConfig {
   return {
     model: DEFAULT_MODEL,
+    rules: DEFAULT_RULES,
+    overrides: [],
     overlap: DEFAULT_OVERLAP,
     referenceSources: [],
     programBySource: {},

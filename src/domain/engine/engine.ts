@@ -9,6 +9,7 @@ import type { PairScore } from '../match/compare';
 import { featuresOf, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { isHouseholdProgram } from '../overlap';
+import type { RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
@@ -76,6 +77,16 @@ function householdKeys(f: Features | null | undefined, config: EngineConfig): st
   return programs.filter((p) => p === '' || isHouseholdProgram(config.overlap, p)).map((p) => `${f.noKk}|${p}`);
 }
 
+function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride[]> {
+  const out = new Map<string, RuleOverride[]>();
+  for (const o of list) {
+    let mine = out.get(o.row);
+    if (!mine) out.set(o.row, (mine = []));
+    mine.push(o);
+  }
+  return out;
+}
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
@@ -92,10 +103,12 @@ class Engine implements CheckEngine {
   private readonly householdGroupOf = new Map<string, string>();
   private readonly kk = new Map<string, Set<string>>();
   private refs: Set<string>;
+  private overridesByRow = new Map<string, RuleOverride[]>();
 
   constructor(config: EngineConfig) {
     this.cfg = config;
     this.refs = new Set(config.referenceSources);
+    this.overridesByRow = groupOverrides(config.overrides);
     for (const d of config.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(config.model, config.blockCap, this.dismissed);
   }
@@ -120,7 +133,7 @@ class Engine implements CheckEngine {
       const copy: RecordRow = { key: row.key, source: row.source, position: row.position, values: { ...row.values } };
       this.rows.set(row.key, copy);
       changes.set(row.key, this.featuresFor(copy));
-      this.local.set(row.key, localFindings(copy, this.cfg));
+      this.local.set(row.key, this.localFor(copy));
     }
     return this.commit(changes, []);
   }
@@ -138,10 +151,10 @@ class Engine implements CheckEngine {
 
   setConfig(patch: Partial<EngineConfig>): EngineChanges {
     const next: EngineConfig = { ...this.cfg, ...patch };
-    const onlyDecisions = Object.keys(patch).every((k) => k === 'decisions');
-    if (onlyDecisions) {
-      const wanted = new Set(next.decisions.map((d) => pairKey(d.a, d.b)));
+    // Decisions and overrides are officers' everyday actions: re-check only the rows they name.
+    if (Object.keys(patch).every((k) => k === 'decisions' || k === 'overrides')) {
       const affected = new Set<string>();
+      const wanted = new Set(next.decisions.map((d) => pairKey(d.a, d.b)));
       for (const pk of [...this.dismissed]) {
         if (wanted.has(pk)) continue;
         this.dismissed.delete(pk);
@@ -152,8 +165,18 @@ class Engine implements CheckEngine {
         this.dismissed.add(pk);
         for (const k of pk.split('\u0000')) affected.add(k);
       }
+      const nextOverrides = groupOverrides(next.overrides);
+      const relocal: string[] = [];
+      for (const key of new Set([...this.overridesByRow.keys(), ...nextOverrides.keys()])) {
+        if (JSON.stringify(this.overridesByRow.get(key) ?? []) !== JSON.stringify(nextOverrides.get(key) ?? [])) relocal.push(key);
+      }
       this.cfg = next;
-      return this.commit(new Map(), affected);
+      this.overridesByRow = nextOverrides;
+      for (const key of relocal) {
+        const row = this.rows.get(key);
+        if (row) this.local.set(key, this.localFor(row));
+      }
+      return this.commit(new Map(), affected, relocal);
     }
     return this.rebuild(next);
   }
@@ -164,6 +187,7 @@ class Engine implements CheckEngine {
     const oldGroups = new Map(this.groups);
     this.cfg = next;
     this.refs = new Set(next.referenceSources);
+    this.overridesByRow = groupOverrides(next.overrides);
     this.dismissed.clear();
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
@@ -171,7 +195,7 @@ class Engine implements CheckEngine {
     const changes = new Map<string, Features | null>();
     for (const row of this.rows.values()) {
       changes.set(row.key, this.featuresFor(row));
-      this.local.set(row.key, localFindings(row, next));
+      this.local.set(row.key, this.localFor(row));
     }
     this.commit(changes, []);
     const out = emptyChanges();
@@ -187,7 +211,11 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>): EngineChanges {
+  private localFor(row: RecordRow): Finding[] {
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? []);
+  }
+
+  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {
     const out = emptyChanges();
     const oldFeats = new Map<string, Features | undefined>();
     for (const key of changes.keys()) oldFeats.set(key, this.matcher.feats.get(key));
@@ -195,7 +223,7 @@ class Engine implements CheckEngine {
     const touched = this.matcher.apply(changes, extra);
     for (const k of extra) touched.add(k);
 
-    const dirty = new Set<string>();
+    const dirty = new Set<string>(relocal);
     const addAll = (keys: Iterable<string> | undefined) => {
       for (const k of keys ?? []) dirty.add(k);
     };
