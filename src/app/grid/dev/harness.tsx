@@ -5,6 +5,7 @@
 import { render } from 'solid-js/web';
 import { createSignal } from 'solid-js';
 import * as Y from 'yjs';
+import * as sheet from '../../../sheet';
 import { appendRows, getCell, initSheet, rowIds, setWriter, templateColumns } from '../../../sheet';
 import { Grid, type GridApi, type GridView, type PresencePeer, type RowMarker } from '../index';
 import { sampleRows } from './sample';
@@ -25,13 +26,13 @@ const built = performance.now() - t0;
 // A second replica that plays "someone else", to test conflicts, presence and remote edits.
 const remote = new Y.Doc();
 Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
-setWriter(remote, { user: 'budi', name: 'Budi (kelurahan)' });
 doc.on('update', (u: Uint8Array, origin: unknown) => {
   if (origin !== 'remote') Y.applyUpdate(remote, u, 'local');
 });
 remote.on('update', (u: Uint8Array, origin: unknown) => {
   if (origin !== 'local' && params.get('offline') !== '1') Y.applyUpdate(doc, u, 'remote');
 });
+setWriter(remote, { user: 'budi', name: 'Budi (kelurahan)' });
 
 const [markers, setMarkers] = createSignal(new Map<string, RowMarker>());
 const [presence, setPresence] = createSignal<PresencePeer[]>([]);
@@ -88,6 +89,8 @@ requestAnimationFrame(() =>
       cell: (row: string, col: string) => getCell(doc, row, col),
       setView,
       setMarkers,
+      setPresence,
+      sheet,
     };
   }),
 );

@@ -1,0 +1,236 @@
+// The grid in real Chromium: a 10k-row sheet mounted alone (the harness page in
+// src/app/grid/dev, served by Vite), driven with the keyboard and the
+// clipboard, asserting the Y.Doc. Screenshots go to test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import solid from 'vite-plugin-solid';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import type * as Sheet from '../../src/sheet';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** What the harness page puts on window.__grid. */
+interface Harness {
+  doc: Y.Doc;
+  remote: Y.Doc;
+  Y: typeof Y;
+  sheet: typeof Sheet;
+  firstPaint: number;
+  rowIds: () => string[];
+  cell: (row: string, col: string) => Sheet.CellState;
+}
+type Win = Window & { __grid: Harness };
+
+let server: ViteDevServer;
+let browser: Browser;
+let baseUrl = '';
+
+async function openGrid(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}?${query}`);
+  await page.waitForFunction(() => (window as unknown as Partial<Win>).__grid !== undefined, null, { timeout: 90_000 }).catch((e: Error) => {
+    throw new Error(`${e.message}\npage errors: ${errors.join('\n')}`);
+  });
+  return page;
+}
+
+const value = (page: Page, index: number, col: string) =>
+  page.evaluate(([i, c]) => {
+    const g = (window as unknown as Win).__grid;
+    return g.cell(g.rowIds()[i], c).value;
+  }, [index, col] as const);
+
+const rowCount = (page: Page) => page.evaluate(() => (window as unknown as Win).__grid.rowIds().length);
+
+const activeCell = (page: Page) =>
+  page.evaluate(() => {
+    const grid = document.querySelector('[role=grid]')!;
+    const id = grid.getAttribute('aria-activedescendant');
+    const cell = id ? document.getElementById(id) : null;
+    return { row: cell?.closest('[role=row]')?.getAttribute('aria-rowindex'), col: cell?.getAttribute('aria-colindex'), text: cell?.textContent ?? null };
+  });
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.querySelector('[role=grid]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function copy(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const dt = new DataTransfer();
+    document.querySelector('[role=grid]')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return dt.getData('text/plain');
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
+  beforeAll(async () => {
+    server = await createServer({
+      configFile: false,
+      root: join(ROOT, 'src/app/grid/dev'),
+      cacheDir: join(tmpdir(), 'selaras-grid-vite'),
+      plugins: [solid()],
+      logLevel: 'error',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
+    await server.listen();
+    baseUrl = server.resolvedUrls!.local[0];
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('types, navigates, pastes and undoes on a 10k-row sheet', async () => {
+    const page = await openGrid('rows=10000');
+    expect(await rowCount(page)).toBe(10_000);
+    // Virtualized: a few hundred cells in the DOM, not 200k.
+    expect(await page.locator('[role=gridcell]').count()).toBeLessThan(1500);
+
+    await page.locator('[role=grid]').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // C: Nama
+    await page.keyboard.type('Siti Baru');
+    await page.keyboard.press('Enter');
+    expect(await value(page, 0, 'nama')).toBe('Siti Baru');
+    expect(await activeCell(page)).toMatchObject({ row: '3', col: '4' }); // moved down to row 2
+
+    // F2 edits the existing text; Esc cancels.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2');
+    await page.keyboard.type(' X');
+    await page.keyboard.press('Escape');
+    expect(await value(page, 0, 'nama')).toBe('Siti Baru');
+
+    // Ctrl+End goes to the last row, scrolled into view; Ctrl+Home back.
+    await page.keyboard.press('Control+End');
+    expect(await activeCell(page)).toMatchObject({ row: String(10_000 + 1), col: '21' });
+    await page.keyboard.press('Control+Home');
+    expect(await activeCell(page)).toMatchObject({ row: '2', col: '2' });
+
+    // Tab / Shift+Tab, Ctrl+Down jumps over the filled column to its last row.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeCell(page)).toMatchObject({ col: '3' });
+    await page.keyboard.press('Control+ArrowDown');
+    expect(await activeCell(page)).toMatchObject({ row: String(10_000 + 1) });
+
+    // Paste a block from Excel (quoted newline, NIK as text) at row 2, column A.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    const original = { nik: await value(page, 1, 'nik'), nama: await value(page, 1, 'nama') };
+    await paste(page, '3375015301891057\t3375011234567890\t"Nur\r\nHidayah"\r\n0012345678901234\t\tBudi\r\n');
+    expect(await value(page, 1, 'nik')).toBe('3375015301891057');
+    expect(await value(page, 1, 'nama')).toBe('Nur\nHidayah');
+    expect(await value(page, 2, 'nik')).toBe('0012345678901234');
+    expect(await value(page, 2, 'no_kk')).toBe('');
+    expect(await page.locator('[role=status]').textContent()).toContain('6 sel ditempel');
+
+    // Copy the pasted block back out as TSV.
+    expect(await copy(page)).toBe('3375015301891057\t3375011234567890\t"Nur\nHidayah"\r\n0012345678901234\t\tBudi\r\n');
+
+    // Someone else edits meanwhile; undo takes back only our own two actions.
+    await page.evaluate(() => {
+      const g = (window as unknown as Win).__grid;
+      g.sheet.setCell(g.remote, g.rowIds()[5], 'alamat', 'Gang Remote 1');
+    });
+    await page.keyboard.press('Control+z');
+    expect(await value(page, 1, 'nik')).toBe(original.nik);
+    expect(await value(page, 1, 'nama')).toBe(original.nama);
+    await page.keyboard.press('Control+z');
+    expect(await value(page, 0, 'nama')).toMatch(/ 1$/); // the generated name is back
+    expect(await value(page, 5, 'alamat')).toBe('Gang Remote 1');
+    await page.keyboard.press('Control+y');
+    expect(await value(page, 0, 'nama')).toBe('Siti Baru');
+
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-10k.png') });
+    await page.close();
+  });
+
+  it('grows the sheet when a paste runs past the last row, and deletes rows with Ctrl+-', async () => {
+    const page = await openGrid('rows=3');
+    await page.locator('[role=grid]').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await paste(page, 'a1\nb1\nc1\nd1\n');
+    expect(await rowCount(page)).toBe(6);
+    expect(await value(page, 5, 'nik')).toBe('d1');
+
+    // Typing on the empty last line adds a row.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('3375015301891099');
+    await page.keyboard.press('Enter');
+    expect(await rowCount(page)).toBe(7);
+    expect(await value(page, 6, 'nik')).toBe('3375015301891099');
+
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+-');
+    expect(await rowCount(page)).toBe(5);
+    await page.keyboard.press('Control+z');
+    expect(await rowCount(page)).toBe(7);
+    await page.close();
+  });
+
+  it('shows both values of a same-cell conflict, and refuses edits when read-only', async () => {
+    const page = await openGrid('rows=20');
+    await page.evaluate(() => {
+      const g = (window as unknown as Win).__grid;
+      // An offline replica edits the same cell concurrently, then syncs.
+      const offline = new g.Y.Doc();
+      g.Y.applyUpdate(offline, g.Y.encodeStateAsUpdate(g.doc));
+      g.sheet.setWriter(offline, { user: 'siti', name: 'Siti (lapangan)' });
+      const id = g.rowIds()[0];
+      g.sheet.setCell(offline, id, 'nama', 'Nilai Lapangan');
+      g.sheet.setCell(g.doc, id, 'nama', 'Nilai Kantor');
+      g.Y.applyUpdate(g.doc, g.Y.encodeStateAsUpdate(offline), 'remote');
+    });
+    expect(await page.locator('.sg-conflict').count()).toBe(1);
+    await page.locator('[role=grid]').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const pop = page.locator('.sg-conflict-pop');
+    await expect.poll(() => pop.count()).toBe(1);
+    const text = (await pop.textContent()) ?? '';
+    expect(text).toContain('Nilai Lapangan');
+    expect(text).toContain('Nilai Kantor');
+    expect(text).toContain('Siti (lapangan)');
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-conflict.png') });
+    await page.close();
+
+    const ro = await openGrid('rows=20&ro=1');
+    await ro.locator('[role=grid]').focus();
+    const before = await value(ro, 0, 'nik');
+    await ro.keyboard.press('Control+Home');
+    await ro.keyboard.type('9');
+    await ro.keyboard.press('Delete');
+    await paste(ro, 'x\ty\n');
+    expect(await value(ro, 0, 'nik')).toBe(before);
+    expect(await ro.locator('[role=status]').textContent()).toContain('hanya dapat melihat');
+    await ro.close();
+  });
+});
