@@ -3,3 +3,5 @@ export { createEngine } from './engine';
 export type { CheckEngine, EngineChanges, EngineSnapshot, GroupChanges, PairExplanation, RowFindings } from './engine';
 export { defaultConfig } from './config';
 export type { EngineConfig, PairDecision } from './config';
+export { createCheckService } from './service';
+export type { CheckService } from './service';

@@ -1,0 +1,48 @@
+// The worker's API through real Comlink over a real MessageChannel: what the
+// UI receives is structured-cloned data with the same content as in-process.
+import { MessageChannel } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCheckService, type CheckService } from '../../src/domain/engine/index';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+function connect(): Comlink.Remote<CheckService> {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  Comlink.expose(createCheckService(), nodeEndpoint(channel.port1));
+  return Comlink.wrap<CheckService>(nodeEndpoint(channel.port2));
+}
+
+describe('check service over Comlink', () => {
+  it('returns changes, groups and dismissals across the channel', async () => {
+    const remote = connect();
+    await remote.init({ today: '2025-06-01' });
+    const first = await remote.upsert([
+      { key: 's/1', source: 's', position: 1, values: { nama: 'Moh. Soekarno', tanggal_lahir: '06-06-1961', alamat: 'Jl. Merdeka 5', rt: '1', rw: '2' } },
+      { key: 's/2', source: 's', position: 2, values: { nama: 'Muhammad Sukarno', tanggal_lahir: '06-06-1961', alamat: 'JALAN MERDEKA NO 5', rt: '001', rw: '002' } },
+    ]);
+    expect(first.groups.added).toHaveLength(1);
+    const group = first.groups.added[0];
+    expect(group?.members).toEqual(['s/1', 's/2']);
+    expect(group?.reasons[0]).toBe('nama sama + tanggal lahir sama + alamat sama + RT/RW sama');
+    // "bukan duplikat": the group goes and stays gone when a row is edited again.
+    const dismissed = await remote.setConfig({ decisions: [{ a: 's/2', b: 's/1' }] });
+    expect(dismissed.groups.removed).toEqual([group?.id]);
+    const edited = await remote.upsert([
+      { key: 's/2', source: 's', position: 2, values: { nama: 'Muhammad Sukarno', tanggal_lahir: '06-06-1961', alamat: 'Jl. Merdeka 5', rt: '1', rw: '2' } },
+    ]);
+    expect(edited.groups.added).toEqual([]);
+    expect((await remote.snapshot()).groups).toEqual([]);
+    const why = await remote.explain('s/1', 's/2');
+    expect(why?.linked).toBe(false);
+    expect(why?.probability).toBeGreaterThan(0.99);
+  });
+});
