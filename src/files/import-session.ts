@@ -8,7 +8,7 @@ import { buildImportPlan, type ImportPlan } from './import-plan';
 import { basicCheck, previewImport, type CheckRecords, type ImportPreview } from './import-check';
 import { proposeMapping, type ColumnMapping } from './mapping';
 import { diffReimport, type ExistingRow, type ReimportDiff } from './reimport';
-import { fileError } from './errors';
+import { asFileReadError, fileError } from './errors';
 import type { ReadOptions, Table } from './table';
 import type { ColumnRole } from '../domain/schema';
 
@@ -41,7 +41,7 @@ export class ImportSession {
     // Start on the first worksheet that has data.
     const first = this.table.sheets.findIndex((s) => s.rows.length > 0);
     this.sheetIndex = first < 0 ? 0 : first;
-    this.header = findHeader(this.sheet());
+    this.header = guard(() => findHeader(this.sheet()));
   }
 
   private sheet() {
@@ -80,21 +80,30 @@ export class ImportSession {
   }
 
   plan(mapping: ColumnMapping[], existing: ColumnDef[]): ImportPlan {
-    return buildImportPlan(this.sheet(), this.header, mapping, existing, {
+    return guard(() => buildImportPlan(this.sheet(), this.header, mapping, existing, {
       date1904: this.table.date1904,
       fromCsv: this.table.format === 'csv',
-    });
+    }));
   }
 
   preview(mapping: ColumnMapping[], existing: ColumnDef[], existingRecords: RecordRow[], check: CheckRecords = basicCheck): { plan: ImportPlan; preview: ImportPreview } {
     const plan = this.plan(mapping, existing);
-    return { plan, preview: previewImport(plan, existingRecords, check) };
+    return { plan, preview: guard(() => previewImport(plan, existingRecords, check)) };
   }
 
   diff(mapping: ColumnMapping[], existing: ColumnDef[], existingRows: ExistingRow[]): { plan: ImportPlan; diff: ReimportDiff } {
     const plan = this.plan(mapping, existing);
     const roles: Record<string, ColumnRole> = {};
     for (const c of existing) if (c.role) roles[c.id] = c.role;
-    return { plan, diff: diffReimport(existingRows, roles, plan) };
+    return { plan, diff: guard(() => diffReimport(existingRows, roles, plan)) };
+  }
+}
+
+/** Whatever fails while preparing an import reaches the officer as a clear refusal, never a crash. */
+function guard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw asFileReadError(e, 'import-failed', 'Berkas tidak dapat disiapkan untuk diimpor; tidak ada yang diubah');
   }
 }
