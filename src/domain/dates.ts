@@ -1,7 +1,7 @@
 // Dates as officers type them. Indonesian order first (DD-MM-YYYY); every parse
 // returns an ISO 'YYYY-MM-DD' string or null, never a Date (no time zones here).
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   januari: 1, jan: 1, january: 1,
   februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
   maret: 3, mar: 3, march: 3,
@@ -14,7 +14,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   oktober: 10, okt: 10, oct: 10, october: 10,
   november: 11, nopember: 11, nov: 11, nop: 11,
   desember: 12, des: 12, dec: 12, december: 12,
-};
+}));
 
 export interface DateOptions {
   /**
@@ -69,15 +69,40 @@ function parseCore(s: string, pivot: number): string | null {
   }
   m = NAMED_DMY.exec(s);
   if (m) {
-    const month = MONTHS[m[2] ?? ''];
+    const month = MONTHS.get(m[2] ?? '');
     return month ? toIso(expandYear(m[3] ?? '', pivot), month, Number(m[1])) : null;
   }
   m = NAMED_MDY.exec(s);
   if (m) {
-    const month = MONTHS[m[1] ?? ''];
+    const month = MONTHS.get(m[1] ?? '');
     return month ? toIso(Number(m[3]), month, Number(m[2])) : null;
   }
   return null;
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * The two forms that make up nearly every cell, 'DD-MM-YYYY' (or with '/') and
+ * 'YYYY-MM-DD', without regular expressions; undefined for anything else.
+ */
+function parseCommonForm(s: string): string | null | undefined {
+  if (s.length !== 10) return undefined;
+  if (isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 3) && isDigit(s, 4) && isDigit(s, 6) && isDigit(s, 7) && isDigit(s, 8) && isDigit(s, 9)) {
+    const sep = s[2];
+    if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep) {
+      return toIso(Number(s.slice(6, 10)), Number(s.slice(3, 5)), Number(s.slice(0, 2)));
+    }
+  }
+  if (s[4] === '-' && s[7] === '-' && isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && isDigit(s, 5) && isDigit(s, 6) && isDigit(s, 8) && isDigit(s, 9)) {
+    return toIso(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+  }
+  return undefined;
 }
 
 /**
@@ -89,8 +114,11 @@ function parseCore(s: string, pivot: number): string | null {
  */
 export function parseDate(raw: string, options: DateOptions = {}): string | null {
   if (typeof raw !== 'string') return null;
+  const fast = parseCommonForm(raw);
+  if (fast !== undefined) return fast;
   const pivot = options.twoDigitPivot ?? 30;
-  const s = raw.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const ascii = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC');
+  const s = ascii.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!s || s.length > 60) return null;
   const direct = parseCore(s, pivot);
   if (direct) return direct;
@@ -129,9 +157,7 @@ export function todayIso(now: Date = new Date()): string {
 
 /** Completed years between two ISO dates (negative when `birth` is after `on`). */
 export function ageOn(birthIso: string, onIso: string): number {
-  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = onIso.split('-').map(Number) as [number, number, number];
-  let age = ty - by;
-  if (tm < bm || (tm === bm && td < bd)) age -= 1;
-  return age;
+  const age = Number(onIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
+  // 'MM-DD' compares as a date within the year.
+  return onIso.slice(5, 10) < birthIso.slice(5, 10) ? age - 1 : age;
 }

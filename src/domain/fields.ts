@@ -102,7 +102,9 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
   if (!digits || !nik.birthDate) return out;
   const parts = nikBirthParts(digits);
   if (birthIso) {
-    const [y, m, d] = birthIso.split('-').map(Number) as [number, number, number];
+    const y = Number(birthIso.slice(0, 4));
+    const m = Number(birthIso.slice(5, 7));
+    const d = Number(birthIso.slice(8, 10));
     if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
       out.push(makeFinding(key, 'nik-birth-date-mismatch', { nikDate: formatDate(nik.birthDate), rowDate: formatDate(birthIso) }, 'tanggal_lahir'));
     }
@@ -120,7 +122,7 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
   const kec = row.values.kecamatan;
   if (nik.district && present(kec)) {
     const issued = districtName(nik.district) ?? '';
-    if (normalizeAreaName(issued) !== normalizeAreaName(kec)) {
+    if (issued.toLowerCase() !== kec.trim().toLowerCase() && normalizeAreaName(issued) !== normalizeAreaName(kec)) {
       out.push(makeFinding(key, 'nik-region-differs', {
         nikDistrict: issued, nikRegency: regencyName(nik.regency ?? '') ?? '', kecamatan: kec.trim(), code: nik.district,
       }, 'kecamatan'));

@@ -81,7 +81,7 @@ const ID_NUMBER_MESSAGES = (prefix: 'nik' | 'nokk', idLabel: string, enLabel: st
   },
 });
 
-const MESSAGES: Readonly<Record<string, MessageSpec>> = {
+const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
   // — identity numbers
   'nik-missing': { severity: 'error', id: 'NIK kosong.', en: 'The NIK is empty.' },
   ...ID_NUMBER_MESSAGES('nik', 'NIK', 'NIK'),
@@ -213,6 +213,8 @@ const MESSAGES: Readonly<Record<string, MessageSpec>> = {
   },
 };
 
+const MESSAGES: ReadonlyMap<string, MessageSpec> = new Map(Object.entries(MESSAGE_TABLE));
+
 /** Readable names of the eligibility rules, for 'rule-overridden' and the settings screen. */
 export const RULE_LABELS: Readonly<Record<string, { id: string; en: string }>> = {
   'income-above-umr': { id: 'Penghasilan ≥ UMR/UMK', en: 'Income at or above minimum wage' },
@@ -225,28 +227,28 @@ export const RULE_LABELS: Readonly<Record<string, { id: string; en: string }>> =
 };
 
 export function isKnownCode(code: string): boolean {
-  return code in MESSAGES;
+  return MESSAGES.has(code);
 }
 
 export function defaultSeverity(code: string): Severity {
-  return MESSAGES[code]?.severity ?? 'warning';
+  return MESSAGES.get(code)?.severity ?? 'warning';
 }
 
 /** Every code with its default severity: for the UI's legend and filters. */
 export function findingCodes(): Array<{ code: string; severity: Severity }> {
-  return Object.entries(MESSAGES).map(([code, m]) => ({ code, severity: m.severity }));
+  return [...MESSAGES].map(([code, m]) => ({ code, severity: m.severity }));
 }
 
 function fill(template: string, params: Record<string, string | number> | undefined): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = params?.[key];
+    const v = params && Object.hasOwn(params, key) ? params[key] : undefined;
     return v === undefined ? '' : String(v);
   });
 }
 
 /** The finding's sentence in the chosen language; codes from other modules fall back to f.message. */
 export function describeFinding(f: Finding, lang: 'id' | 'en'): string {
-  const spec = MESSAGES[f.code];
+  const spec = MESSAGES.get(f.code);
   if (!spec) return f.message;
   return fill(spec[lang], f.params);
 }
@@ -259,7 +261,7 @@ export function makeFinding(
   column?: ColumnRole,
   severity?: Severity,
 ): Finding {
-  const spec = MESSAGES[code];
+  const spec = MESSAGES.get(code);
   const f: Finding = { row, code, severity: severity ?? spec?.severity ?? 'warning', message: '', params };
   if (column) f.column = column;
   f.message = spec ? fill(spec.id, params) : code;

@@ -8,6 +8,37 @@ const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/(ribu|rb|k)$/, 1_000],
 ];
 
+/**
+ * '1250000', 'Rp1.250.000', 'Rp. 1.250.000', 'Rp 1.250.000' — most cells — in a
+ * single scan; undefined for anything else (then the general parser decides).
+ */
+function parseCommonForm(s: string): number | undefined {
+  let i = 0;
+  if ((s[0] === 'R' || s[0] === 'r') && (s[1] === 'p' || s[1] === 'P')) {
+    i = 2;
+    if (s[i] === '.') i++;
+    if (s[i] === ' ') i++;
+  }
+  let n = 0;
+  let group = 0;
+  let groups = 0;
+  if (i >= s.length || s.length - i > 19) return undefined;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      group++;
+    } else if (c === 46 && group > 0 && (groups === 0 ? group <= 3 : group === 3)) {
+      groups++;
+      group = 0;
+    } else return undefined;
+  }
+  if (groups > 0 && group !== 3) return undefined;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** A plain number in Indonesian or English notation; null when it is not one. */
 function parseNumber(s: string, hasMultiplier: boolean): number | null {
   if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return null;
@@ -53,7 +84,9 @@ function validGroups(s: string, sep: string): boolean {
  */
 export function parseRupiah(raw: string): number | null {
   if (typeof raw !== 'string') return null;
-  let s = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const fast = parseCommonForm(raw);
+  if (fast !== undefined) return fast;
+  let s = (PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC')).toLowerCase().replace(/\s+/g, '');
   s = s.replace(/^(rp\.?|idr)/, '').replace(/[.,]-+$/, '').replace(/\/(bln|bulan)$/, '');
   if (!s || s.length > 40) return null;
   let multiplier = 1;

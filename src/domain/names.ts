@@ -20,7 +20,7 @@ const DEGREES: ReadonlySet<string> = new Set([
 ]);
 
 /** Whole-token spellings of the same name. Keys are compared after old-spelling conversion too. */
-const CANONICAL: Readonly<Record<string, string>> = {
+const CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
   m: 'muhammad', mhd: 'muhammad', mhmd: 'muhammad', muh: 'muhammad', moh: 'muhammad', mohd: 'muhammad',
   moch: 'muhammad', mokh: 'muhammad', mochd: 'muhammad', mokhd: 'muhammad', much: 'muhammad', mukh: 'muhammad',
   mochammad: 'muhammad', mokhammad: 'muhammad', mochamad: 'muhammad', mokhamad: 'muhammad',
@@ -31,17 +31,17 @@ const CANONICAL: Readonly<Record<string, string>> = {
   abd: 'abdul', abdoel: 'abdul', abdl: 'abdul',
   achmad: 'ahmad', akhmad: 'ahmad', ahmat: 'ahmad', achmat: 'ahmad', akhmat: 'ahmad', ahmed: 'ahmad',
   noor: 'nur', nor: 'nur',
-};
+}));
 
 /** Connectors dropped between name parts ('Ahmad bin Yusuf'). */
 const CONNECTORS: ReadonlySet<string> = new Set(['bin', 'binti', 'bt', 'bte']);
 
+const OLD_SPELLING = /oe|dj|tj|sj|nj|ch/;
+
 /** Dutch-era spelling → EYD, applied until stable (so 'sdj' → 'sj' → 'sy'). */
 function modernSpelling(token: string): string {
-  let prev = '';
   let t = token;
-  for (let i = 0; i < 8 && t !== prev; i++) {
-    prev = t;
+  for (let i = 0; i < 8 && OLD_SPELLING.test(t); i++) {
     t = t
       .replace(/oe/g, 'u')
       .replace(/dj/g, 'j')
@@ -54,10 +54,10 @@ function modernSpelling(token: string): string {
 }
 
 function canonical(token: string): string {
-  const direct = CANONICAL[token];
+  const direct = CANONICAL.get(token);
   if (direct) return direct;
   const modern = modernSpelling(token);
-  return CANONICAL[modern] ?? modern;
+  return CANONICAL.get(modern) ?? modern;
 }
 
 interface RawToken {
@@ -71,24 +71,32 @@ interface RawToken {
 /** Degrees that are also plausible name tokens: stripped only when written with dots. */
 const AMBIGUOUS_DEGREES: ReadonlySet<string> = new Set(['ma', 'ba', 'me', 'mp', 'ip', 'ns', 'ss', 'sp', 'sos', 'ak', 'map', 'apt', 'mt', 'lc']);
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 function rawTokens(raw: string): RawToken[] {
-  const lower = raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Apostrophes inside a name join its parts: Ma'ruf → maruf.
-    .replace(/([a-z])['`‘’]([a-z])/g, '$1$2');
+  // Diacritics off ('José' → 'jose'); skipped for plain ASCII, the usual case.
+  const ascii = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Apostrophes inside a name join its parts: Ma'ruf → maruf.
+  const lower = ascii.toLowerCase().replace(/([a-z])['`‘’]([a-z])/g, '$1$2');
   // Degrees come after a comma: 'Siti Aminah, S.Pd., M.M.' — drop degree-only parts.
-  const parts = lower.split(',');
-  const kept = [parts[0] ?? ''];
-  for (const part of parts.slice(1)) {
-    const words = part.split(/[^a-z0-9]+/).filter(Boolean);
-    const isDegree = words.length === 0 || words.every((w) => DEGREES.has(w) || w.length <= 3);
-    if (!isDegree) kept.push(part);
+  let text = lower;
+  if (lower.includes(',')) {
+    const parts = lower.split(',');
+    const kept = [parts[0] ?? ''];
+    for (const part of parts.slice(1)) {
+      const words = part.split(/[^a-z0-9]+/).filter(Boolean);
+      const isDegree = words.length === 0 || words.every((w) => DEGREES.has(w) || w.length <= 3);
+      if (!isDegree) kept.push(part);
+    }
+    text = kept.join(' ');
   }
   const tokens: RawToken[] = [];
-  for (const chunk of kept.join(' ').split(/[^a-z0-9.]+/)) {
+  for (const chunk of text.split(/[^a-z0-9.]+/)) {
     if (!chunk) continue;
+    if (!chunk.includes('.')) {
+      tokens.push({ text: chunk, dotted: false, degree: false });
+      continue;
+    }
     const compact = chunk.replace(/[^a-z0-9]/g, '');
     if (/^[a-z]+(\.[a-z]+)+\.?$/.test(chunk) && DEGREES.has(compact)) {
       tokens.push({ text: compact, dotted: true, degree: true });
@@ -106,7 +114,7 @@ function isTrailingDegree(t: RawToken): boolean {
   return t.degree || (DEGREES.has(t.text) && (t.dotted || !AMBIGUOUS_DEGREES.has(t.text)));
 }
 
-function normalizeOnce(raw: string): string {
+function normalizeOnce(raw: string): string[] {
   const tokens = rawTokens(raw);
   // Leading titles ('H.', 'Hj', 'Drs.') go, keeping at least one token.
   while (tokens.length > 1 && TITLES.has(tokens[0]?.text ?? '')) tokens.shift();
@@ -118,7 +126,26 @@ function normalizeOnce(raw: string): string {
       !((t.dotted && TITLES.has(t.text)) || t.degree || (CONNECTORS.has(t.text) && i > 0 && i < tokens.length - 1)),
   );
   // A bare 'm' is Muhammad when it leads or carries a dot; elsewhere it is an initial.
-  return kept.map((t, i) => (t.text === 'm' && i > 0 && !t.dotted ? 'm' : canonical(t.text))).join(' ');
+  return kept.map((t, i) => (t.text === 'm' && i > 0 && !t.dotted ? 'm' : canonical(t.text)));
+}
+
+/**
+ * Whether normalizeOnce would leave these (already clean) tokens unchanged: the
+ * same rules as above, for tokens with no dots. Cheaper than a second pass.
+ */
+function isStable(tokens: string[]): boolean {
+  const n = tokens.length;
+  if (n > 1) {
+    if (TITLES.has(tokens[0] as string)) return false;
+    const last = tokens[n - 1] as string;
+    if (DEGREES.has(last) && !AMBIGUOUS_DEGREES.has(last)) return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as string;
+    if (n > 1 && i > 0 && i < n - 1 && CONNECTORS.has(t)) return false;
+    if (!(t === 'm' && i > 0) && canonical(t) !== t) return false;
+  }
+  return true;
 }
 
 /**
@@ -128,13 +155,9 @@ function normalizeOnce(raw: string): string {
  */
 export function normalizeName(raw: string): string {
   if (typeof raw !== 'string') return '';
-  let s = normalizeOnce(raw);
-  for (let i = 0; i < 4; i++) {
-    const next = normalizeOnce(s);
-    if (next === s) break;
-    s = next;
-  }
-  return s;
+  let tokens = normalizeOnce(raw);
+  for (let i = 0; i < 4 && !isStable(tokens); i++) tokens = normalizeOnce(tokens.join(' '));
+  return tokens.join(' ');
 }
 
 export function nameTokens(raw: string): string[] {

@@ -5,7 +5,7 @@
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName } from './area/index';
-import { ageOn, todayIso, toIso } from './dates';
+import { todayIso, toIso } from './dates';
 
 export type NikProblem =
   | 'empty'
@@ -62,6 +62,7 @@ export type IdShape =
  * a '.0' tail, and dots/dashes between digit groups ('3375-0153-0189-1050').
  */
 export function cleanIdNumber(raw: string): IdShape {
+  if (typeof raw === 'string' && raw.length === 16 && isAllDigits(raw)) return { kind: 'digits', digits: raw };
   let s = (typeof raw === 'string' ? raw : '').normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
   s = s.replace(/^['`‘’"]+|['"‘’]+$/g, '');
   if (!s) return { kind: 'empty' };
@@ -77,11 +78,24 @@ export function cleanIdNumber(raw: string): IdShape {
   return /^\d+$/.test(s) ? { kind: 'digits', digits: s } : { kind: 'other', cleaned: s };
 }
 
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Dummy values typed to get past a required field: 0000…, 1111…, 1234567890…. */
 export function isPlaceholderNumber(digits: string): boolean {
-  if (/^(\d)\1+$/.test(digits)) return true;
   if ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits)) return true;
-  return /0{8,}|(\d)\1{9,}/.test(digits);
+  // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
+  let run = 1;
+  for (let i = 1; i < digits.length; i++) {
+    run = digits[i] === digits[i - 1] ? run + 1 : 1;
+    if (run >= 10 || (run >= 8 && digits[i] === '0')) return true;
+  }
+  return digits.length > 1 && run === digits.length;
 }
 
 /** The two centuries a DDMMYY can mean, both as ISO (null when impossible). */
@@ -98,9 +112,9 @@ function pickCentury(c19: string | null, c20: string | null, today: string, hint
   if (hint) {
     for (const c of [c19, c20]) if (c && c.slice(0, 4) === hint.slice(0, 4)) return c;
   }
-  if (c20 && ageOn(c20, today) >= 0) return c20;
-  if (c19 && ageOn(c19, today) <= 130) return c19;
-  return c20 ?? c19;
+  // ISO strings compare as dates.
+  if (c20 && c20 <= today) return c20;
+  return c19 ?? c20;
 }
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {

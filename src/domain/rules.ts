@@ -112,24 +112,51 @@ const NEGATIONS: ReadonlySet<string> = new Set(['non', 'bukan', 'eks', 'ex', 'ma
 
 /** Lowercase words padded by spaces, so ' pns ' matches whole words only. */
 function words(raw: string | undefined): string {
-  return ` ${(raw ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${normalizeTerm(raw ?? '')} `;
 }
 
-/** The first term found as whole words and not negated, or null. */
+/** A term as rules hold it: lowercase letters and digits in single-spaced words ('Pegawai-Negeri' → 'pegawai negeri'). */
+export function normalizeTerm(raw: string): string {
+  return raw.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * The same rules with every term normalised. checkEligibility reads terms as
+ * they are (so it stays fast); call this once on rules typed into a settings form.
+ */
+export function normalizeRules(rules: EligibilityRules): EligibilityRules {
+  const norm = (terms: string[]) => terms.map(normalizeTerm).filter(Boolean);
+  return {
+    ...rules,
+    occupations: { ...rules.occupations, categories: rules.occupations.categories.map((c) => ({ label: c.label, terms: norm(c.terms) })) },
+    villageOfficials: { ...rules.villageOfficials, programs: norm(rules.villageOfficials.programs), terms: norm(rules.villageOfficials.terms) },
+    goodHouse: { ...rules.goodHouse, good: norm(rules.goodHouse.good), notGood: norm(rules.goodHouse.notGood) },
+    died: { ...rules.died, terms: norm(rules.died.terms) },
+    moved: { ...rules.moved, terms: norm(rules.moved.terms) },
+  };
+}
+
+/**
+ * The first (normalised) term found in `text` (the output of words(): padded by
+ * spaces) as whole words and not negated, or null.
+ */
 export function findTerm(text: string, terms: readonly string[]): string | null {
   for (const term of terms) {
-    const t = words(term);
-    if (t === '  ') continue;
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(t, from);
-      if (at < 0) break;
-      const before = text.slice(0, at).trim().split(' ').pop() ?? '';
-      if (!NEGATIONS.has(before)) return term;
-      from = at + 1;
+    if (!term) continue;
+    let at = text.indexOf(term);
+    while (at >= 0) {
+      if (text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + term.length) === 32 && !negated(text, at)) return term;
+      at = text.indexOf(term, at + 1);
     }
   }
   return null;
+}
+
+/** Whether the word before position `at` (a word start) negates it. */
+function negated(text: string, at: number): boolean {
+  const end = at - 1;
+  const start = text.lastIndexOf(' ', end - 1) + 1;
+  return end > start && NEGATIONS.has(text.slice(start, end));
 }
 
 const OUT_OF_LIST = new Set(['dikeluarkan', 'graduasi']);
@@ -163,7 +190,7 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
     }
   }
 
-  const job = words(v.pekerjaan);
+  const job = v.pekerjaan ? words(v.pekerjaan) : '';
   if (rules.occupations.enabled && v.pekerjaan) {
     for (const cat of rules.occupations.categories) {
       const term = findTerm(job, cat.terms);
@@ -189,12 +216,12 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
     }
   }
 
-  const statusRoles: ColumnRole[] = ['status', 'alasan', 'catatan'];
+  const statusTexts = (['status', 'alasan', 'catatan'] as const).filter((r) => v[r]).map((r) => [r, words(v[r])] as const);
   for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
     if (!rule.enabled) continue;
     let hit: ColumnRole | null = null;
-    for (const role of statusRoles) {
-      if (v[role] && findTerm(words(v[role]), rule.terms)) {
+    for (const [role, text] of statusTexts) {
+      if (findTerm(text, rule.terms)) {
         hit = role;
         break;
       }
@@ -236,7 +263,7 @@ export function checkEligibility(row: RecordRow, rules: EligibilityRules, overri
   return found.map((f) => {
     const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');
     if (!o) return f;
-    const label = RULE_LABELS[f.code] ?? { id: f.code, en: f.code };
+    const label = Object.hasOwn(RULE_LABELS, f.code) ? (RULE_LABELS[f.code] as { id: string; en: string }) : { id: f.code, en: f.code };
     return makeFinding(row.key, 'rule-overridden', {
       rule: f.code,
       ruleId: label.id,

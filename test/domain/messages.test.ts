@@ -22,6 +22,8 @@ describe('messages', () => {
 
   it('falls back to the message of codes it does not know (other modules own them)', () => {
     expect(describeFinding({ row: 'r', code: 'duplicate-nik', severity: 'error', message: 'NIK sama' }, 'en')).toBe('NIK sama');
+    expect(describeFinding({ row: 'r', code: 'constructor', severity: 'info', message: 'x' }, 'id')).toBe('x');
+    expect(makeFinding('r', 'nik-length', { value: '1' }).message).toBe('NIK harus 16 digit, tertulis  digit (1).');
   });
 
   it('labels every column role', () => {

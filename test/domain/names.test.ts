@@ -48,6 +48,8 @@ describe('normalizeName', () => {
     ['Ny. Sumiati', 'sumiati'],
     ['Alm. Sutrisno', 'sutrisno'],
     ['JOSÉ Ramírez', 'jose ramirez'],
+    ['constructor toString', 'constructor tostring'],
+    ['__proto__ hasOwnProperty', 'proto hasownproperty'],
   ])('%j → %j', (raw, normalized) => {
     expect(normalizeName(raw)).toBe(normalized);
   });

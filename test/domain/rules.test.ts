@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/findings';
-import { checkEligibility, DEFAULT_RULES, findTerm, type EligibilityRules } from '../../src/domain/rules';
+import { checkEligibility, DEFAULT_RULES, findTerm, normalizeRules, type EligibilityRules } from '../../src/domain/rules';
 import type { RecordRow } from '../../src/domain/schema';
 import { forSeeds, randomString } from './helpers';
 
@@ -126,5 +126,16 @@ describe('findTerm', () => {
     expect(findTerm(' pnsx ', ['pns'])).toBeNull();
     expect(findTerm(' non pns ', ['pns'])).toBeNull();
     expect(findTerm(' non pns atau pns ', ['pns'])).toBe('pns');
+    expect(findTerm(' pns ', ['PNS'])).toBeNull();
+  });
+
+  it('normalizeRules makes typed terms usable', () => {
+    const typed: EligibilityRules = { ...DEFAULT_RULES, occupations: { enabled: true, categories: [{ label: 'Satpol PP', terms: ['Satpol-PP'] }] } };
+    expect(check({ pekerjaan: 'Anggota Satpol PP' }, typed)).toEqual([]);
+    expect(codes(check({ pekerjaan: 'Anggota Satpol PP' }, normalizeRules(typed)))).toEqual(['occupation-excluded']);
+  });
+
+  it('DEFAULT_RULES terms are already normalised', () => {
+    expect(normalizeRules(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
   });
 });
