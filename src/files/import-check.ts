@@ -1,11 +1,12 @@
 // The preview's numbers: the check engine's findings for the incoming rows,
-// duplicates within the file and against the existing sheet(s). The engine is
-// passed in (the worker hands it the incremental engine); `basicCheck` is a
-// self-contained fallback so the CLI dry run and tests need nothing else.
+// duplicates within the file and against the existing sheet(s). By default the
+// real check engine (src/domain/engine) runs over existing + incoming rows;
+// `basicCheck` (identity numbers only) remains for callers that want no engine.
 import type { DuplicateGroup, Finding } from '../domain/findings';
 import { isUsableIdentity, parseNik } from '../domain/nik';
 import { isUsableNoKk, parseNoKk } from '../domain/nokk';
 import type { RecordRow } from '../domain/schema';
+import { createEngine, type EngineConfig } from '../domain/engine/index';
 import { IMPORT_SOURCE, planRecords, type ImportPlan } from './import-plan';
 
 export interface CheckResult {
@@ -56,6 +57,16 @@ export const basicCheck: CheckRecords = (rows) => {
   return { findings, duplicates };
 };
 
+/** The check engine over a fresh state: the same findings and duplicate groups the sheet will show after the import. */
+export function engineCheck(config: Partial<EngineConfig> = {}): CheckRecords {
+  return (rows) => {
+    const engine = createEngine(config);
+    engine.upsert(rows);
+    const snap = engine.snapshot();
+    return { findings: Object.values(snap.findings).flat(), duplicates: snap.groups };
+  };
+}
+
 export interface PreviewRow {
   key: string;
   position: number;
@@ -92,7 +103,7 @@ export function isIncoming(key: string): boolean {
 export function previewImport(
   plan: ImportPlan,
   existing: RecordRow[],
-  check: CheckRecords = basicCheck,
+  check: CheckRecords = engineCheck(),
   opts: { sampleSize?: number; problemLimit?: number } = {},
 ): ImportPreview {
   const incoming = planRecords(plan);

@@ -5,7 +5,7 @@ import type { ColumnDef } from '../sheet/doc';
 import { readTable } from './read';
 import { findHeader, type HeaderGuess } from './header';
 import { buildImportPlan, type ImportPlan } from './import-plan';
-import { basicCheck, previewImport, type CheckRecords, type ImportPreview } from './import-check';
+import { engineCheck, previewImport, type CheckRecords, type ImportPreview } from './import-check';
 import { proposeMapping, type ColumnMapping } from './mapping';
 import { diffReimport, type ExistingRow, type ReimportDiff } from './reimport';
 import { asFileReadError, fileError } from './errors';
@@ -86,7 +86,7 @@ export class ImportSession {
     }));
   }
 
-  preview(mapping: ColumnMapping[], existing: ColumnDef[], existingRecords: RecordRow[], check: CheckRecords = basicCheck): { plan: ImportPlan; preview: ImportPreview } {
+  preview(mapping: ColumnMapping[], existing: ColumnDef[], existingRecords: RecordRow[], check: CheckRecords = engineCheck()): { plan: ImportPlan; preview: ImportPreview } {
     const plan = this.plan(mapping, existing);
     return { plan, preview: guard(() => previewImport(plan, existingRecords, check)) };
   }
