@@ -130,3 +130,22 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
 export const catalogFile = (dataDir: string): string => join(dataDir, 'catalog.db');
 export const docsFile = (dataDir: string): string => join(dataDir, 'docs.db');
 export const pidFile = (dataDir: string): string => join(dataDir, 'server.pid');
+
+/**
+ * The pid in <data>/server.pid if that process is alive, i.e. a server is using
+ * the folder. (Our own pid counts as stale: after a crash in a container the
+ * restarted server often gets the same pid.)
+ */
+export function runningServerPid(dataDir: string): number | null {
+  const file = pidFile(dataDir);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    // EPERM: alive, but another user's process.
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}

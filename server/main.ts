@@ -2,14 +2,14 @@
 // the sync relay, with all data in one folder (catalog.db, docs.db, secret.key).
 // `startServer` is what tests and bin/start.mjs use; `main` adds flags, the
 // first-start banner and signal handling.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConnectionAuthorizer } from './auth/authorizer';
 import { watchRevocations } from './auth/revocationWatch';
 import { createAuthService } from './auth/sessions';
 import { openCatalog, type Catalog } from './catalog';
-import { buildConfig, catalogFile, ConfigError, docsFile, parseCliOptions, pidFile, USAGE, type ServerConfig } from './config';
+import { buildConfig, catalogFile, ConfigError, docsFile, parseCliOptions, pidFile, runningServerPid, USAGE, type ServerConfig } from './config';
 import { createHttpHandler } from './http/app';
 import type { ConnectionControl } from './http/deps';
 import { createLogger, type Logger } from './ops/logger';
@@ -41,21 +41,6 @@ export interface RunningServer {
   credentials: Credential[];
   workspaceName: string;
   close(): Promise<void>;
-}
-
-/** The pid in <data>/server.pid if that process is alive (so the folder is in use). */
-export function runningServerPid(dataDir: string): number | null {
-  const file = pidFile(dataDir);
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    // EPERM: alive but not ours to signal — still running.
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
-  }
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
