@@ -21,7 +21,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Demo users created by `--demo` (see server demo seeding). */
 export const DEMO = {
-  admin: { username: 'admin', password: 'selaras-demo' },
   koordinator: { username: 'koordinator', password: 'selaras-demo' },
   supervisor: { username: 'supervisor', password: 'selaras-demo' },
   operator: { username: 'operator', password: 'selaras-demo' },
@@ -191,8 +190,8 @@ export async function apiLogin(app: RunningApp, user: DemoUser): Promise<string>
     body: JSON.stringify(user),
   });
   if (!res.ok) throw new Error(`login ${user.username} failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { token: string };
-  return body.token;
+  const body = (await res.json()) as { accessToken: string };
+  return body.accessToken;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -200,4 +199,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// ─── the sheet page ─────────────────────────────────────────────────────────
+
+export interface SheetInfo {
+  id: string;
+  name: string;
+}
+
+/** Sheets the user sees, by name (GET /api/workspace). */
+export async function sheetsByName(app: RunningApp, user: DemoUser): Promise<Map<string, SheetInfo>> {
+  const token = await apiLogin(app, user);
+  const res = await fetch(`${app.url}/api/workspace`, { headers: { authorization: `Bearer ${token}` } });
+  const tree = (await res.json()) as {
+    kecamatan: Array<{ kelurahan: Array<{ sheets: SheetInfo[] }> }>;
+    opdSheets: SheetInfo[];
+  };
+  const all = [...tree.kecamatan.flatMap((k) => k.kelurahan.flatMap((l) => l.sheets)), ...tree.opdSheets];
+  return new Map(all.map((s) => [s.name, { id: s.id, name: s.name }]));
+}
+
+/** Opens a sheet by id and waits until its grid shows rows. */
+export async function openSheet(page: Page, sheetId: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#/sheet/${id}`), sheetId);
+  await page.getByTestId('sheet-page').waitFor();
+  await page.locator('[role="row"][aria-rowindex="2"]').first().waitFor();
+}
+
+/** A data cell by 0-based displayed row and column (the grid's ARIA indices are 1-based, header row 1). */
+export function cell(page: Page, row: number, col: number) {
+  return page.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
+}
+
+/** Selects a cell, types a value over it and commits with Enter, like a spreadsheet user. */
+export async function typeInCell(page: Page, row: number, col: number, value: string): Promise<void> {
+  await cell(page, row, col).click();
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for the sheet's durability badge to say everything is on the server. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-testid="durability"][data-pending="0"]').waitFor();
 }

@@ -12,11 +12,13 @@ export interface SessionUser {
   scope?: { kind: string; code?: string; name?: string };
 }
 
+/** POST /api/login and /api/refresh (server/auth/sessions.ts Session). */
 export interface LoginResponse {
-  token: string;
+  accessToken: string;
+  /** Epoch ms. */
+  accessExpiresAt: number;
   refreshToken: string;
-  /** ms since epoch (or an ISO string; normalised by the client). */
-  expiresAt: number | string;
+  refreshExpiresAt: number;
   user: SessionUser;
 }
 

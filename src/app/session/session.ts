@@ -30,7 +30,7 @@ export interface Session extends TokenSource {
 const EARLY_MS = 30_000;
 
 function toStored(res: LoginResponse): StoredSession {
-  return { key: 'current', token: res.token, refreshToken: res.refreshToken, expiresAt: expiryMs(res.expiresAt), user: res.user };
+  return { key: 'current', token: res.accessToken, refreshToken: res.refreshToken, expiresAt: expiryMs(res.accessExpiresAt), user: res.user };
 }
 
 export function createSession(db: SelarasDb, base: string): Session {

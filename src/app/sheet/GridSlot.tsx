@@ -1,8 +1,7 @@
-// The one place the page chooses its grid component.
+// The one place the page chooses its grid component (src/app/grid).
 import type { JSX } from 'solid-js';
-import type { GridProps } from '../grid';
-import { PlaceholderGrid } from './PlaceholderGrid';
+import { Grid, type GridProps } from '../grid';
 
 export function GridSlot(props: GridProps): JSX.Element {
-  return <PlaceholderGrid {...props} />;
+  return <Grid {...props} />;
 }
