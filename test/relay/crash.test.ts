@@ -89,5 +89,5 @@ describe('relay crash safety', () => {
     for (const u of (await store.load('crash')).updates) Y.applyUpdate(doc, u);
     await store.close();
     expect(doc.getMap('cells').size).toBe(written);
-  });
+  }, 240_000);
 });

@@ -72,6 +72,7 @@ export class RawClient {
   closeReason = '';
   readonly ws: WebSocket;
   readonly opened: Promise<void>;
+  private readonly waiters = new Set<() => void>();
 
   constructor(url: string) {
     this.ws = new WebSocket(url);
@@ -83,11 +84,37 @@ export class RawClient {
     this.ws.on('error', () => undefined);
     // Callers that only watch the close code need not handle a failed handshake.
     this.opened.catch(() => undefined);
-    this.ws.on('message', (data: Buffer) => this.received.push(parseServerFrame(new Uint8Array(data))));
+    this.ws.on('message', (data: Buffer) => {
+      this.received.push(parseServerFrame(new Uint8Array(data)));
+      this.wake();
+    });
     this.ws.on('close', (code, reason) => {
       this.closeCode = code;
       this.closeReason = reason.toString();
+      this.wake();
     });
+  }
+
+  /** Resolves when `cond` holds, checked on every frame and on close (no polling delay). */
+  until(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    if (cond()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!cond()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out waiting for: ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) w();
   }
 
   static async open(url: string): Promise<RawClient> {
