@@ -8,13 +8,18 @@ import { makeFinding, ROLE_LABELS } from './messages';
 import { parseRupiah } from './money';
 import { nikBirthParts, parseNik, type NikInfo } from './nik';
 import { parseNoKk } from './nokk';
-import { ROW_STATUSES, type ColumnRole, type RecordRow } from './schema';
+import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 
 export interface FieldCheckOptions {
   /** ISO date used as today (future birth dates, ages). Default: today in WIB. */
   today?: string;
   /** Roles that must be filled besides nik and nama (e.g. ['no_kk'] in a household programme). */
   required?: ColumnRole[];
+  /**
+   * The NIK / No KK columns of this row's source were kept as text (assessIdColumn
+   * says trailingZeroTrusted): a trailing 0 is then not reported as Excel damage.
+   */
+  trustTrailingZero?: { nik?: boolean; no_kk?: boolean };
 }
 
 /** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
@@ -40,9 +45,21 @@ export function parseDtksStatus(raw: string): 'dtks' | 'non-dtks' | null {
   return null;
 }
 
-export function parseRowStatus(raw: string): (typeof ROW_STATUSES)[number] | null {
+/** What officers write for each row status besides its own name. */
+const STATUS_SYNONYMS: ReadonlyMap<string, RowStatus> = new Map<string, RowStatus>([
+  ['usulan baru', 'usulan'], ['baru', 'usulan'], ['diusulkan', 'usulan'],
+  ['validasi ulang', 'perlu validasi ulang'], ['perlu validasi', 'perlu validasi ulang'], ['tidak valid', 'perlu validasi ulang'],
+  ['invalid', 'perlu validasi ulang'], ['pvu', 'perlu validasi ulang'],
+  ['tetap', 'ditetapkan'], ['penetapan', 'ditetapkan'], ['sudah ditetapkan', 'ditetapkan'],
+  ['graduasi mandiri', 'graduasi'], ['lulus', 'graduasi'],
+  ['keluar', 'dikeluarkan'], ['dihapus', 'dikeluarkan'], ['hapus', 'dikeluarkan'], ['tidak layak', 'dikeluarkan'],
+]);
+
+/** The row status, accepting case, spacing and the usual synonyms ('Usulan Baru', 'PVU', 'Keluar'). */
+export function parseRowStatus(raw: string): RowStatus | null {
   const s = (raw ?? '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-  return (ROW_STATUSES as readonly string[]).includes(s) ? (s as (typeof ROW_STATUSES)[number]) : null;
+  if ((ROW_STATUSES as readonly string[]).includes(s)) return s as RowStatus;
+  return STATUS_SYNONYMS.get(s) ?? null;
 }
 
 const present = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
@@ -144,14 +161,14 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else {
-    const nik = parseNik(v.nik, { today, birthDateHint: birthIso });
+    const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: options.trustTrailingZero?.nik ?? false });
     out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik));
     out.push(...nikAgreement(key, nik, row, birthIso));
   }
 
   // No KK
   if (present(v.no_kk)) {
-    const kk = parseNoKk(v.no_kk);
+    const kk = parseNoKk(v.no_kk, { trustTrailingZero: options.trustTrailingZero?.no_kk ?? false });
     const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));

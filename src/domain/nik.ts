@@ -42,6 +42,11 @@ export interface NikOptions {
   today?: string;
   /** ISO tanggal_lahir of the row, when known: decides the century. */
   birthDateHint?: string | null;
+  /**
+   * The column is known not to have passed through an Excel number cell (see
+   * assessIdColumn), so a trailing 0 is just a serial ending in 0 (one NIK in ten).
+   */
+  trustTrailingZero?: boolean;
 }
 
 /** Problems that make an identity number useless for matching. */
@@ -140,7 +145,7 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
     return info;
   }
   info.digits = d;
-  if (d.endsWith('0')) info.problems.push('excel-precision');
+  if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
   if (isPlaceholderNumber(d)) info.problems.push('placeholder');
 
   const p = d.slice(0, 2);
@@ -171,9 +176,9 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   }
 
   info.serial = d.slice(12);
-  // A serial of 0000 (never issued) also ends in 0, so it is already reported as
-  // 'excel-precision': the likelier cause, and just as unusable. 'serial-zero'
-  // stays in the type for callers that list problems.
+  // A serial of 0000 (never issued) ends in 0, so it is normally reported as
+  // 'excel-precision': the likelier cause, and just as unusable.
+  if (info.serial === '0000' && options.trustTrailingZero) info.problems.push('serial-zero');
   return info;
 }
 
@@ -186,4 +191,51 @@ export function isUsableIdentity(info: NikInfo): boolean {
 export function nikBirthParts(digits: string): { day: number; month: number; yy: number; female: boolean } {
   const dd = Number(digits.slice(6, 8));
   return { day: dd > 40 ? dd - 40 : dd, month: Number(digits.slice(8, 10)), yy: Number(digits.slice(10, 12)), female: dd > 40 };
+}
+
+export interface IdColumnReport {
+  /** Non-empty values. */
+  values: number;
+  /** Values that are 16 digits after cleaning. */
+  sixteenDigits: number;
+  /** Of those, how many end in 0. */
+  trailingZero: number;
+  /** Values in Excel's scientific notation. */
+  scientific: number;
+  /** The column went through an Excel number cell: scientific values, or far more trailing zeros than chance. */
+  excelDamaged: boolean;
+  /** Enough clean evidence that a trailing 0 in this column is a real serial: pass as trustTrailingZero. */
+  trailingZeroTrusted: boolean;
+}
+
+/**
+ * Looks at a whole NIK or No KK column. Real serials end in 0 about one time in
+ * ten; a column typed into Excel number cells ends in 0 every time. With 20 or
+ * more 16-digit values, at most 20% ending in 0 and no scientific notation, the
+ * column was kept as text and a trailing 0 is trusted.
+ */
+export function assessIdColumn(values: readonly string[]): IdColumnReport {
+  let count = 0;
+  let sixteen = 0;
+  let zero = 0;
+  let scientific = 0;
+  for (const v of values) {
+    const shape = cleanIdNumber(v);
+    if (shape.kind === 'empty') continue;
+    count++;
+    if (shape.kind === 'scientific') scientific++;
+    else if (shape.kind === 'digits' && shape.digits.length === 16) {
+      sixteen++;
+      if (shape.digits.endsWith('0')) zero++;
+    }
+  }
+  const excelDamaged = scientific > 0 || (sixteen >= 5 && zero / sixteen > 0.5);
+  return {
+    values: count,
+    sixteenDigits: sixteen,
+    trailingZero: zero,
+    scientific,
+    excelDamaged,
+    trailingZeroTrusted: !excelDamaged && sixteen >= 20 && zero / sixteen <= 0.2,
+  };
 }

@@ -36,7 +36,8 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
   'empty', 'excel-scientific', 'excel-precision', 'non-digit', 'length', 'placeholder', 'serial-zero',
 ]);
 
-export function parseNoKk(raw: string): NoKkInfo {
+/** `trustTrailingZero`: as for parseNik, when assessIdColumn trusts the column. */
+export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };
   const shape = cleanIdNumber(rawText);
@@ -59,7 +60,7 @@ export function parseNoKk(raw: string): NoKkInfo {
     return info;
   }
   info.digits = d;
-  if (d.endsWith('0')) info.problems.push('excel-precision');
+  if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
   if (isPlaceholderNumber(d)) info.problems.push('placeholder');
   const p = d.slice(0, 2);
   const r = d.slice(0, 4);
@@ -79,9 +80,8 @@ export function parseNoKk(raw: string): NoKkInfo {
   if (issue) info.issueDate = issue;
   else info.problems.push('issue-date-impossible');
   info.serial = d.slice(12);
-  // A serial of 0000 (never issued) also ends in 0, so it is already reported as
-  // 'excel-precision': the likelier cause, and just as unusable. 'serial-zero'
-  // stays in the type for callers that list problems.
+  // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
+  if (info.serial === '0000' && options.trustTrailingZero) info.problems.push('serial-zero');
   return info;
 }
 

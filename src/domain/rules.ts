@@ -5,6 +5,7 @@
 import { districtName, normalizeAreaName } from './area/index';
 import { ageOn, formatDate, parseDate, todayIso } from './dates';
 import type { Finding } from './findings';
+import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
 import { formatRupiah, parseRupiah } from './money';
 import { parseNik } from './nik';
@@ -159,7 +160,7 @@ function negated(text: string, at: number): boolean {
   return end > start && NEGATIONS.has(text.slice(start, end));
 }
 
-const OUT_OF_LIST = new Set(['dikeluarkan', 'graduasi']);
+const OUT_OF_LIST: ReadonlySet<string> = new Set(['dikeluarkan', 'graduasi']);
 
 function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): IncomeLimit {
   const kec = row.values.kecamatan;
@@ -256,8 +257,8 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
  * reason) replaces the finding by an 'info' finding 'rule-overridden'.
  */
 export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string): Finding[] {
-  const status = (row.values.status ?? '').toLowerCase().trim();
-  if (OUT_OF_LIST.has(status)) return [];
+  const status = row.values.status ? parseRowStatus(row.values.status) : null;
+  if (status && OUT_OF_LIST.has(status)) return [];
   const found = ruleFindings(row, rules, today ?? todayIso());
   if (overrides.length === 0) return found;
   return found.map((f) => {

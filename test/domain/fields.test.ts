@@ -104,5 +104,16 @@ describe('small field parsers', () => {
     expect(parseDtksStatus('DTKS')).toBe('dtks');
     expect(parseRowStatus('Perlu Validasi Ulang')).toBe('perlu validasi ulang');
     expect(parseRowStatus('aktif')).toBeNull();
+    expect(parseRowStatus('Usulan Baru')).toBe('usulan');
+    expect(parseRowStatus('PVU')).toBe('perlu validasi ulang');
+    expect(parseRowStatus('KELUAR')).toBe('dikeluarkan');
+  });
+});
+
+describe('checkFields with a trusted text column', () => {
+  it('does not report a trailing 0 as Excel damage', () => {
+    const values = { ...GOOD, nik: '3375015301891050', no_kk: '3375011203150010' };
+    expect(codes(checkFields(row(values), { today: TODAY }))).toEqual(['nik-excel-precision', 'nokk-excel-precision']);
+    expect(checkFields(row(values), { today: TODAY, trustTrailingZero: { nik: true, no_kk: true } })).toEqual([]);
   });
 });

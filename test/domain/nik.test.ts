@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik } from '../../src/domain/nik';
-import { forSeeds, randomNik, randomString } from './helpers';
+import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik } from '../../src/domain/nik';
+import { forSeeds, mulberry32, randomNik, randomString } from './helpers';
 
 const TODAY = '2026-11-23';
 
@@ -146,5 +146,30 @@ describe('cleanIdNumber / isPlaceholderNumber', () => {
     expect(isPlaceholderNumber('1111111111111111')).toBe(true);
     expect(isPlaceholderNumber('3375000000000000')).toBe(true);
     expect(isPlaceholderNumber('3375015301891051')).toBe(false);
+  });
+});
+
+describe('assessIdColumn and trustTrailingZero', () => {
+  it('a column kept as text: ~1 in 10 end in 0, so a trailing 0 is trusted', () => {
+    const rng = mulberry32(7);
+    const values = Array.from({ length: 200 }, () => {
+      const n = randomNik(rng).nik;
+      return rng() < 0.1 ? `${n.slice(0, 15)}0` : n;
+    });
+    const report = assessIdColumn(values);
+    expect(report.excelDamaged).toBe(false);
+    expect(report.trailingZeroTrusted).toBe(true);
+    const info = parseNik('3375015301891050', { today: TODAY, trustTrailingZero: report.trailingZeroTrusted });
+    expect(info.problems).toEqual([]);
+    expect(isUsableIdentity(info)).toBe(true);
+    expect(parseNik('3375015301890000', { today: TODAY, trustTrailingZero: true }).problems).toEqual(['serial-zero']);
+  });
+
+  it('a column typed into Excel number cells is recognised', () => {
+    const rng = mulberry32(8);
+    const damaged = Array.from({ length: 50 }, () => `${randomNik(rng).nik.slice(0, 15)}0`);
+    expect(assessIdColumn(damaged)).toMatchObject({ values: 50, sixteenDigits: 50, trailingZero: 50, excelDamaged: true, trailingZeroTrusted: false });
+    expect(assessIdColumn(['3.37501530189105E+15', '', '3375015301891051'])).toMatchObject({ values: 2, scientific: 1, excelDamaged: true });
+    expect(assessIdColumn(['3375015301891051']).trailingZeroTrusted).toBe(false); // too little evidence
   });
 });

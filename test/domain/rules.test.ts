@@ -97,6 +97,7 @@ describe('checkEligibility', () => {
   it('rows already out of the list get no eligibility findings', () => {
     expect(check({ pekerjaan: 'PNS', status: 'Dikeluarkan' })).toEqual([]);
     expect(check({ pekerjaan: 'PNS', status: 'graduasi' })).toEqual([]);
+    expect(check({ pekerjaan: 'PNS', status: 'Keluar' })).toEqual([]);
   });
 
   it('an override with a reason turns the finding into a recorded info; without a reason it is ignored', () => {
