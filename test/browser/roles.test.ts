@@ -1,0 +1,130 @@
+// Roles in real Chromium: a viewer cannot change a cell (the UI refuses, and
+// the relay refuses the same write sent over the wire); a NIK typed in one
+// sheet is flagged as a duplicate of a row in another sheet, with the reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { WebSocket } from '../../server/relay/ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, decodeDurable, encodeSyncStep1, encodeSyncUpdate, type DurableAck } from '../../src/sync/wire';
+import {
+  DEMO,
+  apiLogin,
+  cell,
+  chromiumAvailable,
+  launchChromium,
+  loginAs,
+  openSheet,
+  screenshot,
+  sheetsByName,
+  startApp,
+  typeInCell,
+  waitSaved,
+  type RunningApp,
+} from '../helpers/browser';
+
+const NIK = 0;
+const NAMA = 2;
+
+/** A bare protocol client: what the server does with frames, whatever a UI would do. */
+function rawClient(app: RunningApp, sheetId: string, token: string) {
+  const ws = new WebSocket(`ws://127.0.0.1:${app.port}/sync/${sheetId}?token=${encodeURIComponent(token)}&durable=1`);
+  const doc = new Y.Doc();
+  const acks: DurableAck[] = [];
+  let step2s = 0;
+  ws.on('message', (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(d);
+    if (type === MESSAGE_DURABLE) acks.push(decodeDurable(d));
+    if (type === MESSAGE_SYNC) {
+      const sub = decoding.readVarUint(d);
+      const payload = decoding.readVarUint8Array(d);
+      if (sub === SYNC_STEP2 || sub === 2) {
+        Y.applyUpdate(doc, payload);
+        if (sub === SYNC_STEP2) step2s++;
+      }
+    }
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { ws, doc, acks, opened, step2s: () => step2s };
+}
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  await expect.poll(cond, { timeout: 20_000, message: what }).toBe(true);
+}
+
+describe.skipIf(!chromiumAvailable())('roles and cross-sheet checks in real Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let sheets: Map<string, { id: string; name: string }>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+    sheets = await sheetsByName(app, DEMO.koordinator);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('a viewer cannot change a cell: the UI refuses, and so does the relay', async () => {
+    const medono = sheets.get('BPNT 2025 — Medono')!.id;
+    const page = await loginAs(browser, app, DEMO.viewer);
+    await openSheet(page, medono);
+    await page.getByTestId('read-only').waitFor();
+    const before = await cell(page, 0, NAMA).textContent();
+    await cell(page, 0, NAMA).click();
+    await page.keyboard.type('Diubah pemantau');
+    await page.keyboard.press('Enter');
+    await page.getByText('Anda hanya dapat melihat lembar ini').first().waitFor();
+    expect(await cell(page, 0, NAMA).textContent()).toBe(before);
+    await screenshot(page, 'sheet-viewer-read-only');
+    await page.context().close();
+
+    // The same write over the wire with the viewer's token: acknowledged as settled, never applied.
+    const viewer = rawClient(app, medono, await apiLogin(app, DEMO.viewer));
+    await viewer.opened;
+    const forged = new Y.Doc();
+    forged.getMap('meta').set('name', 'DIUBAH PEMANTAU');
+    viewer.ws.send(encodeSyncUpdate(Y.encodeStateAsUpdate(forged)));
+    await until(() => viewer.acks.some((a) => a.seq >= 1), 'relay settles the viewer frame');
+    expect(viewer.acks.at(-1)?.access).toBe('read');
+    viewer.ws.close();
+
+    const reader = rawClient(app, medono, await apiLogin(app, DEMO.koordinator));
+    await reader.opened;
+    reader.ws.send(encodeSyncStep1(Y.encodeStateVector(reader.doc)));
+    await until(() => reader.step2s() > 0, 'koordinator receives the stored sheet');
+    expect(reader.doc.getMap('meta').get('name')).toBe('BPNT 2025 — Medono');
+    reader.ws.close();
+  });
+
+  it('a NIK typed in one sheet is flagged as a duplicate of a row in another sheet, with the reason', async (ctx) => {
+    const probe = await fetch(`${app.url}/api/index`, { headers: { authorization: `Bearer ${await apiLogin(app, DEMO.koordinator)}` } });
+    if (probe.status === 404) ctx.skip(); // the cross-sheet index (GET /api/index) is not served yet
+    const page = await loginAs(browser, app, DEMO.koordinator);
+    await openSheet(page, sheets.get('BPNT 2025 — Medono')!.id);
+    const nik = (await cell(page, 0, NIK).textContent())!.trim();
+    const nama = (await cell(page, 0, NAMA).textContent())!.trim();
+    expect(nik).toMatch(/^\d{16}$/);
+
+    await openSheet(page, sheets.get('BPNT 2025 — Podosugih')!.id);
+    const rows = await page.locator('[role="row"][data-row]').count();
+    // The grid's last line is the empty "new row" line: typing there appends a row.
+    const fresh = rows - 1;
+    await typeInCell(page, fresh, NIK, nik);
+    await typeInCell(page, fresh, NAMA, nama);
+    await waitSaved(page);
+    await cell(page, fresh, NIK).click();
+    const panel = page.getByTestId('row-panel');
+    const other = panel.getByTestId('dup-other').filter({ hasText: 'BPNT 2025 — Medono' });
+    await other.waitFor();
+    expect(await panel.getByTestId('dup-group').first().textContent()).toMatch(/NIK/);
+    await screenshot(page, 'sheet-cross-duplicate');
+  });
+});
