@@ -2,7 +2,7 @@
 import { accessTo, canArchive, canCreateSheet, canRename, type SheetTarget } from '../auth/access';
 import type { NewSheet } from '../catalog/sheets';
 import { sheetView, workspaceTree } from '../workspace/tree';
-import { DEFAULT_COLUMNS, parseColumns } from '../workspace/templates';
+import { defaultColumns, parseColumns } from '../workspace/templates';
 import { requireUser } from './authRoutes';
 import type { HttpDeps } from './deps';
 import { HttpError, readJson, sendJson } from './respond';
@@ -58,7 +58,7 @@ export function addSheetRoutes(router: Router, deps: HttpDeps): void {
     if (!canCreateSheet(user, target)) throw new HttpError(403, 'Anda tidak berhak membuat lembar di sini.');
     const opd = user.scope.kind === 'opd' ? user.scope.name : null;
     const name = text(body.name, 'Nama lembar', 120, false) ?? `${program} ${period} — ${kelurahanName || opd || ''}`.trim();
-    const columns = body.columns === undefined ? DEFAULT_COLUMNS : parseColumns(body.columns);
+    const columns = body.columns === undefined ? defaultColumns(target.kind, body.template) : parseColumns(body.columns);
     if (typeof columns === 'string') throw new HttpError(400, columns);
     const input: NewSheet = {
       workspaceId: user.workspaceId,

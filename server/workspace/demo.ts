@@ -11,7 +11,7 @@ import type { UserRecord } from '../catalog/users';
 import type { SheetDocWriter } from './sheetDocs';
 import { demoPeople, excelDamaged, makeNik, type PersonSeed } from './demoRows';
 import type { Credential } from './seed';
-import { DEFAULT_COLUMNS } from './templates';
+import { templateColumns } from '../../src/sheet/templates';
 
 export const DEMO_PASSWORD = 'selaras-demo';
 
@@ -97,7 +97,11 @@ export async function seedDemo(
       desa_kelurahan: k?.name ?? '',
       kecamatan: k ? (catalog.areas.kecamatanByCode(k.kecamatanCode)?.name ?? '') : '',
     }));
-    await sheetDocs.create(sheet, DEFAULT_COLUMNS, rows);
+    const columns = templateColumns(k ? 'standar' : 'usulan_opd');
+    const ids = new Set(columns.map((c) => c.id));
+    // Only values that have a column (the OPD template has fewer).
+    const fitted = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([key]) => ids.has(key))));
+    await sheetDocs.create(sheet, columns, fitted);
     created.push(sheet);
   };
   await add({ name: 'BPNT 2025 — Medono', program: 'BPNT', kelurahan: MEDONO, rows: medono });

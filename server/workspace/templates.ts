@@ -1,23 +1,19 @@
-// The columns a new recipient list starts with (the app may send its own).
+// The columns a new sheet starts with: the client's own (checked here), a named
+// template, or the default template of src/sheet/templates.ts.
 import type { ColumnDef } from '../../src/sheet/doc';
+import { SHEET_TEMPLATES, templateColumns, type SheetTemplateId } from '../../src/sheet/templates';
 import { isColumnRole } from '../../src/domain/schema';
 
-export const DEFAULT_COLUMNS: ColumnDef[] = [
-  { id: 'nik', label: 'NIK', role: 'nik', format: 'nik', width: 170 },
-  { id: 'no_kk', label: 'No KK', role: 'no_kk', format: 'nik', width: 170 },
-  { id: 'nama', label: 'Nama', role: 'nama', width: 200 },
-  { id: 'jenis_kelamin', label: 'L/P', role: 'jenis_kelamin', width: 50 },
-  { id: 'tempat_lahir', label: 'Tempat lahir', role: 'tempat_lahir', width: 120 },
-  { id: 'tanggal_lahir', label: 'Tanggal lahir', role: 'tanggal_lahir', format: 'date', width: 110 },
-  { id: 'alamat', label: 'Alamat', role: 'alamat', width: 220 },
-  { id: 'rt', label: 'RT', role: 'rt', width: 50 },
-  { id: 'rw', label: 'RW', role: 'rw', width: 50 },
-  { id: 'pekerjaan', label: 'Pekerjaan', role: 'pekerjaan', width: 140 },
-  { id: 'penghasilan', label: 'Penghasilan/bulan', role: 'penghasilan', format: 'rupiah', width: 140 },
-  { id: 'status_dtks', label: 'DTKS', role: 'status_dtks', width: 90 },
-  { id: 'status', label: 'Status', role: 'status', width: 130 },
-  { id: 'catatan', label: 'Catatan', role: 'catatan', width: 200 },
-];
+/** The template a new sheet starts from when the client sends no columns. */
+export function defaultColumns(kind: 'wilayah' | 'opd', template?: unknown): ColumnDef[] | string {
+  if (template !== undefined) {
+    if (typeof template !== 'string' || !Object.hasOwn(SHEET_TEMPLATES, template)) {
+      return `Templat tidak dikenal: ${String(template)}. Pilih: ${Object.keys(SHEET_TEMPLATES).join(', ')}.`;
+    }
+    return templateColumns(template as SheetTemplateId);
+  }
+  return templateColumns(kind === 'opd' ? 'usulan_opd' : 'standar');
+}
 
 const FORMATS = new Set(['text', 'nik', 'date', 'rupiah', 'number']);
 
