@@ -118,7 +118,13 @@ export function parseDate(raw: string, options: DateOptions = {}): string | null
   if (fast !== undefined) return fast;
   const pivot = options.twoDigitPivot ?? 30;
   const ascii = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKC');
-  const s = ascii.trim().toLowerCase().replace(/\s+/g, ' ');
+  const s = ascii
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, '-') // en/em dashes typed by word processors
+    .replace(/\s+/g, ' ')
+    // A time after the date (Excel's '12/01/1980 0:00'): dropped.
+    .replace(/ \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]m)?$/, '');
   if (!s || s.length > 60) return null;
   const direct = parseCore(s, pivot);
   if (direct) return direct;

@@ -21,7 +21,7 @@ const DEGREES: ReadonlySet<string> = new Set([
 
 /** Whole-token spellings of the same name. Keys are compared after old-spelling conversion too. */
 const CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
-  m: 'muhammad', mhd: 'muhammad', mhmd: 'muhammad', muh: 'muhammad', moh: 'muhammad', mohd: 'muhammad',
+  m: 'muhammad', mhd: 'muhammad', muhd: 'muhammad', mhmd: 'muhammad', muh: 'muhammad', moh: 'muhammad', mohd: 'muhammad',
   moch: 'muhammad', mokh: 'muhammad', mochd: 'muhammad', mokhd: 'muhammad', much: 'muhammad', mukh: 'muhammad',
   mochammad: 'muhammad', mokhammad: 'muhammad', mochamad: 'muhammad', mokhamad: 'muhammad',
   mohammad: 'muhammad', mohamad: 'muhammad', mohamed: 'muhammad', mohammed: 'muhammad', muhamad: 'muhammad',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumns, normalizeHeader } from '../../src/domain/headers';
+import { ROLE_LABELS } from '../../src/domain/messages';
 import { COLUMN_ROLES, type ColumnRole } from '../../src/domain/schema';
 import { forSeeds, pick, randomString } from './helpers';
 
@@ -32,6 +33,12 @@ describe('detectColumns', () => {
 
   it.each(['No', 'No.', 'No Urut', 'Nama Ibu Kandung', 'NIK Istri', 'Nama Desa Asal Suami', 'xyz', '', 'Foto', 'Umur'])('%j → null', (header) => {
     expect(single(header)).toBeNull();
+  });
+
+  it('recognises every role by its key and by its Indonesian label (what Selaras itself exports)', () => {
+    expect(detectColumns([...COLUMN_ROLES])).toEqual([...COLUMN_ROLES]);
+    expect(detectColumns(COLUMN_ROLES.map((r) => ROLE_LABELS[r].id))).toEqual([...COLUMN_ROLES]);
+    expect(detectColumns(COLUMN_ROLES.map((r) => ROLE_LABELS[r].id.toUpperCase()))).toEqual([...COLUMN_ROLES]);
   });
 
   it('maps a real sheet, each role at most once', () => {
