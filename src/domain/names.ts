@@ -16,7 +16,7 @@ const DEGREES: ReadonlySet<string> = new Set([
   'shut', 'spt', 'sp', 'ssi', 'ss', 'sthi', 'sth', 'sak', 'sgz', 'skm', 'spsi', 'sds', 'ssn', 'sstat', 'spi',
   'sei', 'sikom', 'stp', 'sos', 'ak', 'ns', 'apt', 'bsc', 'msc', 'mba', 'phd', 'lc', 'mpd', 'mpdi', 'msi',
   'mm', 'mh', 'mt', 'mkom', 'mag', 'mkes', 'mhum', 'mak', 'me', 'mp', 'mkn', 'msos', 'amd', 'amdkeb',
-  'amdkep', 'amdkes', 'amdgz', 'amdfarm', 'amdak', 'amdpar', 'ba', 'ma', 'spdi', 'sstp', 'ip', 'mip', 'map',
+  'amdkep', 'amdkes', 'amdgz', 'amdfarm', 'amdak', 'amdpar', 'ba', 'ma', 'sstp', 'ip', 'mip', 'map',
 ]);
 
 /** Whole-token spellings of the same name. Keys are compared after old-spelling conversion too. */
@@ -166,16 +166,27 @@ export function nameTokens(raw: string): string[] {
 }
 
 /**
- * A coarser key per token for blocking and fuzzy comparison: doubled letters
- * single, Javanese 'dh'/'th' → 'd'/'t', 'y' → 'i' between consonants is left,
- * final 'h' dropped ('Fatimah'/'Fatima'). Not for display.
+ * A coarser key per normalised token, for blocking and fuzzy comparison only:
+ * Javanese/Arabic digraphs simplified ('dh' → 'd', 'th' → 't', 'kh' → 'k'),
+ * doubled letters single ('muhammad' → 'muhamad'), a final 'h' after three
+ * letters dropped ('fatimah' → 'fatima').
  */
 export function phoneticToken(token: string): string {
-  return token
-    .replace(/dh/g, 'd')
-    .replace(/th/g, 't')
-    .replace(/kh/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/([a-z])\1+/g, '$1')
-    .replace(/(?<=[a-z]{3})h$/, '');
+  // One pass instead of six regular expressions: this runs for every token of every row.
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const c = token[i] as string;
+    const next = token[i + 1];
+    let emit = c;
+    if (next === 'h' && (c === 'd' || c === 't' || c === 'k')) i++;
+    else if (c === 'p' && next === 'h') {
+      emit = 'f';
+      i++;
+    }
+    if (emit === out[out.length - 1] && emit >= 'a' && emit <= 'z') continue;
+    out += emit;
+  }
+  const n = out.length;
+  if (n >= 4 && out[n - 1] === 'h' && /^[a-z]{3}$/.test(out.slice(n - 4, n - 1))) return out.slice(0, n - 1);
+  return out;
 }

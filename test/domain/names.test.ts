@@ -86,4 +86,15 @@ describe('phoneticToken', () => {
   ])('%s → %s', (t, key) => {
     expect(phoneticToken(t)).toBe(key);
   });
+
+  it('equals its plain regular-expression definition (seeded)', () => {
+    const reference = (t: string) =>
+      t.replace(/dh/g, 'd').replace(/th/g, 't').replace(/kh/g, 'k').replace(/ph/g, 'f').replace(/([a-z])\1+/g, '$1').replace(/(?<=[a-z]{3})h$/, '');
+    forSeeds(5000, 3300, (rng) => {
+      let t = '';
+      const n = Math.floor(rng() * 10);
+      for (let i = 0; i < n; i++) t += pick(rng, [...'dhtkpaaiu1h']);
+      expect(phoneticToken(t)).toBe(reference(t));
+    });
+  });
 });
