@@ -1,9 +1,9 @@
-// Where the check engine runs. The engine is the pure incremental one from
-// src/domain/engine; the app talks to it through this async surface so the
-// worker (workers/check-client.ts, Comlink) and the in-page fallback are
-// interchangeable.
+// Where the check engine runs: in the check worker (workers/check-client.ts,
+// Comlink), so a full check of a big sheet never blocks typing or scrolling.
+// The page talks to it through this small async surface.
 import type { EngineChanges } from '../../../domain/engine';
 import type { RecordRow } from '../../../domain/schema';
+import { startCheckWorker } from '../../../../workers/check-client';
 
 export interface AsyncEngine {
   upsert(rows: RecordRow[]): Promise<EngineChanges>;
@@ -12,11 +12,11 @@ export interface AsyncEngine {
 }
 
 export async function startEngine(): Promise<AsyncEngine> {
-  const { createEngine } = await import('../../../domain/engine');
-  const engine = createEngine();
+  const worker = startCheckWorker();
+  await worker.engine.init();
   return {
-    upsert: async (rows) => engine.upsert(rows),
-    remove: async (keys) => engine.remove(keys),
-    dispose: () => undefined,
+    upsert: (rows) => worker.engine.upsert(rows),
+    remove: (keys) => worker.engine.remove(keys),
+    dispose: () => worker.stop(),
   };
 }
