@@ -61,7 +61,8 @@ describe('formats', () => {
     expect(displayValue('1250000', 'rupiah')).toBe('Rp1.250.000');
     expect(displayValue('Rp 1.250.000', 'rupiah')).toBe('Rp1.250.000');
     expect(displayValue('1,250,000', 'rupiah')).toBe('Rp1.250.000');
-    expect(rupiahValue('1.250.000,50')).toBe(1250000.5);
+    expect(rupiahValue('1,5 jt')).toBe(1500000);
+    expect(displayValue('IDR 750.000,-', 'rupiah')).toBe('Rp750.000');
     expect(displayValue('sekitar sejuta', 'rupiah')).toBe('sekitar sejuta');
   });
 

@@ -29,11 +29,12 @@ export interface RowsContext {
   conflictTitle: (state: CellState) => string;
 }
 
-export function cellDomId(gridId: string, row: number, col: number): string {
-  return `${gridId}-r${row}-c${col}`;
+/** Cell element ids name the row slot, not the row, so scrolling never rewrites them. */
+export function cellDomId(gridId: string, slot: number, col: number): string {
+  return `${gridId}-s${slot}-c${col}`;
 }
 
-export function RowView(props: { ctx: RowsContext; id: string; index: number }) {
+export function RowView(props: { ctx: RowsContext; id: string; index: number; slot: number }) {
   const ctx = props.ctx;
   const marker = createMemo(() => (props.id === NEW_ROW ? undefined : ctx.marker(props.id)));
   const selectedRow = () => {
@@ -73,12 +74,12 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number }) 
           <span class="sg-badge sg-badge-ne" aria-label={ctx.t().notEligible}>✕</span>
         </Show>
       </div>
-      <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} row={props.index} col={j} marker={marker} />}</For>
+      <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} row={props.index} slot={props.slot} col={j} marker={marker} />}</For>
     </div>
   );
 }
 
-function CellView(props: { ctx: RowsContext; rowId: string; row: number; col: number; marker: Accessor<RowMarker | undefined> }) {
+function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: number; col: number; marker: Accessor<RowMarker | undefined> }) {
   const ctx = props.ctx;
   const def = () => ctx.columns()[props.col];
   const state = createMemo<CellState>(() => (props.rowId === NEW_ROW || !def() ? { value: '' } : ctx.cell(props.rowId, def().id)));
@@ -94,7 +95,7 @@ function CellView(props: { ctx: RowsContext; rowId: string; row: number; col: nu
   return (
     <div
       role="gridcell"
-      id={cellDomId(ctx.gridId, props.row, props.col)}
+      id={cellDomId(ctx.gridId, props.slot, props.col)}
       aria-colindex={props.col + 2}
       aria-selected={inRange(ctx.range(), props.row, props.col)}
       class="sg-cell"

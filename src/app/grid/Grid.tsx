@@ -41,9 +41,16 @@ export function Grid(props: GridProps) {
   let root!: HTMLDivElement;
 
   // ── personal view ────────────────────────────────────────────────────
-  const [sort, setSort] = createSignal<SortSpec | undefined>(untrack(() => props.view?.()?.sort));
-  createEffect(on(() => props.view?.()?.sort, (s) => setSort(s), { defer: true }));
-  const view = createMemo<GridView>(() => ({ ...(props.view?.() ?? {}), sort: sort() }));
+  // The header's sort is the grid's own; a sort the app sets in `view` overrides it when it changes.
+  const appSort = createMemo(() => props.view?.()?.sort, undefined, { equals: (a, b) => a?.col === b?.col && a?.dir === b?.dir });
+  const [sort, setSort] = createSignal<SortSpec | undefined>(untrack(appSort));
+  createEffect(on(appSort, (s) => setSort(s), { defer: true }));
+  // Column filters chosen from the context menu; the app's filters (if any) are merged under them.
+  const [filters, setFilters] = createSignal<Record<string, string>>({});
+  const view = createMemo<GridView>(() => {
+    const app = props.view?.() ?? {};
+    return { ...app, sort: sort(), filters: { ...(app.filters ?? {}), ...filters() } };
+  });
   const displayOrder = createMemo(() => {
     const ids = model.order();
     const v = view();
@@ -71,17 +78,17 @@ export function Grid(props: GridProps) {
   const [viewport, setViewport] = createSignal({ width: 1024, height: 600 }, { equals: (a, b) => a.width === b.width && a.height === b.height });
   const rowSpan = createMemo(() => rowWindow(scroll().top, viewport().height - m.headerHeight, m.rowHeight, rowCount(), m.overscanRows), undefined, { equals: spanEq });
   const colSpan = createMemo(() => columnWindow(offsets(), scroll().left, viewport().width - m.rowHeaderWidth, m.overscanCols), undefined, { equals: spanEq });
-  const visibleIds = createMemo(
-    () => {
-      const { start, end } = rowSpan();
-      const ord = displayOrder();
-      const out: string[] = [];
-      for (let i = start; i < end; i++) out.push(i < ord.length ? ord[i] : NEW_ROW);
-      return out;
-    },
-    [],
-    { equals: arrEq },
-  );
+  // Row slots are recycled: row r always lands in slot r mod capacity, so a
+  // small scroll re-fills only the slots of the rows that came into view and
+  // a long jump reuses every DOM node instead of creating new ones.
+  const rowCapacity = createMemo(() => Math.ceil(Math.max(0, viewport().height - m.headerHeight) / m.rowHeight) + 2 * m.overscanRows + 2);
+  const rowSlots = createMemo(() => Array.from({ length: rowCapacity() }, (_, k) => k));
+  const slotRow = (k: number): number => {
+    const { start, end } = rowSpan();
+    const n = rowCapacity();
+    const r = start + ((((k - start) % n) + n) % n);
+    return r < end ? r : -1;
+  };
   const visibleCols = createMemo(
     () => {
       const out: number[] = [];
@@ -214,6 +221,14 @@ export function Grid(props: GridProps) {
     const r = range();
     const n = Math.min(r.bottom, displayOrder().length - 1) - r.top + 1;
     const ro = props.readOnly;
+    const col = model.columns()[sel().focus.col];
+    const id = rowIdAt(sel().focus.row);
+    const here = id !== undefined && col ? model.peekValue(id, col.id) : '';
+    const setSortHere = (next: SortSpec | undefined) => {
+      setSort(next);
+      props.onViewChange?.(view());
+    };
+    const hasFilters = Object.values(filters()).some((f) => f.trim());
     return [
       { label: t().copy, run: () => document.execCommand('copy') },
       { label: t().cut, run: () => document.execCommand('cut'), disabled: ro },
@@ -225,6 +240,15 @@ export function Grid(props: GridProps) {
       { label: t().clear, run: () => run({ type: 'clear' }), disabled: ro },
       { label: t().undo, run: doUndo, disabled: ro },
       { label: t().redo, run: doRedo, disabled: ro },
+      ...(col
+        ? [
+            { label: `${t().sortAsc} — ${col.label}`, run: () => setSortHere({ col: col.id, dir: 'asc' }) },
+            { label: `${t().sortDesc} — ${col.label}`, run: () => setSortHere({ col: col.id, dir: 'desc' }) },
+            ...(sort() ? [{ label: t().sortOff, run: () => setSortHere(undefined) }] : []),
+            ...(here.trim() ? [{ label: t().filterByValue(here.length > 30 ? here.slice(0, 30) + '…' : here), run: () => setFilters((f) => ({ ...f, [col.id]: here })) }] : []),
+            ...(hasFilters ? [{ label: t().clearFilters, run: () => setFilters({}) }] : []),
+          ]
+        : []),
     ];
   };
   const insertRowsNear = (below: boolean) =>
@@ -543,7 +567,7 @@ export function Grid(props: GridProps) {
   };
 
   return (
-    <div ref={root} class={`sg-root ${props.class ?? ''}`} lang={props.lang}>
+    <div ref={root} class={`sg-root ${props.class ?? ''}`} lang={props.lang} style={{ '--sg-row-h': `${m.rowHeight}px` }}>
       <div class="sg-scroller-wrap">
         <div
           ref={scroller}
@@ -555,7 +579,7 @@ export function Grid(props: GridProps) {
           aria-colcount={colCount() + 1}
           aria-multiselectable="true"
           aria-readonly={props.readOnly}
-          aria-activedescendant={editor() ? undefined : cellDomId(gridId, sel().focus.row, sel().focus.col)}
+          aria-activedescendant={editor() ? undefined : cellDomId(gridId, sel().focus.row % rowCapacity(), sel().focus.col)}
           onScroll={onScroll}
           onKeyDown={onKeyDown}
           onCopy={(e) => onCopy(e, false)}
@@ -570,7 +594,16 @@ export function Grid(props: GridProps) {
         >
           <div class="sg-canvas" style={{ width: `${m.rowHeaderWidth + totalWidth()}px`, height: `${m.headerHeight + rowCount() * m.rowHeight}px` }}>
             <HeaderRow ctx={headerCtx} />
-            <For each={visibleIds()}>{(id, i) => <RowView ctx={rowsCtx} id={id} index={rowSpan().start + i()} />}</For>
+            <For each={rowSlots()}>
+              {(k) => {
+                const r = createMemo(() => slotRow(k));
+                return (
+                  <Show when={r() >= 0}>
+                    <RowView ctx={rowsCtx} id={displayOrder()[r()] ?? NEW_ROW} index={r()} slot={k} />
+                  </Show>
+                );
+              }}
+            </For>
             <SelectionOverlay range={range} boxOf={boxOf} active={activeBox} single={() => isSingle(sel())} editing={() => !!editor()} />
             <PresenceOverlay peers={placedPeers} />
             <Show when={!editor() && activeState()?.conflict}>

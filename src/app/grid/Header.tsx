@@ -71,7 +71,7 @@ function HeaderCell(props: { ctx: HeaderContext; col: number }) {
       aria-colindex={props.col + 2}
       aria-sort={sorted() === 'asc' ? 'ascending' : sorted() === 'desc' ? 'descending' : undefined}
       class="sg-colhead"
-      classList={{ 'sg-colhead-selected': selected() }}
+      classList={{ 'sg-colhead-selected': selected(), 'sg-colhead-narrow': ctx.widthOf(props.col) < 90 }}
       style={{ left: `${ctx.m.rowHeaderWidth + ctx.offsets()[props.col]}px`, width: `${ctx.widthOf(props.col)}px` }}
       onPointerDown={(e) => {
         e.stopPropagation();

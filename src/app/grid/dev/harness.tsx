@@ -52,6 +52,7 @@ if (ids.length > 3) {
   setPresence([{ clientId: 2, name: 'Budi', color: '#c2185b', row: ids[2], col: 'alamat' }]);
 }
 
+const mountStart = performance.now();
 render(
   () => (
     <>
@@ -85,6 +86,7 @@ requestAnimationFrame(() =>
       Y,
       built,
       firstPaint: performance.now() - t0,
+      mountToPaint: performance.now() - mountStart,
       rowIds: () => rowIds(doc),
       cell: (row: string, col: string) => getCell(doc, row, col),
       setView,
