@@ -123,7 +123,12 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
     const m = Number(birthIso.slice(5, 7));
     const d = Number(birthIso.slice(8, 10));
     if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
-      out.push(makeFinding(key, 'nik-birth-date-mismatch', { nikDate: formatDate(nik.birthDate), rowDate: formatDate(birthIso) }, 'tanggal_lahir'));
+      // A day/month swap is the commonest typo: say so.
+      const swapped = d === parts.month && m === parts.day && y % 100 === parts.yy;
+      out.push(makeFinding(key, 'nik-birth-date-mismatch', {
+        nikDate: formatDate(nik.birthDate), rowDate: formatDate(birthIso),
+        hintId: swapped ? ' (hari dan bulan tertukar?)' : '', hintEn: swapped ? ' (day and month swapped?)' : '',
+      }, 'tanggal_lahir'));
     }
   }
   const sexRaw = row.values.jenis_kelamin;

@@ -93,8 +93,8 @@ const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
   },
   'nik-birth-date-mismatch': {
     severity: 'warning',
-    id: 'Tanggal lahir dalam NIK ({nikDate}) berbeda dengan tanggal lahir {rowDate}.',
-    en: 'The birth date inside the NIK ({nikDate}) differs from the date of birth {rowDate}.',
+    id: 'Tanggal lahir dalam NIK ({nikDate}) berbeda dengan tanggal lahir {rowDate}{hintId}.',
+    en: 'The birth date inside the NIK ({nikDate}) differs from the date of birth {rowDate}{hintEn}.',
   },
   'nik-sex-mismatch': {
     severity: 'warning',

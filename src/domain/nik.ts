@@ -5,7 +5,7 @@
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName } from './area/index';
-import { todayIso, toIso } from './dates';
+import { formatDate, todayIso, toIso } from './dates';
 
 export type NikProblem =
   | 'empty'
@@ -238,4 +238,23 @@ export function assessIdColumn(values: readonly string[]): IdColumnReport {
     excelDamaged,
     trailingZeroTrusted: !excelDamaged && sixteen >= 20 && zero / sixteen <= 0.2,
   };
+}
+
+/**
+ * What a sound NIK says about its holder, for a tooltip:
+ * 'Perempuan, lahir 13-01-1989, NIK terbit di Kec. Pekalongan Barat, Kota Pekalongan, Jawa Tengah'.
+ * Empty when the NIK says nothing reliable.
+ */
+export function nikSummary(info: NikInfo, lang: 'id' | 'en' = 'id'): string {
+  if (!info.digits || !info.birthDate) return '';
+  const parts: string[] = [];
+  if (lang === 'id') parts.push(info.sex === 'P' ? 'Perempuan' : 'Laki-laki', `lahir ${formatDate(info.birthDate)}`);
+  else parts.push(info.sex === 'P' ? 'Female' : 'Male', `born ${formatDate(info.birthDate)}`);
+  const place = [
+    info.district ? `${lang === 'id' ? 'Kec.' : 'district'} ${districtName(info.district)}` : '',
+    info.regency ? regencyName(info.regency) : '',
+    info.province ? provinceName(info.province) : '',
+  ].filter(Boolean);
+  if (place.length > 0) parts.push(`${lang === 'id' ? 'NIK terbit di' : 'NIK issued in'} ${place.join(', ')}`);
+  return parts.join(', ');
 }

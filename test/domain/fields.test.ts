@@ -59,6 +59,13 @@ describe('checkFields', () => {
     expect(Object.fromEntries(fs.map((f) => [f.code, f.severity]))).toEqual({ 'nik-region-differs': 'info', 'nik-sex-mismatch': 'warning' });
   });
 
+  it('names a day/month swap', () => {
+    const [f] = checkFields(row({ ...GOOD, tanggal_lahir: '01-13-1989' }), { today: TODAY });
+    expect(f?.code).toBe('tanggal-lahir-invalid');
+    const [g] = checkFields(row({ ...GOOD, nik: '3375011201891051', tanggal_lahir: '01-12-1989', jenis_kelamin: 'L' }), { today: TODAY });
+    expect(g?.message).toBe('Tanggal lahir dalam NIK (12-01-1989) berbeda dengan tanggal lahir 01-12-1989 (hari dan bulan tertukar?).');
+  });
+
   it('matches the kecamatan however it is written', () => {
     for (const kec of ['Kec. Pekalongan Barat', 'PEKALONGAN BARAT', 'Kecamatan Pekalongan Barat']) {
       expect(checkFields(row({ ...GOOD, kecamatan: kec }), { today: TODAY })).toEqual([]);

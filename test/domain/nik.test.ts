@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik } from '../../src/domain/nik';
+import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, nikSummary, parseNik } from '../../src/domain/nik';
 import { forSeeds, mulberry32, randomNik, randomString } from './helpers';
 
 const TODAY = '2026-11-23';
@@ -171,5 +171,17 @@ describe('assessIdColumn and trustTrailingZero', () => {
     expect(assessIdColumn(damaged)).toMatchObject({ values: 50, sixteenDigits: 50, trailingZero: 50, excelDamaged: true, trailingZeroTrusted: false });
     expect(assessIdColumn(['3.37501530189105E+15', '', '3375015301891051'])).toMatchObject({ values: 2, scientific: 1, excelDamaged: true });
     expect(assessIdColumn(['3375015301891051']).trailingZeroTrusted).toBe(false); // too little evidence
+  });
+});
+
+describe('nikSummary', () => {
+  it('says what a NIK tells about its holder', () => {
+    expect(nikSummary(parseNik('3375015301891051', { today: TODAY }))).toBe(
+      'Perempuan, lahir 13-01-1989, NIK terbit di Kec. Pekalongan Barat, Kota Pekalongan, Jawa Tengah',
+    );
+    expect(nikSummary(parseNik('3306121708750003', { today: TODAY }), 'en')).toBe(
+      'Male, born 17-08-1975, NIK issued in district Kemiri, Kabupaten Purworejo, Jawa Tengah',
+    );
+    expect(nikSummary(parseNik('3.37501530189105E+15'))).toBe('');
   });
 });
