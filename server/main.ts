@@ -19,6 +19,7 @@ import type { RelayLimits } from './relay/limits';
 import type { DocStore } from './store/doc-store';
 import { openSqliteDocStore } from './store/sqlite-doc-store';
 import { DEMO_PASSWORD, seedDemo } from './workspace/demo';
+import { createCrossIndex } from './workspace/crossIndex';
 import { createSheetDocWriter } from './workspace/sheetDocs';
 import { credentialBanner, seedWorkspace, type Credential } from './workspace/seed';
 
@@ -106,6 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       auth,
       logger,
       sheetDocs,
+      crossIndex: createCrossIndex(catalog, { readDoc: (id) => relay.readDoc(id) }),
       connections,
       distDir: config.distDir,
       metrics,

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 import type { AuthService } from '../auth/sessions';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import type { CrossIndex } from '../workspace/crossIndex';
 import type { SheetDocWriter } from '../workspace/sheetDocs';
 
 /** Closing open sync connections when rights change (backed by the relay's closeWhere). */
@@ -16,6 +17,7 @@ export interface HttpDeps {
   auth: AuthService;
   logger: Logger;
   sheetDocs: SheetDocWriter;
+  crossIndex: CrossIndex;
   connections: ConnectionControl;
   distDir: string;
   /** Every store writable? Names the failing ones. */

@@ -1,4 +1,4 @@
-// GET /api/workspace; GET/POST /api/sheets; GET/PATCH /api/sheets/:id.
+// GET /api/workspace; GET /api/index; POST /api/sheets; GET/PATCH /api/sheets/:id.
 import { accessTo, canArchive, canCreateSheet, canRename, type SheetTarget } from '../auth/access';
 import type { NewSheet } from '../catalog/sheets';
 import { sheetView, workspaceTree } from '../workspace/tree';
@@ -27,6 +27,11 @@ export function addSheetRoutes(router: Router, deps: HttpDeps): void {
     const tree = workspaceTree(catalog, user);
     if (!tree) throw new HttpError(404, 'Ruang kerja tidak ditemukan.');
     sendJson(ctx.res, 200, tree);
+  });
+
+  router.get('/api/index', async (ctx) => {
+    const user = await requireUser(deps, ctx);
+    sendJson(ctx.res, 200, { entries: await deps.crossIndex.entriesFor(user) });
   });
 
   router.get('/api/sheets/:id', async (ctx) => {

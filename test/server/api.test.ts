@@ -83,6 +83,26 @@ describe('sheets', () => {
   });
 });
 
+describe('cross-sheet index', () => {
+  it('gives every row of the workspace; other kelurahan only with identity fields', async () => {
+    interface Entry { key: string; sheet: string; sheetName: string; kelurahan: string; program: string; readable: boolean; values: Record<string, string> }
+    const res = await api<{ entries: Entry[] }>(srv.url, '/api/index', { token: t.operator });
+    expect(res.status).toBe(200);
+    const entries = res.body.entries;
+    const medono = entries.filter((e) => e.sheetName === 'BPNT 2025 — Medono');
+    const kauman = entries.filter((e) => e.sheetName === 'PKH 2025 — Kauman');
+    expect(medono.length).toBeGreaterThan(10);
+    expect(kauman.length).toBeGreaterThan(10);
+    expect(medono.every((e) => e.readable && e.values.alamat !== undefined)).toBe(true);
+    expect(kauman.every((e) => !e.readable && e.kelurahan === 'Kauman' && e.program === 'PKH')).toBe(true);
+    for (const e of kauman) expect(Object.keys(e.values).every((k) => ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin'].includes(k))).toBe(true);
+    // The demo's duplicate across kelurahan is findable.
+    const niks = new Set(medono.map((e) => e.values.nik));
+    expect(kauman.filter((e) => niks.has(e.values.nik))).toHaveLength(1);
+    expect((await api(srv.url, '/api/index')).status).toBe(401);
+  });
+});
+
 describe('users (admin only)', () => {
   it('lists, creates with a generated password, changes role and scope, disables', async () => {
     expect((await api(srv.url, '/api/users', { token: t.koordinator })).status).toBe(403);

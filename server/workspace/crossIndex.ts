@@ -1,0 +1,84 @@
+// The cross-sheet index (GET /api/index): every row of every sheet of the
+// workspace, reduced to values by column role, so the app's check engine can
+// find duplicates and overlapping programs across kelurahan even offline.
+// Rows of sheets the user may not read carry only the identity fields the
+// matching needs (NIK, No KK, name, birth date, sex) and `readable: false`: the
+// officer learns that a match exists and where, not the household's details.
+import type * as Y from 'yjs';
+import { accessTo, type Principal } from '../auth/access';
+import type { Catalog } from '../catalog';
+import type { SheetRecord } from '../catalog/sheets';
+import type { ColumnRole, RecordRow } from '../../src/domain/schema';
+import { toRecordRows } from '../../src/sheet/records';
+
+export interface IndexEntry {
+  key: string;
+  sheet: string;
+  sheetName: string;
+  kelurahan: string;
+  program: string;
+  readable: boolean;
+  values: RecordRow['values'];
+}
+
+const IDENTITY: readonly ColumnRole[] = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin'];
+
+export interface CrossIndexOptions {
+  readDoc(sheetId: string): Promise<Y.Doc>;
+  /** How long a sheet's rows are reused before being read again. */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
+  const maxAge = options.maxAgeMs ?? 15_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { at: number; rows: Promise<RecordRow[]> }>();
+
+  const rowsOf = (sheet: SheetRecord): Promise<RecordRow[]> => {
+    const hit = cache.get(sheet.id);
+    if (hit && now() - hit.at < maxAge) return hit.rows;
+    const rows = options.readDoc(sheet.id).then((doc) => {
+      try {
+        return toRecordRows(doc, sheet.id);
+      } finally {
+        doc.destroy();
+      }
+    });
+    cache.set(sheet.id, { at: now(), rows });
+    rows.catch(() => cache.delete(sheet.id));
+    return rows;
+  };
+
+  return {
+    async entriesFor(user: Principal): Promise<IndexEntry[]> {
+      const out: IndexEntry[] = [];
+      const kelurahanNames = new Map(catalog.areas.kelurahan(user.workspaceId).map((k) => [k.code, k.name]));
+      for (const sheet of catalog.sheets.list(user.workspaceId)) {
+        const readable = accessTo(user, sheet) !== 'none';
+        for (const row of await rowsOf(sheet)) {
+          const values: RecordRow['values'] = {};
+          for (const [role, value] of Object.entries(row.values) as Array<[ColumnRole, string]>) {
+            if (readable || IDENTITY.includes(role)) values[role] = value;
+          }
+          out.push({
+            key: row.key,
+            sheet: sheet.id,
+            sheetName: sheet.name,
+            kelurahan: sheet.kelurahan ? (kelurahanNames.get(sheet.kelurahan) ?? sheet.kelurahan) : (sheet.opd ?? ''),
+            program: sheet.program,
+            readable,
+            values,
+          });
+        }
+      }
+      return out;
+    },
+    /** Forget a sheet's cached rows (after a server-side write). */
+    invalidate(sheetId: string): void {
+      cache.delete(sheetId);
+    },
+  };
+}
+
+export type CrossIndex = ReturnType<typeof createCrossIndex>;
