@@ -9,7 +9,7 @@ import { engineCheck, previewImport, type CheckRecords, type ImportPreview } fro
 import { proposeMapping, type ColumnMapping } from './mapping';
 import { diffReimport, type ExistingRow, type ReimportDiff } from './reimport';
 import { asFileReadError, fileError } from './errors';
-import type { ReadOptions, Table } from './table';
+import { cellText, type ReadOptions, type Table } from './table';
 import type { ColumnRole } from '../domain/schema';
 
 export interface FileSummary {
@@ -25,6 +25,8 @@ export interface FileSummary {
   dataRows: number;
   labels: string[];
   roles: (ColumnRole | null)[];
+  /** The first data rows' cell texts, per column, for the mapping step. */
+  samples: string[][];
 }
 
 export class ImportSession {
@@ -70,6 +72,7 @@ export class ImportSession {
       dataRows: Math.max(0, s.rows.length - this.header.dataIndex),
       labels: this.header.labels,
       roles: this.header.roles,
+      samples: s.rows.slice(this.header.dataIndex, this.header.dataIndex + 3).map((r) => this.header.labels.map((_, c) => cellText(r.cells[c]))),
     };
     if (this.table.delimiter) out.delimiter = this.table.delimiter;
     return out;
