@@ -1,7 +1,7 @@
 // The files worker's API through real Comlink over a real MessageChannel.
 import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createFilesService, type FilesService } from '../../src/files/service';
