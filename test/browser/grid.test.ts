@@ -195,6 +195,40 @@ describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
     await page.close();
   });
 
+  it('selects ranges with the mouse, and an edit survives a remote insert above it', async () => {
+    const page = await openGrid('rows=50');
+    const cellAt = (row: number, col: number) => page.locator(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 2}"]`);
+    await cellAt(1, 2).click();
+    await cellAt(3, 3).click({ modifiers: ['Shift'] });
+    expect((await copy(page)).split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(await page.locator('[role=gridcell][aria-selected=true]').count()).toBe(6);
+    // Drag from (5, 0) to (6, 1).
+    const from = await cellAt(5, 0).boundingBox();
+    const to = await cellAt(6, 1).boundingBox();
+    await page.mouse.move(from!.x + 5, from!.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(to!.x + 5, to!.y + 5, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.locator('[role=gridcell][aria-selected=true]').count()).toBe(4);
+
+    // Start typing in row 4, someone inserts a row at the top, then Enter: the value goes to the same row.
+    await cellAt(4, 2).click();
+    const target = await page.evaluate(() => (window as unknown as Win).__grid.rowIds()[4]);
+    await page.keyboard.type('Nama Baru');
+    await page.evaluate(() => {
+      const g = (window as unknown as Win).__grid;
+      g.sheet.insertRows(g.remote, 0, [{ nama: 'Baris dari orang lain' }]);
+    });
+    await page.keyboard.press('Enter');
+    const after = await page.evaluate((id) => {
+      const g = (window as unknown as Win).__grid;
+      return { value: g.cell(id, 'nama').value, index: g.rowIds().indexOf(id) };
+    }, target);
+    expect(after).toEqual({ value: 'Nama Baru', index: 5 });
+    expect(await activeCell(page)).toMatchObject({ row: String(6 + 2) }); // moved down from the edited row
+    await page.close();
+  });
+
   it('shows both values of a same-cell conflict, and refuses edits when read-only', async () => {
     const page = await openGrid('rows=20');
     await page.evaluate(() => {

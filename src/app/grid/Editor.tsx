@@ -6,8 +6,12 @@ import { onMount } from 'solid-js';
 export type EditorMode = 'enter' | 'edit';
 
 export interface EditorState {
+  /** Displayed position when editing started; the ids below are what the edit writes to. */
   row: number;
   col: number;
+  /** undefined on the empty "new row" line (the edit appends a row). */
+  rowId?: string;
+  colId: string;
   initial: string;
   mode: EditorMode;
 }

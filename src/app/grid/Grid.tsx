@@ -161,13 +161,14 @@ export function Grid(props: GridProps) {
       flash(err instanceof Error ? err.message : String(err));
     }
   };
-  const writeCell = (row: number, col: number, value: string) =>
+  /** Writes one typed value; the row is named by id so a remote insert or delete meanwhile cannot redirect it. */
+  const writeCell = (rowId: string | undefined, colId: string, value: string) =>
     edit(() => {
-      const colId = model.columns()[col]?.id;
-      if (!colId) return;
-      const id = rowIdAt(row);
-      if (id !== undefined) {
-        if (model.peekValue(id, colId) !== value) setCells(doc, [{ row: id, col: colId, value }], origin);
+      if (rowId !== undefined) {
+        if (model.peekValue(rowId, colId) === value) return;
+        setCells(doc, [{ row: rowId, col: colId, value }], origin);
+        // Deleted by someone else while typing: the value is kept on the deleted row (restorable), and said so.
+        if (!indexOf().has(rowId) && !model.order().includes(rowId)) flash(t().rowGone);
       } else if (value !== '') insertRows(doc, sheetParts(doc).order.length, [{ [colId]: value }], origin);
     });
 
@@ -191,18 +192,26 @@ export function Grid(props: GridProps) {
     const { row, col } = sel().focus;
     if (col >= colCount()) return;
     const id = rowIdAt(row);
-    const current = id === undefined ? '' : model.peekValue(id, model.columns()[col].id);
+    const colId = model.columns()[col].id;
+    const current = id === undefined ? '' : model.peekValue(id, colId);
     setSel(single({ row, col }));
     reveal();
-    setEditor({ row, col, mode, initial: text ?? current });
+    setEditor({ row, col, rowId: id, colId, mode, initial: text ?? current });
   };
+  /** Where the edited cell is now (rows may have moved while typing). */
+  const editorPos = (st: EditorState) => ({
+    row: st.rowId === undefined ? st.row : (indexOf().get(st.rowId) ?? st.row),
+    col: Math.max(0, model.columns().findIndex((c) => c.id === st.colId)),
+  });
   const onEditorExit = (exit: EditorExit) => {
     const st = editor();
     setEditor(null);
     if (st && exit.kind === 'commit') {
-      writeCell(st.row, st.col, exit.value);
-      if (exit.move === 'tab' || exit.move === 'backtab') select(advance(sel(), 'tab', exit.move === 'backtab', dims()));
-      else if (exit.move) select(moveBy(single({ row: st.row, col: st.col }), exit.move.dr, exit.move.dc, false, dims()));
+      const at = editorPos(st);
+      writeCell(st.rowId, st.colId, exit.value);
+      const here = single(st.rowId === undefined ? { row: Math.min(at.row, displayOrder().length - 1), col: at.col } : at);
+      if (exit.move === 'tab' || exit.move === 'backtab') select(advance(here, 'tab', exit.move === 'backtab', dims()));
+      else if (exit.move) select(moveBy(here, exit.move.dr, exit.move.dc, false, dims()));
     }
     if (exit.kind === 'cancel' || (exit.kind === 'commit' && exit.move)) scroller.focus({ preventScroll: true });
   };
@@ -384,35 +393,73 @@ export function Grid(props: GridProps) {
       rowCount(),
     );
   };
+  // Mouse and pen drag a range (auto-scrolling past the edges); touch pans
+  // natively, so a tap selects on release and a tap on the active cell edits.
   let drag: 'cells' | 'rows' | null = null;
+  let tap: { id: number; hit: Hit } | null = null;
+  let lastPoint = { x: 0, y: 0 };
+  let autoScroll = 0;
+  const extendTo = (clientX: number, clientY: number) => {
+    const r = scroller.getBoundingClientRect();
+    const x = Math.max(r.left + m.rowHeaderWidth, Math.min(r.left + scroller.clientWidth - 1, clientX));
+    const y = Math.max(r.top + m.headerHeight, Math.min(r.top + scroller.clientHeight - 1, clientY));
+    const hit = hitAt(drag === 'rows' ? r.left + 1 : x, y);
+    const d = dims();
+    if (drag === 'rows' && hit.kind === 'rowHeader') setSel({ anchor: sel().anchor, focus: { row: hit.row, col: d.cols - 1 } });
+    else if (drag === 'cells' && hit.kind === 'cell') setSel(moveTo(sel(), hit, true, d));
+  };
+  const autoScrollTick = () => {
+    autoScroll = 0;
+    if (!drag) return;
+    const r = scroller.getBoundingClientRect();
+    const over = (v: number, lo: number, hi: number) => (v < lo ? v - lo : v > hi ? v - hi : 0);
+    const dy = over(lastPoint.y, r.top + m.headerHeight, r.top + scroller.clientHeight);
+    const dx = drag === 'cells' ? over(lastPoint.x, r.left + m.rowHeaderWidth, r.left + scroller.clientWidth) : 0;
+    if (!dx && !dy) return;
+    const clamp = (v: number) => Math.max(-60, Math.min(60, v));
+    scroller.scrollTop += clamp(dy);
+    scroller.scrollLeft += clamp(dx);
+    extendTo(lastPoint.x, lastPoint.y);
+    autoScroll = requestAnimationFrame(autoScrollTick);
+  };
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
     const hit = hitAt(e.clientX, e.clientY);
+    if (e.pointerType === 'touch') {
+      tap = { id: e.pointerId, hit };
+      return;
+    }
     const d = dims();
     if (hit.kind === 'cell') {
-      const wasActive = isSingle(sel()) && sel().focus.row === hit.row && sel().focus.col === hit.col;
       setSel(e.shiftKey ? moveTo(sel(), hit, true, d) : single(hit));
       drag = 'cells';
-      scroller.setPointerCapture(e.pointerId);
-      if (e.pointerType === 'touch' && wasActive) startEdit('edit');
     } else if (hit.kind === 'rowHeader') {
       const anchor = e.shiftKey ? { row: sel().anchor.row, col: 0 } : { row: hit.row, col: 0 };
       setSel({ anchor, focus: { row: hit.row, col: d.cols - 1 } });
       drag = 'rows';
-      scroller.setPointerCapture(e.pointerId);
-    }
+    } else return;
+    lastPoint = { x: e.clientX, y: e.clientY };
+    scroller.setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent) => {
     if (!drag) return;
-    const hit = hitAt(e.clientX, e.clientY);
-    if (hit.kind !== 'cell' && hit.kind !== 'rowHeader') return;
-    const d = dims();
-    if (drag === 'rows') setSel({ anchor: sel().anchor, focus: { row: hit.row, col: d.cols - 1 } });
-    else if (hit.kind === 'cell') setSel(moveTo(sel(), hit, true, d));
+    lastPoint = { x: e.clientX, y: e.clientY };
+    extendTo(e.clientX, e.clientY);
+    if (!autoScroll) autoScroll = requestAnimationFrame(autoScrollTick);
   };
-  const onPointerUp = () => {
+  const onPointerUp = (e: PointerEvent) => {
     drag = null;
+    if (tap && tap.id === e.pointerId && e.type === 'pointerup') {
+      const hit = tap.hit;
+      if (hit.kind === 'cell') {
+        const wasActive = isSingle(sel()) && sel().focus.row === hit.row && sel().focus.col === hit.col;
+        setSel(single(hit));
+        if (wasActive) startEdit('edit');
+      } else if (hit.kind === 'rowHeader') setSel({ anchor: { row: hit.row, col: 0 }, focus: { row: hit.row, col: dims().cols - 1 } });
+    }
+    tap = null;
   };
+  onCleanup(() => cancelAnimationFrame(autoScroll));
   const onDblClick = (e: MouseEvent) => {
     const hit = hitAt(e.clientX, e.clientY);
     if (hit.kind === 'cell') {
@@ -610,7 +657,7 @@ export function Grid(props: GridProps) {
               {(cands) => <ConflictPopover box={activeBox()} candidates={cands()} t={t()} who={whoWrote} lang={props.lang} />}
             </Show>
             <Show when={editor()}>
-              {(st) => <CellEditor state={st()} box={cellBox(st().row, st().col)} label={`${t().editing} ${model.columns()[st().col]?.label ?? ''}`} onExit={onEditorExit} />}
+              {(st) => <CellEditor state={st()} box={cellBox(editorPos(st()).row, editorPos(st()).col)} label={`${t().editing} ${model.columns()[st().col]?.label ?? ''}`} onExit={onEditorExit} />}
             </Show>
           </div>
         </div>
