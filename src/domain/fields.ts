@@ -1,7 +1,7 @@
 // Per-row field checks: everything that depends only on the row itself
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
-import { districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
+import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
 import { ageOn, formatDate, parseDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
@@ -144,7 +144,7 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
   const kec = row.values.kecamatan;
   if (nik.district && present(kec)) {
     const issued = districtName(nik.district) ?? '';
-    if (issued.toLowerCase() !== kec.trim().toLowerCase() && normalizeAreaName(issued) !== normalizeAreaName(kec)) {
+    if (issued.toLowerCase() !== kec.trim().toLowerCase() && districtKey(nik.district) !== normalizeAreaName(kec)) {
       out.push(makeFinding(key, 'nik-region-differs', {
         nikDistrict: issued, nikRegency: regencyName(nik.regency ?? '') ?? '', kecamatan: kec.trim(), code: nik.district,
       }, 'kecamatan'));
@@ -185,7 +185,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   else {
     const name = v.nama.trim();
     if (/\d/.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
-    else if (name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
+    else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
   // Other required fields

@@ -213,7 +213,20 @@ const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
   },
 };
 
-const MESSAGES: ReadonlyMap<string, MessageSpec> = new Map(Object.entries(MESSAGE_TABLE));
+/** A template split once into literal text and parameter names (odd indexes), so filling it needs no regex. */
+type Template = readonly string[];
+
+interface CompiledSpec {
+  severity: Severity;
+  id: Template;
+  en: Template;
+}
+
+const compile = (template: string): Template => template.split(/\{(\w+)\}/);
+
+const MESSAGES: ReadonlyMap<string, CompiledSpec> = new Map(
+  Object.entries(MESSAGE_TABLE).map(([code, m]) => [code, { severity: m.severity, id: compile(m.id), en: compile(m.en) }]),
+);
 
 /** Readable names of the eligibility rules, for 'rule-overridden' and the settings screen. */
 export const RULE_LABELS: Readonly<Record<string, { id: string; en: string }>> = {
@@ -239,11 +252,14 @@ export function findingCodes(): Array<{ code: string; severity: Severity }> {
   return [...MESSAGES].map(([code, m]) => ({ code, severity: m.severity }));
 }
 
-function fill(template: string, params: Record<string, string | number> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+function fill(template: Template, params: Record<string, string | number> | undefined): string {
+  let out = template[0] ?? '';
+  for (let i = 1; i < template.length; i += 2) {
+    const key = template[i] as string;
     const v = params && Object.hasOwn(params, key) ? params[key] : undefined;
-    return v === undefined ? '' : String(v);
-  });
+    out += (v === undefined ? '' : String(v)) + (template[i + 1] ?? '');
+  }
+  return out;
 }
 
 /** The finding's sentence in the chosen language; codes from other modules fall back to f.message. */

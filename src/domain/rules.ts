@@ -2,7 +2,7 @@
 // criteria seen in practice"). Every rule is configurable per workspace and can
 // be switched off; a finding can be overridden for one row with a reason, which
 // turns it into an 'info' finding that records who decided and why.
-import { districtName, normalizeAreaName } from './area/index';
+import { districtKey, normalizeAreaName } from './area/index';
 import { ageOn, formatDate, parseDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { parseRowStatus } from './fields';
@@ -168,8 +168,7 @@ function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): Inco
     const wanted = normalizeAreaName(kec);
     for (const [regency, limit] of Object.entries(rules.byRegency)) {
       for (let n = 1; n <= 99; n++) {
-        const name = districtName(regency + String(n).padStart(2, '0'));
-        if (name && normalizeAreaName(name) === wanted) return limit;
+        if (districtKey(regency + String(n).padStart(2, '0')) === wanted) return limit;
       }
     }
   }

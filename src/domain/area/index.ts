@@ -6,6 +6,8 @@ export interface AreaIndex {
   readonly provinces: ReadonlyMap<string, string>;
   readonly regencies: ReadonlyMap<string, string>;
   readonly districts: ReadonlyMap<string, string>;
+  /** District names through normalizeAreaName, for comparing with what a row says. */
+  readonly districtKeys: ReadonlyMap<string, string>;
 }
 
 function buildIndex(data: string): AreaIndex {
@@ -25,7 +27,8 @@ function buildIndex(data: string): AreaIndex {
     if (!list) continue;
     for (const d of list.split('|')) districts.set(code + d.slice(0, 2), d.slice(2));
   }
-  return { provinces, regencies, districts };
+  const districtKeys = new Map([...districts].map(([code, name]) => [code, normalizeAreaName(name)]));
+  return { provinces, regencies, districts, districtKeys };
 }
 
 /** Built at module load: ~7,800 entries, about a millisecond; never mutated. */
@@ -34,6 +37,7 @@ export const AREAS: AreaIndex = buildIndex(AREA_DATA);
 export const provinceName = (code2: string): string | undefined => AREAS.provinces.get(code2);
 export const regencyName = (code4: string): string | undefined => AREAS.regencies.get(code4);
 export const districtName = (code6: string): string | undefined => AREAS.districts.get(code6);
+export const districtKey = (code6: string): string | undefined => AREAS.districtKeys.get(code6);
 
 /** Lowercase, no "Kabupaten/Kota/Kecamatan/Kec." prefix, letters and digits only: for comparing area names. */
 export function normalizeAreaName(raw: string): string {
