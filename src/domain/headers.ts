@@ -49,7 +49,8 @@ const SPECS: readonly RoleSpec[] = [
   {
     role: 'tanggal_lahir',
     exact: ['tgl lahir', 'tanggal lahir', 'tgllahir', 'tanggallahir', 'tgl lhr', 'tanggal lhr', 'dob', 'date of birth', 'birth date',
-      'lahir', 'ttl', 'tempat tanggal lahir', 'tempat tgl lahir', 'tempat dan tanggal lahir', 'tmp tgl lahir', 'date_of_birth'],
+      'lahir', 'ttl', 'tempat tanggal lahir', 'tempat tgl lahir', 'tempat dan tanggal lahir', 'tmp tgl lahir', 'date of birth',
+      'tanggal bulan tahun lahir', 'tgl bln thn lahir', 'tgl bulan tahun lahir', 'hari tanggal lahir', 'tgl lahir krt'],
     prefixes: ['tgl lahir', 'tanggal lahir'],
     reject: OTHER_PERSON,
   },
