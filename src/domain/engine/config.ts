@@ -37,7 +37,7 @@ export function defaultConfig(today: string): EngineConfig {
     overlap: DEFAULT_OVERLAP,
     referenceSources: [],
     programBySource: {},
-    blockCap: 100,
+    blockCap: 50,
     today,
     decisions: [],
   };

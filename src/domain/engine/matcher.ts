@@ -6,7 +6,7 @@
 //  - rows of a block that crossed the block-size cap (candidates appeared/vanished);
 //  - both rows of a pair whose decision changed.
 // It returns the rows whose edges changed, so groups and findings can follow.
-import { blockingKeys, termsOf } from '../match/blocking';
+import { blockingKeys, isWeakKey, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, type MatchModel } from '../match/model';
@@ -41,8 +41,8 @@ export class Matcher {
 
   readonly count = (term: string): number => this.terms.get(term)?.size ?? 0;
 
-  private eligible(size: number): boolean {
-    return size >= 2 && size <= this.blockCap;
+  private eligible(key: string, size: number): boolean {
+    return size >= 2 && size <= (isWeakKey(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
   }
 
   /**
@@ -56,7 +56,7 @@ export class Matcher {
       if (!termBucket.has(t)) termBucket.set(t, countBucket(this.count(t)));
     };
     const noteBlock = (k: string) => {
-      if (!blockEligible.has(k)) blockEligible.set(k, this.eligible(this.blocks.get(k)?.size ?? 0));
+      if (!blockEligible.has(k)) blockEligible.set(k, this.eligible(k, this.blocks.get(k)?.size ?? 0));
     };
     for (const [key, next] of changes) {
       for (const t of this.termsOfRow.get(key) ?? []) {
@@ -101,10 +101,12 @@ export class Matcher {
       if (countBucket(this.count(t)) === before) continue;
       for (const key of this.terms.get(t) ?? []) rescore.add(key);
     }
+    // Blocks that crossed the size cap are handled pair by pair below, not by re-scoring rows.
+    const blocksOn: string[] = [];
+    const blocksOff: string[] = [];
     for (const [k, before] of blockEligible) {
-      const set = this.blocks.get(k);
-      if (this.eligible(set?.size ?? 0) === before) continue;
-      for (const key of set ?? []) rescore.add(key);
+      const now = this.eligible(k, this.blocks.get(k)?.size ?? 0);
+      if (now !== before) (now ? blocksOn : blocksOff).push(k);
     }
 
     // Drop the old edges of every re-scored or deleted row, remembering them for the diff.
@@ -122,19 +124,42 @@ export class Matcher {
     for (const key of changes.keys()) if (!this.feats.has(key)) dropEdges(key);
     for (const key of rescore) dropEdges(key);
 
+    const added: string[] = [];
     const done = new Set<string>();
     for (const key of rescore) {
       const f = this.feats.get(key) as Features;
       for (const other of this.candidates(key)) {
         if (done.has(other)) continue; // that pair was decided when `other` was scored
-        const g = this.feats.get(other) as Features;
-        if (f.reference && g.reference) continue;
-        const pk = pairKey(key, other);
-        if (this.dismissed.has(pk)) continue;
-        const score = key < other ? comparePair(f, g, this.count, this.model, true) : comparePair(g, f, this.count, this.model, true);
-        if (score && isLink(score, this.model)) this.link(key, other, score);
+        if (this.scoreAndLink(key, f, other)) added.push(pairKey(key, other));
       }
       done.add(key);
+    }
+    // A block that became too large: its pairs stay linked only if another block still joins them.
+    for (const k of blocksOff) {
+      const members = this.blocks.get(k);
+      if (!members) continue;
+      for (const x of members) {
+        if (rescore.has(x)) continue;
+        for (const [y, score] of [...(this.edges.get(x) ?? [])]) {
+          if (x > y || rescore.has(y) || !members.has(y) || this.shareEligibleBlock(x, y)) continue;
+          old.set(pairKey(x, y), score);
+          this.unlink(x, y);
+        }
+      }
+    }
+    // A block that became small enough: its pairs are candidates now.
+    for (const k of blocksOn) {
+      const members = [...(this.blocks.get(k) ?? [])];
+      for (let i = 0; i < members.length; i++) {
+        const x = members[i] as string;
+        if (rescore.has(x)) continue;
+        const fx = this.feats.get(x) as Features;
+        for (let j = i + 1; j < members.length; j++) {
+          const y = members[j] as string;
+          if (rescore.has(y) || this.edges.get(x)?.has(y)) continue;
+          if (this.scoreAndLink(x, fx, y)) added.push(pairKey(x, y));
+        }
+      }
     }
 
     // Rows whose edges differ from before.
@@ -147,15 +172,41 @@ export class Matcher {
         touched.add(b);
       }
     }
-    for (const key of rescore) {
-      for (const other of this.edges.get(key)?.keys() ?? []) {
-        if (!old.has(pairKey(key, other))) {
-          touched.add(key);
-          touched.add(other);
-        }
-      }
+    for (const pk of added) {
+      if (old.has(pk)) continue;
+      const [a, b] = pk.split('\u0000') as [string, string];
+      touched.add(a);
+      touched.add(b);
     }
     return touched;
+  }
+
+  /** Score the pair and link it when it is a match; true when linked. */
+  private scoreAndLink(key: string, f: Features, other: string): boolean {
+    const g = this.feats.get(other) as Features;
+    if (f.reference && g.reference) return false;
+    if (this.dismissed.has(pairKey(key, other))) return false;
+    const score = key < other ? comparePair(f, g, this.count, this.model, true) : comparePair(g, f, this.count, this.model, true);
+    if (!score || !isLink(score, this.model)) return false;
+    this.link(key, other, score);
+    return true;
+  }
+
+  private shareEligibleBlock(x: string, y: string): boolean {
+    for (const k of this.keysOf.get(x) ?? []) {
+      const set = this.blocks.get(k);
+      if (set && set.has(y) && this.eligible(k, set.size)) return true;
+    }
+    return false;
+  }
+
+  private unlink(a: string, b: string): void {
+    const ea = this.edges.get(a);
+    ea?.delete(b);
+    if (ea?.size === 0) this.edges.delete(a);
+    const eb = this.edges.get(b);
+    eb?.delete(a);
+    if (eb?.size === 0) this.edges.delete(b);
   }
 
   private link(a: string, b: string, score: PairScore): void {
@@ -172,7 +223,7 @@ export class Matcher {
     const out = new Set<string>();
     for (const k of this.keysOf.get(key) ?? []) {
       const set = this.blocks.get(k);
-      if (!set || !this.eligible(set.size)) continue;
+      if (!set || !this.eligible(k, set.size)) continue;
       for (const other of set) if (other !== key) out.add(other);
     }
     return out;

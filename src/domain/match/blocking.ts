@@ -14,18 +14,36 @@ export function termsOf(f: Features): string[] {
 
 const MAX_NAME_TOKENS = 4;
 
+/**
+ * Weak keys (one name token with part of the birth date) only rescue rows with
+ * several fields mistyped; they get a smaller block cap so common names
+ * ('siti', 'muhammad') do not flood the comparisons.
+ */
+export function isWeakKey(key: string): boolean {
+  return key.charCodeAt(0) === 89 /* Y */ || key.charCodeAt(0) === 77 /* M */;
+}
+
+export const WEAK_CAP_DIVISOR = 5;
+
 export function blockingKeys(f: Features): string[] {
   const keys = new Set<string>();
-  // 1. The identity number, and every two of its three thirds: a one-digit typo
-  //    leaves two thirds intact.
+  // 1. The identity number, and the number minus one of its segments, so a
+  //    one-digit typo still meets. A NIK's segments are region (6), birth date (6)
+  //    and serial (4); dropping the birth date would leave region + serial, which
+  //    thousands share, so that key is not made. Other numbers: thirds.
   if (f.identity) {
     const id = f.identity;
-    const t1 = Math.floor(id.length / 3);
-    const t2 = Math.floor((2 * id.length) / 3);
     keys.add(`I${id}`);
-    keys.add(`J${id.length}:${id.slice(0, t2)}`);
-    keys.add(`K${id.length}:${id.slice(0, t1)}|${id.slice(t2)}`);
-    keys.add(`L${id.length}:${id.slice(t1)}`);
+    if (id.length === 16) {
+      keys.add(`J${id.slice(0, 12)}`);
+      keys.add(`L${id.slice(6)}`);
+    } else {
+      const t1 = Math.floor(id.length / 3);
+      const t2 = Math.floor((2 * id.length) / 3);
+      keys.add(`J${id.length}:${id.slice(0, t2)}`);
+      keys.add(`K${id.length}:${id.slice(0, t1)}|${id.slice(t2)}`);
+      keys.add(`L${id.length}:${id.slice(t1)}`);
+    }
   }
   // 2. Birth date, day and month in either order (catches a swap).
   const b = f.birth;
