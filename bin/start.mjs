@@ -3,7 +3,8 @@
 // then run the server (server/main.ts, through tsx: no separate server build).
 // Flags: --port N, --data DIR, --host H, --demo, --no-build (see server/config.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -24,24 +25,58 @@ function newest(path) {
   return max;
 }
 
+const STAMP = join(root, 'dist', '.built-at');
+// Shared with the browser tests' build helper, so two builds never write dist/ at once.
+const BUILD_LOCK = join(tmpdir(), 'selaras-vite-build.lock');
+const INPUTS = ['index.html', 'src', 'workers', 'public', 'vite.config.ts', 'package.json'];
+
+/** When the current dist/ was built from (the build's start time), 0 if there is none. */
+function builtAt() {
+  if (!existsSync(join(root, 'dist', 'index.html'))) return 0;
+  if (existsSync(STAMP)) {
+    const t = Date.parse(readFileSync(STAMP, 'utf8').trim());
+    if (Number.isFinite(t)) return Math.min(t, statSync(STAMP).mtimeMs);
+  }
+  return statSync(join(root, 'dist', 'index.html')).mtimeMs;
+}
+
+const isFresh = () => builtAt() > Math.max(...INPUTS.map((p) => newest(join(root, p))));
+
+function takeLock() {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      return;
+    } catch {
+      // A lock left by a killed build is stale after 3 minutes.
+      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+}
+
 function buildIfStale() {
   if (!existsSync(join(root, 'index.html'))) {
     console.log('index.html belum ada: aplikasi web tidak dibangun, hanya server/API yang berjalan.');
     return true;
   }
-  const built = existsSync(join(root, 'dist', 'index.html')) ? statSync(join(root, 'dist', 'index.html')).mtimeMs : 0;
-  const sources = Math.max(
-    ...['index.html', 'src', 'workers', 'public', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))),
-  );
-  if (built >= sources) return true;
-  console.log(built ? 'Sumber aplikasi berubah: membangun ulang dist/ …' : 'Membangun aplikasi web (dist/) …');
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('Gagal membangun aplikasi web (lihat pesan di atas). Server tidak dijalankan.');
-    return false;
+  if (isFresh()) return true;
+  takeLock();
+  try {
+    if (isFresh()) return true;
+    console.log(builtAt() ? 'Sumber aplikasi berubah: membangun ulang dist/ …' : 'Membangun aplikasi web (dist/) …');
+    const startedAt = new Date();
+    const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error('Gagal membangun aplikasi web (lihat pesan di atas). Server tidak dijalankan.');
+      return false;
+    }
+    writeFileSync(STAMP, startedAt.toISOString());
+    return true;
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
-  return true;
 }
 
 const wantsHelp = argv.includes('--help') || argv.includes('-h');

@@ -4,9 +4,12 @@
 //   --host H       / HOST           default all interfaces (tablets on the LAN reach it)
 //   --demo         / SELARAS_DEMO=1 first start also creates demo users and sheets
 //   SELARAS_SECRET  token-signing secret; otherwise generated once into <data>/secret.key
+//   SELARAS_TRUST_PROXY=1  behind a reverse proxy: take the client IP (for login
+//                   rate limits) from X-Forwarded-For instead of the socket
 //   LOG_LEVEL       pino level (info)
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
@@ -27,6 +30,8 @@ export interface ServerConfig {
   refreshTtlSeconds: number;
   loginLimits: LoginLimits;
   logLevel: string;
+  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -117,13 +122,15 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
     port: cli.port,
     host: cli.host,
     dataDir: cli.dataDir,
-    distDir: resolve('dist'),
+    // The app is built next to the sources, wherever the server is started from.
+    distDir: fileURLToPath(new URL('../dist', import.meta.url)),
     secret: resolveSecret(cli.dataDir, env),
     demo: cli.demo,
     accessTtlSeconds: 60 * 60,
     refreshTtlSeconds: 30 * 24 * 60 * 60,
     loginLimits: DEFAULT_LOGIN_LIMITS,
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.SELARAS_TRUST_PROXY === '1',
   };
 }
 

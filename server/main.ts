@@ -110,6 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       crossIndex: createCrossIndex(catalog, { readDoc: (id) => relay.readDoc(id) }),
       connections,
       distDir: config.distDir,
+      trustProxy: config.trustProxy ?? false,
       metrics,
       async health() {
         const checks: Record<string, string> = {};

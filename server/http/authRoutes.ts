@@ -13,19 +13,24 @@ export async function requireUser(deps: HttpDeps, ctx: RouteContext): Promise<Us
   return who.user;
 }
 
-export function clientIp(ctx: RouteContext): string {
+export function clientIp(ctx: RouteContext, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = ctx.req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
   return ctx.req.socket.remoteAddress ?? 'unknown';
 }
 
 export function addAuthRoutes(router: Router, deps: HttpDeps): void {
   router.post('/api/login', async (ctx) => {
     const body = await readJson(ctx.req);
-    const result = await deps.auth.login(body.username, body.password, clientIp(ctx));
+    const result = await deps.auth.login(body.username, body.password, clientIp(ctx, deps.trustProxy));
     if (!result.ok) {
-      deps.logger.info({ username: typeof body.username === 'string' ? body.username : undefined, ip: clientIp(ctx), status: result.status }, 'login refused');
+      deps.logger.info({ username: typeof body.username === 'string' ? body.username : undefined, ip: clientIp(ctx, deps.trustProxy), status: result.status }, 'login refused');
       throw new HttpError(result.status, result.error, result.retryAfterSeconds ? { 'retry-after': String(result.retryAfterSeconds) } : {});
     }
-    deps.logger.info({ userId: result.session.user.id, ip: clientIp(ctx) }, 'login');
+    deps.logger.info({ userId: result.session.user.id, ip: clientIp(ctx, deps.trustProxy) }, 'login');
     sendJson(ctx.res, 200, result.session);
   });
 

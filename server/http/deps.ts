@@ -20,6 +20,8 @@ export interface HttpDeps {
   crossIndex: CrossIndex;
   connections: ConnectionControl;
   distDir: string;
+  /** Client address from X-Forwarded-For (behind a trusted reverse proxy). */
+  trustProxy?: boolean;
   /** Every store writable? Names the failing ones. */
   health(): Promise<{ ok: boolean; checks: Record<string, string> }>;
   /** The process's Prometheus registry (the relay's families; HTTP counters are added to it). */
