@@ -20,6 +20,11 @@ export interface FieldCheckOptions {
    * says trailingZeroTrusted): a trailing 0 is then not reported as Excel damage.
    */
   trustTrailingZero?: { nik?: boolean; no_kk?: boolean };
+  /**
+   * false when the identity column holds another kind of number (e.g. FEBRL's
+   * soc_sec_id mapped with --map): then only its presence is checked.
+   */
+  nikFormat?: boolean;
 }
 
 /** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
@@ -165,7 +170,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
 
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
-  else {
+  else if (options.nikFormat !== false) {
     const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: options.trustTrailingZero?.nik ?? false });
     out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik));
     out.push(...nikAgreement(key, nik, row, birthIso));

@@ -124,3 +124,12 @@ describe('checkFields with a trusted text column', () => {
     expect(checkFields(row(values), { today: TODAY, trustTrailingZero: { nik: true, no_kk: true } })).toEqual([]);
   });
 });
+
+describe('checkFields for lists whose identity number is not a NIK', () => {
+  it('checks only presence when nikFormat is false (FEBRL soc_sec_id)', () => {
+    const febrl = row({ nik: '5304218', nama: 'michaela neumann', tanggal_lahir: '19561111' });
+    expect(codes(checkFields(febrl, { today: TODAY }))).toEqual(['nik-length']);
+    expect(checkFields(febrl, { today: TODAY, nikFormat: false })).toEqual([]);
+    expect(codes(checkFields(row({ nama: 'x y' }), { today: TODAY, nikFormat: false }))).toEqual(['nik-missing']);
+  });
+});
