@@ -49,7 +49,7 @@ const SPECS: readonly RoleSpec[] = [
   {
     role: 'tanggal_lahir',
     exact: ['tgl lahir', 'tanggal lahir', 'tgllahir', 'tanggallahir', 'tgl lhr', 'tanggal lhr', 'dob', 'date of birth', 'birth date',
-      'lahir', 'ttl', 'tempat tanggal lahir', 'tempat tgl lahir', 'tempat dan tanggal lahir', 'tmp tgl lahir', 'date of birth',
+      'lahir', 'ttl', 'tempat tanggal lahir', 'tempat tgl lahir', 'tempat dan tanggal lahir', 'tmp tgl lahir',
       'tanggal bulan tahun lahir', 'tgl bln thn lahir', 'tgl bulan tahun lahir', 'hari tanggal lahir', 'tgl lahir krt'],
     prefixes: ['tgl lahir', 'tanggal lahir'],
     reject: OTHER_PERSON,
@@ -64,7 +64,7 @@ const SPECS: readonly RoleSpec[] = [
   {
     role: 'desa_kelurahan',
     exact: ['desa', 'kelurahan', 'desa kel', 'desa kelurahan', 'kelurahan desa', 'kel desa', 'kel', 'nama desa', 'nama kelurahan',
-      'desa kelurahan domisili', 'kelurahan domisili', 'desa/kel', 'kalurahan', 'nagari', 'gampong'],
+      'desa kelurahan domisili', 'kelurahan domisili', 'kalurahan', 'nagari', 'gampong'],
     prefixes: ['desa', 'kelurahan'],
   },
   {
@@ -98,7 +98,7 @@ const SPECS: readonly RoleSpec[] = [
   },
   {
     role: 'status_dtks',
-    exact: ['dtks', 'status dtks', 'ket dtks', 'dtks non dtks', 'keterangan dtks', 'terdaftar dtks', 'dtks non', 'masuk dtks', 'dtks/non dtks'],
+    exact: ['dtks', 'status dtks', 'ket dtks', 'dtks non dtks', 'keterangan dtks', 'terdaftar dtks', 'dtks non', 'masuk dtks'],
     prefixes: ['dtks', 'status dtks'],
   },
   {
@@ -135,13 +135,13 @@ export function normalizeHeader(raw: string): string {
     .trim();
 }
 
-function score(spec: RoleSpec, header: string): number {
-  if (!header) return 0;
-  const words = header.split(' ');
-  if (spec.exact.includes(header)) return 3;
+/** The exact names of every role in one map, built once: most headers are found here. */
+const EXACT: ReadonlyMap<string, ColumnRole> = new Map(SPECS.flatMap((spec) => spec.exact.map((e) => [e, spec.role] as const)));
+
+function prefixScore(spec: RoleSpec, header: string, words: readonly string[]): number {
+  if (!spec.prefixes?.some((p) => header.startsWith(`${p} `))) return 0;
   if (spec.reject?.some((r) => words.includes(r))) return 0;
-  if (spec.prefixes?.some((p) => header.startsWith(`${p} `))) return 2;
-  return 0;
+  return 2;
 }
 
 /**
@@ -154,8 +154,12 @@ export function detectColumns(headers: string[]): Array<ColumnRole | null> {
   const candidates: Array<{ index: number; role: ColumnRole; score: number }> = [];
   headers.forEach((h, index) => {
     const header = normalizeHeader(h);
+    if (!header) return;
+    const exact = EXACT.get(header);
+    if (exact) candidates.push({ index, role: exact, score: 3 });
+    const words = header.split(' ');
     for (const spec of SPECS) {
-      const s = score(spec, header);
+      const s = prefixScore(spec, header, words);
       if (s > 0) candidates.push({ index, role: spec.role, score: s });
     }
   });
