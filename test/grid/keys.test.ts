@@ -29,6 +29,9 @@ describe('keyboard shortcuts', () => {
     expect(actionForKey(k('+', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'insertRows' });
     expect(actionForKey(k('-', { ctrlKey: true }))).toEqual({ type: 'deleteRows' });
     expect(actionForKey(k('F10', { shiftKey: true }))).toEqual({ type: 'menu' });
+    expect(actionForKey(k(' ', { shiftKey: true }))).toEqual({ type: 'selectRows' });
+    expect(actionForKey(k(' ', { ctrlKey: true }))).toEqual({ type: 'selectColumns' });
+    expect(actionForKey(k(' '))).toEqual({ type: 'type', text: ' ' });
   });
 
   it('leaves the browser its own shortcuts (copy/paste come as clipboard events)', () => {

@@ -334,6 +334,12 @@ export function Grid(props: GridProps) {
         const r = scroller.getBoundingClientRect();
         return openMenu(r.left + b.left - scroller.scrollLeft + 8, r.top + b.top - scroller.scrollTop + b.height);
       }
+      case 'selectRows':
+        setSel({ anchor: { row: s.anchor.row, col: 0 }, focus: { row: s.focus.row, col: d.cols - 1 } });
+        return;
+      case 'selectColumns':
+        setSel({ anchor: { row: 0, col: s.anchor.col }, focus: { row: d.rows - 1, col: s.focus.col } });
+        return;
       case 'escape':
         setSel(single(s.focus));
         return;

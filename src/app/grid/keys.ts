@@ -29,6 +29,8 @@ export type GridAction =
   | { type: 'insertRows' }
   | { type: 'deleteRows' }
   | { type: 'selectAll' }
+  | { type: 'selectRows' }
+  | { type: 'selectColumns' }
   | { type: 'menu' }
   | { type: 'escape' };
 
@@ -45,6 +47,9 @@ export function actionForKey(e: KeyInput): GridAction | null {
   const arrow = ARROWS[e.key];
   if (arrow) return { type: mod ? 'edge' : 'move', dr: arrow[0], dc: arrow[1], extend };
   if (e.altKey && !mod) return null;
+  // Excel / Sheets: Shift+Space selects the rows, Ctrl+Space the columns.
+  if (e.key === ' ' && e.shiftKey && !mod) return { type: 'selectRows' };
+  if (e.key === ' ' && mod && !e.shiftKey) return { type: 'selectColumns' };
   switch (e.key) {
     case 'Home':
       return mod ? { type: 'sheetStart', extend } : { type: 'rowStart', extend };

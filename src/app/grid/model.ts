@@ -4,9 +4,10 @@
 // all rows' cells on each change).
 import { createSignal, type Accessor, type Setter } from 'solid-js';
 import type * as Y from 'yjs';
-import { getColumns, getRowCells, observeRows, rowIds, sheetParts, type CellState, type ColumnDef } from '../../sheet';
+import { getCell, getColumns, getRowCells, getRowValues, observeRows, rowIds, sheetParts, type CellState, type ColumnDef } from '../../sheet';
 
 const EMPTY: CellState = { value: '' };
+const CACHE_LIMIT = 2000;
 
 export interface SheetModel {
   columns: Accessor<ColumnDef[]>;
@@ -35,6 +36,9 @@ export function createSheetModel(doc: Y.Doc): SheetModel {
     let cells = cache.get(rowId);
     if (!cells) {
       cells = getRowCells(doc, rowId);
+      // Bounded: rendered cells keep what they read until their row's version
+      // bumps, so dropping the cache never leaves a stale cell on screen.
+      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(rowId, cells);
     }
     return cells;
@@ -76,12 +80,9 @@ export function createSheetModel(doc: Y.Doc): SheetModel {
       rowVersion(rowId);
       return cellsOf(rowId).get(col) ?? EMPTY;
     },
-    peekValue: (rowId, col) => cellsOf(rowId).get(col)?.value ?? '',
-    rowValues: (rowId) => {
-      const out: Record<string, string> = {};
-      for (const [col, s] of cellsOf(rowId)) out[col] = s.value;
-      return out;
-    },
+    // Reads for navigation, copy and views go to the doc without filling the cache.
+    peekValue: (rowId, col) => cache.get(rowId)?.get(col)?.value ?? getCell(doc, rowId, col).value,
+    rowValues: (rowId) => getRowValues(doc, rowId),
     dispose: () => {
       stop();
       parts.columns.unobserveDeep(onColumns);
