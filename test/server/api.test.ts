@@ -150,6 +150,25 @@ describe('operations and static files', () => {
     expect(res).toMatchObject({ status: 200, body: { status: 'ok', checks: { catalog: 'ok', docs: 'ok' } } });
   });
 
+  it('/healthz is 503 when a store cannot be written', async () => {
+    const broken = await startTestServer();
+    try {
+      broken.catalog.db.close();
+      const res = await api<{ status: string; checks: Record<string, string> }>(broken.url, '/healthz');
+      expect(res.status).toBe(503);
+      expect(res.body.checks.catalog).toMatch(/^gagal/);
+      expect(res.body.checks.docs).toBe('ok');
+    } finally {
+      await broken.stop();
+    }
+  });
+
+  it('an oversized request body is 413', async () => {
+    const res = await api(srv.url, '/api/login', { body: { username: 'admin', password: 'x'.repeat(300_000) } });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatch(/terlalu besar/);
+  });
+
   it('/metrics has the relay families and HTTP counters by route pattern', async () => {
     await api(srv.url, `/api/sheets/${ids.blt}`, { token: t.admin });
     const res = await fetch(srv.url + '/metrics');
