@@ -135,6 +135,11 @@ export function normalizeHeader(raw: string): string {
     .trim();
 }
 
+/** The header names known for a role (normalised), e.g. for a column-mapping dialog's hints. */
+export function roleSynonyms(role: ColumnRole): readonly string[] {
+  return SPECS.find((spec) => spec.role === role)?.exact ?? [];
+}
+
 /** The exact names of every role in one map, built once: most headers are found here. */
 const EXACT: ReadonlyMap<string, ColumnRole> = new Map(SPECS.flatMap((spec) => spec.exact.map((e) => [e, spec.role] as const)));
 

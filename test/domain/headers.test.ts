@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectColumns, normalizeHeader } from '../../src/domain/headers';
+import { detectColumns, normalizeHeader, roleSynonyms } from '../../src/domain/headers';
 import { ROLE_LABELS } from '../../src/domain/messages';
 import { COLUMN_ROLES, type ColumnRole } from '../../src/domain/schema';
 import { forSeeds, pick, randomString } from './helpers';
@@ -52,6 +52,16 @@ describe('detectColumns', () => {
   it('gives a role to the more exact header, then the leftmost', () => {
     expect(detectColumns(['NIK Penerima Bantuan', 'NIK'])).toEqual([null, 'nik']);
     expect(detectColumns(['Nama', 'Nama'])).toEqual(['nama', null]);
+  });
+
+  it('every known name is in normalised form and maps back to its role', () => {
+    for (const role of COLUMN_ROLES) {
+      expect(roleSynonyms(role).length).toBeGreaterThan(0);
+      for (const name of roleSynonyms(role)) {
+        expect(normalizeHeader(name)).toBe(name);
+        expect(single(name)).toBe(role);
+      }
+    }
   });
 
   it('normalizes headers', () => {
