@@ -1,21 +1,24 @@
 // DocStore on SQLite (better-sqlite3): WAL journal with synchronous=FULL, so a
-// COMMIT returns only after the WAL is fsynced. Appends that arrive in the same
-// turn of the event loop are written in one transaction (group commit): one
-// fsync for all of them, and every caller's promise settles after it.
+// COMMIT returns only after the WAL is fsynced. Commits run on a worker thread
+// (sqlite-writer.worker.mjs) so the relay's event loop keeps forwarding and
+// parsing while the disk works. Group commit: appends that arrive while a commit
+// is in flight are written together in the next one (one fsync for all), and
+// every caller's promise settles only after its own commit.
+// Reads (load, counts, listing) use a second connection on this thread; WAL
+// lets them run beside the writer and see every committed row.
 
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { CompactionResult, DocInfo, DocStore, StoredDoc } from './doc-store';
 import { StoreError } from './doc-store';
 
-const KIND_UPDATE = 0;
-const KIND_SNAPSHOT = 1;
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   doc_id TEXT NOT NULL,
-  kind INTEGER NOT NULL,
+  kind INTEGER NOT NULL, -- 0 update, 1 snapshot (replaces every earlier row of the doc)
   data BLOB NOT NULL,
   created_at INTEGER NOT NULL
 );
@@ -24,12 +27,18 @@ CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL
 `;
 
 interface Batch {
-  rows: { docId: string; update: Uint8Array }[];
-  committed: boolean;
+  rows: { docId: string; data: Uint8Array }[];
   done: Promise<void>;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
+
+type WriterRequest =
+  | { type: 'append'; rows: Batch['rows'] }
+  | { type: 'replace'; docId: string; lastId: number; expectedEntries: number; snapshot: Uint8Array }
+  | { type: 'close' };
+
+type WriterReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
 
 export interface SqliteDocStoreOptions {
   /** Called after every commit with its size and duration (for metrics). */
@@ -40,14 +49,11 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 2000');
   db.exec(SCHEMA);
 
-  const insert = db.prepare('INSERT INTO doc_log (doc_id, kind, data, created_at) VALUES (?, ?, ?, ?)');
   const selectDoc = db.prepare('SELECT id, data FROM doc_log WHERE doc_id = ? ORDER BY id');
-  const countDoc = db.prepare('SELECT count(*) AS n FROM doc_log WHERE doc_id = ?').pluck();
-  const deleteBefore = db.prepare('DELETE FROM doc_log WHERE doc_id = ? AND id < ?');
-  const replaceRow = db.prepare('UPDATE doc_log SET kind = ?, data = ?, created_at = ? WHERE id = ?');
+  const countDoc = db.prepare('SELECT count(*) FROM doc_log WHERE doc_id = ?').pluck();
   const listAll = db.prepare(
     'SELECT doc_id AS docId, count(*) AS entries, sum(length(data)) AS bytes, max(created_at) AS updatedAt FROM doc_log GROUP BY doc_id ORDER BY doc_id',
   );
@@ -55,28 +61,46 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     "INSERT INTO store_meta (key, value) VALUES ('health_checked_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
 
-  const insertBatch = db.transaction((rows: Batch['rows'], now: number) => {
-    for (const r of rows) insert.run(r.docId, KIND_UPDATE, asBuffer(r.update), now);
+  const nodeRequire = createRequire(import.meta.url);
+  const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
+    workerData: { file, betterSqlite3Path: nodeRequire.resolve('better-sqlite3') },
+    execArgv: [],
+  });
+  const requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let nextRequest = 1;
+  let writerFailure: Error | null = null;
+
+  const failAll = (err: Error): void => {
+    writerFailure = err;
+    for (const r of requests.values()) r.reject(new StoreError(err.message));
+    requests.clear();
+  };
+  worker.on('message', (reply: WriterReply) => {
+    const r = requests.get(reply.id);
+    if (!r) return;
+    requests.delete(reply.id);
+    if (reply.ok) r.resolve(reply.result);
+    else r.reject(new StoreError(reply.error));
+  });
+  worker.on('error', (err) => failAll(err));
+  worker.on('exit', (code) => {
+    if (!closed) failAll(new Error(`sqlite writer stopped (exit ${code})`));
   });
 
-  let pending: Batch | null = null;
-  let lastBatch: Promise<void> = Promise.resolve();
-  let closed = false;
-
-  function commit(batch: Batch): void {
-    if (batch.committed) return;
-    batch.committed = true;
-    if (pending === batch) pending = null;
-    const started = performance.now();
-    try {
-      insertBatch(batch.rows, Date.now());
-    } catch (err) {
-      batch.reject(new StoreError(`commit failed: ${(err as Error).message}`));
-      return;
-    }
-    options.onCommit?.({ updates: batch.rows.length, seconds: (performance.now() - started) / 1000 });
-    batch.resolve();
+  function request(msg: WriterRequest): Promise<unknown> {
+    if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
+    const id = nextRequest++;
+    return new Promise((resolve, reject) => {
+      requests.set(id, { resolve, reject });
+      worker.postMessage({ ...msg, id });
+    });
   }
+
+  let pending: Batch | null = null;
+  let inFlight = false;
+  let dispatchScheduled = false;
+  let lastDone: Promise<void> = Promise.resolve();
+  let closed = false;
 
   function newBatch(): Batch {
     let resolve!: () => void;
@@ -87,9 +111,28 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     });
     // Callers may drop the promise (flush() observes it); never leave it unhandled.
     done.catch(() => undefined);
-    const batch: Batch = { rows: [], committed: false, done, resolve, reject };
-    setImmediate(() => commit(batch));
-    return batch;
+    return { rows: [], done, resolve, reject };
+  }
+
+  /** At most one commit in flight; whatever arrived meanwhile forms the next. */
+  function dispatch(): void {
+    dispatchScheduled = false;
+    if (inFlight || !pending) return;
+    const batch = pending;
+    pending = null;
+    inFlight = true;
+    request({ type: 'append', rows: batch.rows })
+      .then(
+        (seconds) => {
+          options.onCommit?.({ updates: batch.rows.length, seconds: seconds as number });
+          batch.resolve();
+        },
+        (err: unknown) => batch.reject(err instanceof StoreError ? err : new StoreError(String(err))),
+      )
+      .finally(() => {
+        inFlight = false;
+        if (pending) dispatch();
+      });
   }
 
   function assertOpen(): void {
@@ -106,32 +149,38 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
 
     append(docId, update) {
       if (closed) return Promise.reject(new StoreError('store is closed'));
+      if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
       if (!pending) {
         pending = newBatch();
-        lastBatch = pending.done;
+        lastDone = pending.done;
       }
-      pending.rows.push({ docId, update });
+      // A copy: the caller's bytes may be a view into a larger network buffer,
+      // which postMessage would clone whole.
+      pending.rows.push({ docId, data: update.slice() });
+      if (!inFlight && !dispatchScheduled) {
+        // Let the rest of this event-loop turn join the same commit.
+        dispatchScheduled = true;
+        setImmediate(dispatch);
+      }
       return pending.done;
     },
 
     async flush() {
-      await lastBatch.catch(() => undefined);
+      await lastDone.catch(() => undefined);
     },
 
     async compact(docId): Promise<CompactionResult> {
       assertOpen();
-      // Synchronous inside one transaction: no append of this process can
-      // interleave, and rows appended later (higher ids) are left alone.
-      return db.transaction((): CompactionResult => {
-        const rows = selectDoc.all(docId) as { id: number; data: Buffer }[];
-        const bytesBefore = rows.reduce((n, r) => n + r.data.byteLength, 0);
-        if (rows.length < 2) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
-        const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
-        const last = rows[rows.length - 1]!;
-        replaceRow.run(KIND_SNAPSHOT, asBuffer(merged), Date.now(), last.id);
-        deleteBefore.run(docId, last.id);
-        return { docId, merged: rows.length, bytesBefore, bytesAfter: merged.byteLength };
-      }).immediate();
+      // Merge what is stored now; the writer swaps it in only if those rows are
+      // still exactly there, leaving rows appended meanwhile (higher ids) alone.
+      const rows = selectDoc.all(docId) as { id: number; data: Buffer }[];
+      const bytesBefore = rows.reduce((n, r) => n + r.data.byteLength, 0);
+      if (rows.length < 2) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
+      const snapshot = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
+      const lastId = rows[rows.length - 1]!.id;
+      const replaced = await request({ type: 'replace', docId, lastId, expectedEntries: rows.length, snapshot });
+      if (!replaced) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
+      return { docId, merged: rows.length, bytesBefore, bytesAfter: snapshot.byteLength };
     },
 
     entryCount(docId) {
@@ -145,7 +194,7 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     },
 
     healthCheck() {
-      if (closed || !db.open) return false;
+      if (closed || writerFailure || !db.open) return false;
       try {
         touchHealth.run(new Date().toISOString());
         return true;
@@ -156,15 +205,12 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
 
     async close() {
       if (closed) return;
-      if (pending) commit(pending);
-      await lastBatch.catch(() => undefined);
+      if (pending && !inFlight) dispatch();
+      while (pending || inFlight) await lastDone.catch(() => undefined);
       closed = true;
+      if (!writerFailure) await request({ type: 'close' }).catch(() => undefined);
+      await worker.terminate();
       db.close();
     },
   };
-}
-
-/** better-sqlite3 binds Buffers; wrap without copying. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

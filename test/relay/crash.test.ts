@@ -35,18 +35,24 @@ describe('relay crash safety', () => {
       const clock = Y.decodeStateVector(ack.stateVector).get(writer.doc.clientID) ?? 0;
       if (clock > durableClock) durableClock = clock;
     };
+    let syncs = 0;
+    writer.provider.on('sync', (synced: boolean) => {
+      if (synced) syncs++;
+    });
     const cells = writer.doc.getMap<number>('cells');
     let written = 0;
     // One new key per transaction: key k<i> is the item with clock i of the writer.
-    const ticker = setInterval(() => {
-      for (let j = 0; j < 3; j++) cells.set(`k${written}`, written++);
-    }, 2);
+    const ticker = setInterval(() => cells.set(`k${written}`, written++), 5);
 
     try {
       let checkedAcks = 0;
       for (let round = 0; round < KILLS; round++) {
-        await waitFor(() => writer.provider.synced, 'writer synced', 20_000);
-        await sleep(rng.int(30, 250));
+        // This incarnation of the server has synced the writer and acknowledged something new.
+        const syncsBefore = syncs;
+        const ackedBefore = durableClock;
+        await waitFor(() => syncs > syncsBefore || (round === 0 && writer.provider.synced), 'writer synced', 20_000);
+        await waitFor(() => durableClock > ackedBefore, 'a new durable ack', 20_000);
+        await sleep(rng.int(0, 200));
         relay.child.kill('SIGKILL');
         await relay.exited;
         const acked = durableClock;
@@ -62,7 +68,7 @@ describe('relay crash safety', () => {
         checkedAcks = acked;
         relay = await spawnRelay(tmp.dir, port);
       }
-      expect(checkedAcks).toBeGreaterThan(100); // the test really wrote and acknowledged
+      expect(checkedAcks).toBeGreaterThan(KILLS); // the test really wrote and acknowledged
     } finally {
       clearInterval(ticker);
     }
