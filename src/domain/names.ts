@@ -5,8 +5,8 @@
 
 /** Honorifics, religious and address titles: dropped when written with a dot, or when leading. */
 const TITLES: ReadonlySet<string> = new Set([
-  'h', 'hj', 'hajjah', 'haji', 'kh', 'dr', 'drs', 'dra', 'drg', 'ir', 'prof', 'ust', 'ustadz', 'ustad',
-  'ustadzah', 'bpk', 'bp', 'bapak', 'ibu', 'ny', 'nyonya', 'tn', 'tuan', 'sdr', 'sdri', 'alm', 'almh',
+  'h', 'hj', 'hajjah', 'hajah', 'haji', 'kh', 'dr', 'drs', 'dra', 'drg', 'ir', 'prof', 'ust', 'ustadz', 'ustad',
+  'ustadzah', 'bpk', 'bp', 'bapak', 'pak', 'ibu', 'bu', 'mbah', 'ny', 'nyonya', 'tn', 'tuan', 'sdr', 'sdri', 'alm', 'almh',
   'almarhum', 'almarhumah', 'nn', 'nona',
 ]);
 
@@ -98,8 +98,9 @@ function rawTokens(raw: string): RawToken[] {
       continue;
     }
     const compact = chunk.replace(/[^a-z0-9]/g, '');
-    if (/^[a-z]+(\.[a-z]+)+\.?$/.test(chunk) && DEGREES.has(compact)) {
-      tokens.push({ text: compact, dotted: true, degree: true });
+    // 'S.Pd.', 'A.Md.Keb' (degrees) and 'K.H.' (titles) are one dotted token.
+    if (/^[a-z]+(\.[a-z]+)+\.?$/.test(chunk) && (DEGREES.has(compact) || TITLES.has(compact))) {
+      tokens.push({ text: compact, dotted: true, degree: DEGREES.has(compact) });
       continue;
     }
     const pieces = chunk.split('.');
