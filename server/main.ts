@@ -107,7 +107,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       auth,
       logger,
       sheetDocs,
-      crossIndex: createCrossIndex(catalog, { readDoc: (id) => relay.readDoc(id) }),
+      crossIndex: createCrossIndex(catalog, {
+        readDoc: (id) => relay.readDoc(id),
+        versions: async () => new Map((await store.listDocs()).map((d) => [d.docId, `${d.entries}:${d.bytes}:${d.updatedAt}`])),
+      }),
       connections,
       distDir: config.distDir,
       trustProxy: config.trustProxy ?? false,

@@ -34,7 +34,11 @@ export function createHttpHandler(deps: HttpDeps) {
     const method = req.method ?? 'GET';
     let route = 'static';
     const methodLabel = KNOWN_METHODS.has(method) ? method : 'OTHER';
-    res.on('finish', () => requests.inc({ method: methodLabel, route, status: String(res.statusCode) }));
+    const started = performance.now();
+    res.on('finish', () => {
+      requests.inc({ method: methodLabel, route, status: String(res.statusCode) });
+      deps.logger.debug({ method, route, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
     try {
       const match = router.match(method, url.pathname);
       if (match === 'methodNotAllowed') {

@@ -25,19 +25,17 @@ const IDENTITY: readonly ColumnRole[] = ['nik', 'no_kk', 'nama', 'tanggal_lahir'
 
 export interface CrossIndexOptions {
   readDoc(sheetId: string): Promise<Y.Doc>;
-  /** How long a sheet's rows are reused before being read again. */
-  maxAgeMs?: number;
-  now?: () => number;
+  /** Sheet id → a value that changes whenever the stored doc changes (entries, bytes, last write). */
+  versions(): Promise<Map<string, string>>;
 }
 
 export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
-  const maxAge = options.maxAgeMs ?? 15_000;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, { at: number; rows: Promise<RecordRow[]> }>();
+  // A sheet's rows are read again only when its stored doc changed.
+  const cache = new Map<string, { version: string; rows: Promise<RecordRow[]> }>();
 
-  const rowsOf = (sheet: SheetRecord): Promise<RecordRow[]> => {
+  const rowsOf = (sheet: SheetRecord, version: string): Promise<RecordRow[]> => {
     const hit = cache.get(sheet.id);
-    if (hit && now() - hit.at < maxAge) return hit.rows;
+    if (hit && hit.version === version) return hit.rows;
     const rows = options.readDoc(sheet.id).then((doc) => {
       try {
         return toRecordRows(doc, sheet.id);
@@ -45,7 +43,7 @@ export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
         doc.destroy();
       }
     });
-    cache.set(sheet.id, { at: now(), rows });
+    cache.set(sheet.id, { version, rows });
     rows.catch(() => cache.delete(sheet.id));
     return rows;
   };
@@ -54,9 +52,10 @@ export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
     async entriesFor(user: Principal): Promise<IndexEntry[]> {
       const out: IndexEntry[] = [];
       const kelurahanNames = new Map(catalog.areas.kelurahan(user.workspaceId).map((k) => [k.code, k.name]));
+      const versions = await options.versions();
       for (const sheet of catalog.sheets.list(user.workspaceId)) {
         const readable = accessTo(user, sheet) !== 'none';
-        for (const row of await rowsOf(sheet)) {
+        for (const row of await rowsOf(sheet, versions.get(sheet.id) ?? '')) {
           const values: RecordRow['values'] = {};
           for (const [role, value] of Object.entries(row.values) as Array<[ColumnRole, string]>) {
             if (readable || IDENTITY.includes(role)) values[role] = value;
@@ -73,10 +72,6 @@ export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
         }
       }
       return out;
-    },
-    /** Forget a sheet's cached rows (after a server-side write). */
-    invalidate(sheetId: string): void {
-      cache.delete(sheetId);
     },
   };
 }

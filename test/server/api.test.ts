@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetView } from '../../server/workspace/tree';
-import { api, login, startTestServer, type TestServer } from './helpers';
+import { appendRows } from '../../src/sheet/rows';
+import { api, login, RawSyncClient, startTestServer, type TestServer } from './helpers';
 
 const MEDONO = '33.75.01.1002';
 const KAUMAN = '33.75.02.1004';
@@ -100,6 +101,19 @@ describe('cross-sheet index', () => {
     const niks = new Set(medono.map((e) => e.values.nik));
     expect(kauman.filter((e) => niks.has(e.values.nik))).toHaveLength(1);
     expect((await api(srv.url, '/api/index')).status).toBe(401);
+
+    // An edit made since is in the next answer (the cache follows the store).
+    const medonoId = medono[0]?.sheet ?? '';
+    const writer = new RawSyncClient(srv.url, medonoId, t.operator ?? '');
+    try {
+      await writer.waitSynced();
+      writer.edit((doc) => appendRows(doc, [{ nik: '3375014101900001', nama: 'Baru Sekali' }]));
+      await writer.waitSettled();
+    } finally {
+      writer.close();
+    }
+    const again = await api<{ entries: Entry[] }>(srv.url, '/api/index', { token: t.koordinator });
+    expect(again.body.entries.some((e) => e.values.nik === '3375014101900001' && e.values.nama === 'Baru Sekali')).toBe(true);
   });
 });
 
