@@ -195,6 +195,28 @@ describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
     await page.close();
   });
 
+  it('a remote edit of one cell touches only that cell in the DOM', async () => {
+    const page = await openGrid('rows=2000');
+    const mutated = await page.evaluate(async () => {
+      const g = (window as unknown as Win).__grid;
+      const targets = new Set<string>();
+      const mo = new MutationObserver((records) => {
+        for (const r of records) {
+          const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as HTMLElement | null;
+          const cell = el?.closest('[role=gridcell],[role=rowheader],[role=row]');
+          targets.add(cell ? `${cell.closest('[role=row]')?.getAttribute('aria-rowindex')}/${cell.getAttribute('aria-colindex') ?? cell.getAttribute('role')}` : el?.className ?? '?');
+        }
+      });
+      mo.observe(document.querySelector('.sg-canvas')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      g.sheet.setCell(g.remote, g.rowIds()[4], 'nama', 'Diubah dari jauh');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      mo.disconnect();
+      return [...targets];
+    });
+    expect(mutated).toEqual(['6/4']); // row 5 (aria-rowindex 6), column C (aria-colindex 4)
+    await page.close();
+  });
+
   it('selects ranges with the mouse, and an edit survives a remote insert above it', async () => {
     const page = await openGrid('rows=50');
     const cellAt = (row: number, col: number) => page.locator(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 2}"]`);

@@ -79,6 +79,16 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number; sl
   );
 }
 
+/** One class string (a single className write) instead of a classList diff per cell. */
+function cellClass(numeric: boolean, conflict: boolean, mark: string | undefined, hit: boolean): string {
+  let c = 'sg-cell';
+  if (numeric) c += ' sg-num';
+  if (conflict) c += ' sg-conflict';
+  if (mark) c += ` sg-mark-${mark}`;
+  if (hit) c += ' sg-hit';
+  return c;
+}
+
 function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: number; col: number; marker: Accessor<RowMarker | undefined> }) {
   const ctx = props.ctx;
   const def = () => ctx.columns()[props.col];
@@ -98,13 +108,7 @@ function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: n
       id={cellDomId(ctx.gridId, props.slot, props.col)}
       aria-colindex={props.col + 2}
       aria-selected={inRange(ctx.range(), props.row, props.col)}
-      class="sg-cell"
-      classList={{
-        'sg-num': isNumericFormat(def()?.format),
-        'sg-conflict': !!state().conflict,
-        [`sg-mark-${mark()}`]: !!mark(),
-        'sg-hit': hit(),
-      }}
+      class={cellClass(isNumericFormat(def()?.format), !!state().conflict, mark(), hit())}
       style={{ left: `${ctx.m.rowHeaderWidth + ctx.offsets()[props.col]}px`, width: `${ctx.widthOf(props.col)}px` }}
       title={state().conflict ? ctx.conflictTitle(state()) : shown().length > 24 ? shown() : undefined}
     >

@@ -670,7 +670,7 @@ export function Grid(props: GridProps) {
       </div>
       <div class="sg-status" role="status" classList={{ 'sg-status-ro': props.readOnly }}>
         <Show when={props.readOnly}>
-          <span class="sg-ro-badge">{props.lang === 'en' ? 'View only' : 'Hanya lihat'}</span>
+          <span class="sg-ro-badge">{t().viewOnly}</span>
         </Show>
         <span>{statusText()}</span>
       </div>

@@ -18,7 +18,7 @@ export function metricsFor(coarsePointer: boolean): Metrics {
     rowHeaderWidth: 64,
     defaultColumnWidth: 120,
     minColumnWidth: 40,
-    overscanRows: 8,
+    overscanRows: 4,
     overscanCols: 2,
   };
 }
