@@ -2,6 +2,12 @@
 // (one update on the wire, one undo step), or nothing. Everything that can be
 // checked is checked before the transaction; if something still throws inside
 // it, the partial transaction is undone before the error reaches the caller.
+//
+// The relay refuses frames over 16 MB (server/relay/limits.ts) and a sheet row
+// costs ~800 bytes of Yjs update, so an import of more than ~20k rows cannot be
+// one frame. With `maxUpdateBytes` the rows go in as a few consecutive
+// transactions, each under that size, still all-or-nothing locally (a failure
+// undoes every part). On the wire they arrive within moments of each other.
 import * as Y from 'yjs';
 import { addColumn, getColumns, sheetParts } from '../sheet/doc';
 import { insertRows } from '../sheet/rows';
@@ -11,6 +17,42 @@ import type { ImportPlan } from './import-plan';
 export interface ApplyResult {
   rowIds: string[];
   columnsAdded: string[];
+  /** Transactions used (1 unless maxUpdateBytes split the rows). */
+  transactions: number;
+}
+
+export interface ApplyOptions {
+  origin?: unknown;
+  /** Split into transactions whose Yjs update stays under about this many bytes (default: one transaction). */
+  maxUpdateBytes?: number;
+}
+
+/** What the app and CLI pass: half the relay's 16 MB frame limit, leaving room for estimate error. */
+export const RELAY_UPDATE_BUDGET = 8 * 1024 * 1024;
+
+/** A generous estimate of a row's Yjs update size: keys, values (UTF-8), per-cell and per-row overhead. */
+function estimateRowBytes(values: Record<string, string>): number {
+  let n = 64;
+  for (const k in values) n += k.length + 3 * (values[k]?.length ?? 0) + 48;
+  return n;
+}
+
+/** Consecutive row ranges whose estimated update size stays under `budget`. */
+export function chunkRows(rows: ImportPlan['rows'], budget: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((r, i) => {
+    const b = estimateRowBytes(r.values);
+    if (i > start && bytes + b > budget) {
+      out.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (start < rows.length) out.push([start, rows.length]);
+  return out;
 }
 
 /** Origin of import transactions, so observers (undo, audit) can tell them apart. */
@@ -31,28 +73,33 @@ function checkPlan(doc: Y.Doc, plan: ImportPlan): void {
   }
 }
 
-/** Appends the plan's rows (creating its new columns first) in one transaction. Throws FileReadError and leaves the doc unchanged on failure. */
-export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown = IMPORT_ORIGIN): ApplyResult {
+/** Appends the plan's rows (creating its new columns first). Throws FileReadError and leaves the doc unchanged on failure. */
+export function applyImport(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): ApplyResult {
+  const origin = opts.origin ?? IMPORT_ORIGIN;
   checkPlan(doc, plan);
   const parts = sheetParts(doc);
+  const chunks = opts.maxUpdateBytes ? chunkRows(plan.rows, opts.maxUpdateBytes) : [[0, plan.rows.length] as [number, number]];
   const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  let rowIds: string[] = [];
+  const rowIds: string[] = [];
   try {
-    doc.transact(() => {
-      for (const c of plan.newColumns) addColumn(doc, c, undefined, origin);
-      rowIds = insertRows(
-        doc,
-        parts.order.length,
-        plan.rows.map((r) => r.values),
-        origin,
-      );
-    }, origin);
+    chunks.forEach(([from, to], i) => {
+      doc.transact(() => {
+        if (i === 0) for (const c of plan.newColumns) addColumn(doc, c, undefined, origin);
+        const ids = insertRows(
+          doc,
+          parts.order.length,
+          plan.rows.slice(from, to).map((r) => r.values),
+          origin,
+        );
+        for (const id of ids) rowIds.push(id);
+      }, origin);
+    });
   } catch (e) {
-    // Yjs keeps whatever a failed transaction did; take it back out.
-    undo.undo();
+    // Yjs keeps whatever a failed transaction did; take every part back out.
+    while (undo.canUndo()) undo.undo();
     throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
   } finally {
     undo.destroy();
   }
-  return { rowIds, columnsAdded: plan.newColumns.map((c) => c.id) };
+  return { rowIds, columnsAdded: plan.newColumns.map((c) => c.id), transactions: chunks.length };
 }

@@ -225,5 +225,6 @@ export function writeXlsx(sheets: XlsxSheetSpec[]): Uint8Array {
   files['xl/sharedStrings.xml'] = strToU8(sst.xml());
   files['[Content_Types].xml'] = strToU8(CONTENT_TYPES(sheets.length));
   files['_rels/.rels'] = strToU8(ROOT_RELS);
-  return zipSync(files, { level: 6 });
+  // Level 1: XML shrinks almost as well as at 6 and a 50k-row sheet compresses several times faster.
+  return zipSync(files, { level: 1 });
 }

@@ -126,9 +126,38 @@ export class XmlScanner {
     this.name = xml.slice(start, to);
   }
 
-  /** Attribute of the current open/empty tag by local name (prefix ignored), entity-decoded. */
+  /**
+   * Attribute of the current open/empty tag by local name (prefix ignored),
+   * entity-decoded. A direct scan of the tag's attribute text: no map is built,
+   * which matters for the million `<c r=".." s=".." t="..">` tags of a big sheet.
+   */
   attr(localName: string): string | undefined {
-    if (!this.attrs) this.attrs = parseAttrs(this.xml, this.attrFrom, this.attrTo, this.part);
+    if (this.attrs) return this.attrs.get(localName);
+    const xml = this.xml;
+    const to = this.attrTo;
+    let i = xml.indexOf(localName, this.attrFrom);
+    let odd = false;
+    while (i >= 0 && i < to) {
+      const before = xml.charCodeAt(i - 1);
+      let j = i + localName.length;
+      while (j < to && xml.charCodeAt(j) <= 32) j++;
+      if ((before <= 32 || before === COLON) && xml.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (j < to && xml.charCodeAt(j) <= 32) j++;
+        const q = xml.charCodeAt(j);
+        const close = q === QUOTE || q === APOS ? xml.indexOf(q === QUOTE ? '"' : "'", j + 1) : -1;
+        if (close < 0 || close >= to) {
+          odd = true;
+          break;
+        }
+        const v = xml.slice(j + 1, close);
+        return v.indexOf('&') < 0 ? v : decodeEntities(v);
+      }
+      i = xml.indexOf(localName, i + 1);
+    }
+    if (!odd) return undefined;
+    // Malformed: the full parser reports it.
+    this.attrs = parseAttrs(this.xml, this.attrFrom, this.attrTo, this.part);
     return this.attrs.get(localName);
   }
 

@@ -16,7 +16,9 @@ export function seeded(seed: number): () => number {
 
 export const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: 'Medono', kecamatan: 'Pekalongan Barat' };
 
-const NAMES = ['Siti Aminah', 'Budi Santoso', 'Muhammad Rizki', 'Sri Wahyuni', 'Nur Hidayah', 'Ahmad Fauzi', 'Dewi Lestari', 'H. Moch. Sholeh'];
+const FIRST = ['Siti', 'Budi', 'Muhammad', 'Sri', 'Nur', 'Ahmad', 'Dewi', 'H. Moch.', 'Agus', 'Rina', 'Joko', 'Wahyu', 'Eko', 'Yuli', 'Bambang', 'Retno', 'Slamet', 'Tri', 'Dian', 'Hendra', 'Fitri', 'Rudi', 'Ani', 'Suparman'];
+const MIDDLE = ['', 'Nur', 'Dwi', 'Putri', 'Adi', 'Sri', 'Eka', 'Budi', 'Indah', 'Kurnia'];
+const LAST = ['Aminah', 'Santoso', 'Rizki', 'Wahyuni', 'Hidayah', 'Fauzi', 'Lestari', 'Sholeh', 'Setiawan', 'Susanti', 'Prasetyo', 'Rahayu', 'Saputra', 'Handayani', 'Kurniawan', 'Purnomo', 'Wibowo', 'Utami', 'Nugroho', 'Maryati', 'Hartono', 'Yulianti', 'Sutrisno', 'Haryanto', 'Suryani', 'Firmansyah', 'Ismail', 'Mulyani', 'Gunawan', 'Astuti'];
 const KEL = ['Medono', 'Kauman', 'Podosugih', 'Bendan'];
 const STATUS = ['usulan', 'valid', 'perlu validasi ulang', 'ditetapkan', 'graduasi', ''];
 
@@ -34,10 +36,10 @@ export function sampleRows(n: number, seed = 1): Array<Record<string, string>> {
     rows.push({
       nik,
       no_kk: `3375010${String(100000000 + Math.floor(rnd() * 899999999))}`,
-      nama: pick(NAMES),
+      nama: [pick(FIRST), pick(MIDDLE), pick(LAST)].filter(Boolean).join(' '),
       jenis_kelamin: female ? 'P' : 'L',
       tanggal_lahir: `${String(dd).padStart(2, '0')}-${String(mm).padStart(2, '0')}-19${yy}`,
-      alamat: `Jl. Mawar No. ${i + 1}`,
+      alamat: `${pick(['Jl. Mawar', 'Jl. Melati', 'Gg. Kenanga', 'Jl. Kauman', 'Jl. Hayam Wuruk', 'Perum Griya'])} No. ${1 + Math.floor(rnd() * 200)}`,
       rt: String(1 + Math.floor(rnd() * 9)).padStart(3, '0'),
       rw: String(1 + Math.floor(rnd() * 5)).padStart(3, '0'),
       desa_kelurahan: pick(KEL),

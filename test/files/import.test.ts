@@ -85,3 +85,42 @@ describe('import', () => {
     expect(plan.rows[0]!.position).toBe(6);
   });
 });
+
+describe('apply', () => {
+  function planOf(n: number) {
+    const doc = new Y.Doc();
+    initSheet(doc, META, templateColumns('standar'));
+    const csv = ['NIK,Nama,Alamat', ...Array.from({ length: n }, (_, i) => `33750153018910${String(i % 90 + 10)},Nama ${i},Jl. Panjang Sekali Nomor ${i}`)].join('\n');
+    const session = new ImportSession(enc(csv), 'x.csv');
+    return { doc, plan: session.plan(session.proposeMapping(getColumns(doc)), getColumns(doc)) };
+  }
+
+  it('splits a big import into updates under the relay budget, in order', () => {
+    const { doc, plan } = planOf(3000);
+    const sizes: number[] = [];
+    doc.on('update', (u: Uint8Array) => sizes.push(u.length));
+    const res = applyImport(doc, plan, { maxUpdateBytes: 100_000 });
+    expect(res.transactions).toBeGreaterThan(2);
+    expect(sizes.length).toBe(res.transactions);
+    expect(Math.max(...sizes)).toBeLessThan(100_000);
+    expect(rowIds(doc).map((id) => getRowValues(doc, id).nama)).toEqual(plan.rows.map((r) => r.values.nama));
+  });
+
+  it('a failure in the middle undoes every part: the sheet is unchanged', () => {
+    const { doc, plan } = planOf(3000);
+    const before = JSON.stringify([getColumns(doc), rowIds(doc)]);
+    // Fault injection: the Yjs map write fails after a while (as a full disk or a bug would).
+    const original = Y.Map.prototype.set;
+    let calls = 0;
+    Y.Map.prototype.set = function (this: Y.Map<unknown>, key: string, value: unknown) {
+      if (++calls === 5000) throw new Error('disk penuh');
+      return original.call(this, key, value as never);
+    } as typeof original;
+    try {
+      expect(() => applyImport(doc, plan, { maxUpdateBytes: 100_000 })).toThrow(/Impor dibatalkan.*disk penuh/);
+    } finally {
+      Y.Map.prototype.set = original;
+    }
+    expect(JSON.stringify([getColumns(doc), rowIds(doc)])).toBe(before);
+  });
+});
