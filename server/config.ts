@@ -3,6 +3,7 @@
 //   --data DIR     / SELARAS_DATA   default ./data
 //   --host H       / HOST           default all interfaces (tablets on the LAN reach it)
 //   --demo         / SELARAS_DEMO=1 first start also creates demo users and sheets
+//                    (all with the password SELARAS_DEMO_PASSWORD, default "selaras-demo")
 //   SELARAS_SECRET  token-signing secret; otherwise generated once into <data>/secret.key
 //   SELARAS_TRUST_PROXY=1  behind a reverse proxy: take the client IP (for login
 //                   rate limits) from X-Forwarded-For instead of the socket
@@ -26,6 +27,8 @@ export interface ServerConfig {
   distDir: string;
   secret: string;
   demo: boolean;
+  /** Password of every demo account (default "selaras-demo"). */
+  demoPassword?: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   loginLimits: LoginLimits;
@@ -126,6 +129,7 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
     distDir: fileURLToPath(new URL('../dist', import.meta.url)),
     secret: resolveSecret(cli.dataDir, env),
     demo: cli.demo,
+    ...(env.SELARAS_DEMO_PASSWORD ? { demoPassword: env.SELARAS_DEMO_PASSWORD } : {}),
     accessTtlSeconds: 60 * 60,
     refreshTtlSeconds: 30 * 24 * 60 * 60,
     loginLimits: DEFAULT_LOGIN_LIMITS,

@@ -51,8 +51,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (other) throw new ConfigError(`Folder data ${config.dataDir} sedang dipakai server Selaras lain (pid ${other}). Hentikan server itu dulu.`);
   writeFileSync(pidFile(config.dataDir), `${process.pid}\n`);
 
-  const catalog = openCatalog(catalogFile(config.dataDir));
-  const store = openSqliteDocStore(docsFile(config.dataDir));
+  let catalog: Catalog;
+  let store: DocStore;
+  try {
+    catalog = openCatalog(catalogFile(config.dataDir));
+    store = openSqliteDocStore(docsFile(config.dataDir));
+  } catch (err) {
+    rmSync(pidFile(config.dataDir), { force: true });
+    throw err;
+  }
   const metrics = createMetrics();
   const auth = createAuthService(catalog, config);
   const relay = createRelay({
@@ -93,10 +100,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   try {
-    const seeded = await seedWorkspace(catalog, config.demo ? { adminPassword: process.env.SELARAS_DEMO_PASSWORD || DEMO_PASSWORD } : {});
+    const seeded = await seedWorkspace(catalog, config.demo ? { adminPassword: config.demoPassword ?? DEMO_PASSWORD } : {});
     const credentials = [...seeded.credentials];
     if (config.demo) {
-      const demo = await seedDemo(catalog, sheetDocs, seeded.workspace.id, process.env.SELARAS_DEMO_PASSWORD || DEMO_PASSWORD);
+      const demo = await seedDemo(catalog, sheetDocs, seeded.workspace.id, config.demoPassword ?? DEMO_PASSWORD);
       credentials.push(...demo.credentials);
       if (demo.sheets.length) logger.info({ sheets: demo.sheets.map((s) => s.name) }, 'demo sheets created');
     }
