@@ -33,8 +33,16 @@ export function CellEditor(props: {
     done = true;
     props.onExit(exit);
   };
+  // Grow with the text (wider for long names and addresses, taller for line breaks), within bounds.
+  const fit = () => {
+    el.style.width = '0px';
+    el.style.width = `${Math.min(640, Math.max(props.box.width, el.scrollWidth + 4))}px`;
+    const lines = el.value.split('\n').length;
+    el.style.height = `${Math.min(8, Math.max(1, lines)) * props.box.height}px`;
+  };
   onMount(() => {
     el.value = props.state.initial;
+    fit();
     el.focus({ preventScroll: true });
     const end = el.value.length;
     el.setSelectionRange(end, end);
@@ -51,6 +59,7 @@ export function CellEditor(props: {
     } else if (e.key === 'Enter' && e.altKey) {
       e.preventDefault();
       el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+      fit();
     } else if (e.key === 'Enter') commit({ dr: e.shiftKey ? -1 : 1, dc: 0 });
     else if (e.key === 'Tab') commit(e.shiftKey ? 'backtab' : 'tab');
     else if (props.state.mode === 'enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
@@ -66,8 +75,9 @@ export function CellEditor(props: {
       aria-label={props.label}
       spellcheck={false}
       autocomplete="off"
-      style={{ left: `${props.box.left}px`, top: `${props.box.top}px`, 'min-width': `${props.box.width}px`, height: `${props.box.height}px` }}
+      style={{ left: `${props.box.left}px`, top: `${props.box.top}px` }}
       onKeyDown={onKeyDown}
+      onInput={fit}
       onBlur={() => finish({ kind: 'commit', value: el.value, move: null })}
       onCopy={(e) => e.stopPropagation()}
       onCut={(e) => e.stopPropagation()}

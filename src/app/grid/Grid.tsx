@@ -613,6 +613,15 @@ export function Grid(props: GridProps) {
     },
   };
 
+  // Only a rendered cell can be the active descendant (after Ctrl+A the focus may be off screen).
+  const activeDescendant = () => {
+    const { row, col } = sel().focus;
+    const span = rowSpan();
+    const cols = colSpan();
+    if (editor() || row < span.start || row >= span.end || col < cols.start || col >= cols.end) return undefined;
+    return cellDomId(gridId, row % rowCapacity(), col);
+  };
+
   const statusText = () => {
     if (message()) return message();
     if (isViewActive(view())) return t().viewActive(displayOrder().length, model.order().length);
@@ -632,7 +641,7 @@ export function Grid(props: GridProps) {
           aria-colcount={colCount() + 1}
           aria-multiselectable="true"
           aria-readonly={props.readOnly}
-          aria-activedescendant={editor() ? undefined : cellDomId(gridId, sel().focus.row % rowCapacity(), sel().focus.col)}
+          aria-activedescendant={activeDescendant()}
           onScroll={onScroll}
           onKeyDown={onKeyDown}
           onCopy={(e) => onCopy(e, false)}
