@@ -63,20 +63,31 @@ export function programsOf(raw: string | undefined): ProgramId[] {
   return [...out].sort();
 }
 
-/** May a household receive programs a and b together? The same program is never an "overlap". */
-export function mayOverlap(matrix: OverlapMatrix, a: ProgramId, b: ProgramId): boolean {
-  if (a === b) return true;
+/** The matrix with program names normalised once, for fast lookups. */
+export interface CompiledOverlap {
+  forbidden: ReadonlySet<string>;
+  personPrograms: ReadonlySet<ProgramId>;
+}
+
+export function compileOverlap(matrix: OverlapMatrix): CompiledOverlap {
+  const forbidden = new Set<string>();
   for (const [x, y] of matrix.forbidden) {
-    const fx = normalizeProgram(x);
-    const fy = normalizeProgram(y);
-    if ((fx === a && fy === b) || (fx === b && fy === a)) return false;
+    const a = normalizeProgram(x);
+    const b = normalizeProgram(y);
+    forbidden.add(`${a}|${b}`);
+    forbidden.add(`${b}|${a}`);
   }
-  return true;
+  return { forbidden, personPrograms: new Set(matrix.personPrograms.map(normalizeProgram)) };
+}
+
+/** May a household receive programs a and b together? The same program is never an "overlap". */
+export function mayOverlap(matrix: CompiledOverlap, a: ProgramId, b: ProgramId): boolean {
+  return a === b || !matrix.forbidden.has(`${a}|${b}`);
 }
 
 /** Is the program counted per household (so two rows with one No KK are a duplicate)? */
-export function isHouseholdProgram(matrix: OverlapMatrix, program: ProgramId): boolean {
-  return !matrix.personPrograms.some((p) => normalizeProgram(p) === program);
+export function isHouseholdProgram(matrix: CompiledOverlap, program: ProgramId): boolean {
+  return !matrix.personPrograms.has(program);
 }
 
 /** Guess a program from a file or sheet name such as "BPNT-Medono.csv" ('' when none). */

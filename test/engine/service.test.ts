@@ -2,7 +2,7 @@
 // UI receives is structured-cloned data with the same content as in-process.
 import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCheckService, type CheckService } from '../../src/domain/engine/index';
 

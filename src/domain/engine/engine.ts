@@ -8,7 +8,7 @@ import type { DuplicateGroup, Finding } from '../findings';
 import type { PairScore } from '../match/compare';
 import { featuresOf, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
-import { isHouseholdProgram } from '../overlap';
+import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
 import type { RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
@@ -71,10 +71,10 @@ function sameRow(a: RecordRow, b: RecordRow): boolean {
   return true;
 }
 
-function householdKeys(f: Features | null | undefined, config: EngineConfig): string[] {
+function householdKeys(f: Features | null | undefined, overlap: CompiledOverlap): string[] {
   if (!f || f.reference || !f.noKk) return [];
   const programs = f.programs.length > 0 ? f.programs : [''];
-  return programs.filter((p) => p === '' || isHouseholdProgram(config.overlap, p)).map((p) => `${f.noKk}|${p}`);
+  return programs.filter((p) => p === '' || isHouseholdProgram(overlap, p)).map((p) => `${f.noKk}|${p}`);
 }
 
 function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride[]> {
@@ -103,11 +103,13 @@ class Engine implements CheckEngine {
   private readonly householdGroupOf = new Map<string, string>();
   private readonly kk = new Map<string, Set<string>>();
   private refs: Set<string>;
+  private overlap: CompiledOverlap;
   private overridesByRow = new Map<string, RuleOverride[]>();
 
   constructor(config: EngineConfig) {
     this.cfg = config;
     this.refs = new Set(config.referenceSources);
+    this.overlap = compileOverlap(config.overlap);
     this.overridesByRow = groupOverrides(config.overrides);
     for (const d of config.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(config.model, config.blockCap, this.dismissed);
@@ -187,6 +189,7 @@ class Engine implements CheckEngine {
     const oldGroups = new Map(this.groups);
     this.cfg = next;
     this.refs = new Set(next.referenceSources);
+    this.overlap = compileOverlap(next.overlap);
     this.overridesByRow = groupOverrides(next.overrides);
     this.dismissed.clear();
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
@@ -231,11 +234,11 @@ class Engine implements CheckEngine {
     const householdKeysHit = new Set<string>();
     for (const [key, next] of changes) {
       const old = oldFeats.get(key);
-      for (const hk of householdKeys(old, this.cfg)) {
+      for (const hk of householdKeys(old, this.overlap)) {
         householdKeysHit.add(hk);
         this.households.get(hk)?.delete(key);
       }
-      for (const hk of householdKeys(next, this.cfg)) {
+      for (const hk of householdKeys(next, this.overlap)) {
         householdKeysHit.add(hk);
         let set = this.households.get(hk);
         if (!set) this.households.set(hk, (set = new Set()));
@@ -400,7 +403,7 @@ class Engine implements CheckEngine {
       feats,
       peers,
       referenceLinks,
-      overlap: this.cfg.overlap,
+      overlap: this.overlap,
       classify: this.refs.size > 0,
     });
     const local = this.local.get(row.key) ?? [];
@@ -423,7 +426,7 @@ class Engine implements CheckEngine {
     const gid = this.personGroupOf.get(key);
     const g = gid ? this.groups.get(gid) : undefined;
     if (g) out.push(g);
-    for (const hk of householdKeys(this.matcher.feats.get(key), this.cfg)) {
+    for (const hk of householdKeys(this.matcher.feats.get(key), this.overlap)) {
       const hid = this.householdGroupOf.get(hk);
       const h = hid ? this.groups.get(hid) : undefined;
       if (h) out.push(h);

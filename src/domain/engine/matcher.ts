@@ -7,7 +7,7 @@
 //  - both rows of a pair whose decision changed.
 // It returns the rows whose edges changed, so groups and findings can follow.
 import { blockingKeys, isWeakKey, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
-import { comparePair, isLink, type PairScore } from '../match/compare';
+import { comparePair, isLink, refreshWeights, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, type MatchModel } from '../match/model';
 
@@ -124,6 +124,8 @@ export class Matcher {
     for (const key of changes.keys()) if (!this.feats.has(key)) dropEdges(key);
     for (const key of rescore) dropEdges(key);
 
+    // Term weights are cached on the features; only re-scored rows can have stale ones.
+    for (const key of rescore) refreshWeights(this.feats.get(key) as Features, this.count, this.model);
     const added: string[] = [];
     const done = new Set<string>();
     for (const key of rescore) {
@@ -185,8 +187,8 @@ export class Matcher {
   private scoreAndLink(key: string, f: Features, other: string): boolean {
     const g = this.feats.get(other) as Features;
     if (f.reference && g.reference) return false;
-    if (this.dismissed.has(pairKey(key, other))) return false;
-    const score = key < other ? comparePair(f, g, this.count, this.model, true) : comparePair(g, f, this.count, this.model, true);
+    if (this.dismissed.size > 0 && this.dismissed.has(pairKey(key, other))) return false;
+    const score = key < other ? comparePair(f, g, this.model, true) : comparePair(g, f, this.model, true);
     if (!score || !isLink(score, this.model)) return false;
     this.link(key, other, score);
     return true;
@@ -218,9 +220,12 @@ export class Matcher {
     eb.set(a, score);
   }
 
-  /** Rows sharing at least one eligible block with `key`. */
+  /** Rows sharing at least one eligible block with `key` (a set reused between calls). */
+  private readonly candidateSet = new Set<string>();
+
   candidates(key: string): Set<string> {
-    const out = new Set<string>();
+    const out = this.candidateSet;
+    out.clear();
     for (const k of this.keysOf.get(key) ?? []) {
       const set = this.blocks.get(k);
       if (!set || !this.eligible(k, set.size)) continue;
@@ -234,6 +239,6 @@ export class Matcher {
     const fa = this.feats.get(a);
     const fb = this.feats.get(b);
     if (!fa || !fb) return null;
-    return a < b ? comparePair(fa, fb, this.count, this.model) : comparePair(fb, fa, this.count, this.model);
+    return a < b ? comparePair(fa, fb, this.model) : comparePair(fb, fa, this.model);
   }
 }

@@ -6,7 +6,7 @@ import type { Finding } from '../findings';
 import type { Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
-import { mayOverlap, type OverlapMatrix } from '../overlap';
+import { mayOverlap, type CompiledOverlap } from '../overlap';
 import type { RecordRow } from '../schema';
 
 export interface RelationContext {
@@ -16,7 +16,7 @@ export interface RelationContext {
   peers: { row: RecordRow; feats: Features; via: 'person' | 'household' }[];
   /** Links to reference rows, strongest first. */
   referenceLinks: { row: RecordRow; score: PairScore }[];
-  overlap: OverlapMatrix;
+  overlap: CompiledOverlap;
   /** Whether any reference list is loaded (only then is a row classified). */
   classify: boolean;
 }

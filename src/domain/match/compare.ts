@@ -38,7 +38,13 @@ export interface PairScore {
   sameIdentity: boolean;
 }
 
-export type TermCount = (term: string) => number;
+/** Fill in a row's term-frequency weights from the current counts (see Features.weights). */
+export function refreshWeights(f: Features, count: (term: string) => number, model: MatchModel): void {
+  const w = f.weights;
+  for (let i = 0; i < f.nameTerms.length; i++) w.name[i] = Math.max(0, termWeight(model, count(f.nameTerms[i] as string)));
+  w.birth = f.birthTerm ? termWeight(model, count(f.birthTerm)) : 0;
+  w.identity = f.identityTerm ? termWeight(model, count(f.identityTerm)) : 0;
+}
 
 function hamming1(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -81,25 +87,28 @@ function assign(
   floor: number,
   initials: boolean,
 ): Assignment {
-  const usedA = new Uint8Array(a.length);
-  const usedB = new Uint8Array(b.length);
+  // Bit sets of used tokens (names and addresses have far fewer than 31 tokens; extra ones are ignored).
+  const na = Math.min(a.length, 31);
+  const nb = Math.min(b.length, 31);
+  let usedA = 0;
+  let usedB = 0;
   const pairs: [number, number, number][] = [];
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      if (usedB[j] || a[i] !== b[j]) continue;
-      usedA[i] = 1;
-      usedB[j] = 1;
+  for (let i = 0; i < na; i++) {
+    for (let j = 0; j < nb; j++) {
+      if (usedB & (1 << j) || a[i] !== b[j]) continue;
+      usedA |= 1 << i;
+      usedB |= 1 << j;
       pairs.push([i, j, 1]);
       break;
     }
   }
-  if (pairs.length < a.length && pairs.length < b.length) {
+  if (pairs.length < na && pairs.length < nb) {
     const cands: [number, number, number][] = [];
-    for (let i = 0; i < a.length; i++) {
-      if (usedA[i]) continue;
+    for (let i = 0; i < na; i++) {
+      if (usedA & (1 << i)) continue;
       const ta = a[i] as string;
-      for (let j = 0; j < b.length; j++) {
-        if (usedB[j]) continue;
+      for (let j = 0; j < nb; j++) {
+        if (usedB & (1 << j)) continue;
         const tb = b[j] as string;
         if (isDigits(ta) || isDigits(tb)) continue;
         let s = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
@@ -108,24 +117,23 @@ function assign(
         if (s >= floor || s === -1) cands.push([i, j, s]);
       }
     }
-    const rank = (s: number) => (s === -1 ? 0.5 : s);
-    cands.sort((x, y) => rank(y[2]) - rank(x[2]) || x[0] - y[0] || x[1] - y[1]);
+    cands.sort((x, y) => (y[2] === -1 ? 0.5 : y[2]) - (x[2] === -1 ? 0.5 : x[2]) || x[0] - y[0] || x[1] - y[1]);
     for (const c of cands) {
-      if (usedA[c[0]] || usedB[c[1]]) continue;
-      usedA[c[0]] = 1;
-      usedB[c[1]] = 1;
+      if (usedA & (1 << c[0]) || usedB & (1 << c[1])) continue;
+      usedA |= 1 << c[0];
+      usedB |= 1 << c[1];
       pairs.push(c);
     }
   }
   return { pairs, leftA: a.length - pairs.length, leftB: b.length - pairs.length };
 }
 
-function compareNames(a: Features, b: Features, count: TermCount, model: MatchModel): Evidence | null {
+function compareNames(a: Features, b: Features, model: MatchModel): Evidence | null {
   if (a.name.length === 0 || b.name.length === 0) return null;
   const floor = model.nameLevels[model.nameLevels.length - 1]?.jw ?? 0.85;
   const { pairs, leftA, leftB } = assign(a.name, b.name, a.phonetic, b.phonetic, floor, true);
-  const twA = a.nameTerms.map((t) => Math.max(0, termWeight(model, count(t))));
-  const twB = b.nameTerms.map((t) => Math.max(0, termWeight(model, count(t))));
+  const twA = a.weights.name;
+  const twB = b.weights.name;
   let weight = 0;
   let agree = 0;
   let total = 0;
@@ -160,11 +168,11 @@ function compareNames(a: Features, b: Features, count: TermCount, model: MatchMo
   return { field: 'name', level, weight, sim };
 }
 
-function compareBirth(a: Features, b: Features, count: TermCount, model: MatchModel): Evidence | null {
+function compareBirth(a: Features, b: Features, model: MatchModel): Evidence | null {
   const x = a.birth;
   const y = b.birth;
   if (!x || !y) return null;
-  if (x.iso === y.iso) return { field: 'birth', level: 'same', weight: termWeight(model, count(a.birthTerm)) };
+  if (x.iso === y.iso) return { field: 'birth', level: 'same', weight: a.weights.birth };
   if (x.y === y.y && x.m === y.d && x.d === y.m) return { field: 'birth', level: 'swap', weight: model.dob.swap };
   if (hamming1(x.digits, y.digits) || adjacentTransposition(x.digits, y.digits)) {
     return { field: 'birth', level: 'typo', weight: model.dob.typo };
@@ -173,11 +181,11 @@ function compareBirth(a: Features, b: Features, count: TermCount, model: MatchMo
   return { field: 'birth', level: 'differ', weight: model.dob.differ };
 }
 
-function compareIdentity(a: Features, b: Features, count: TermCount, model: MatchModel): Evidence | null {
+function compareIdentity(a: Features, b: Features, model: MatchModel): Evidence | null {
   const x = a.identity;
   const y = b.identity;
   if (!x || !y) return null;
-  if (x === y) return { field: 'identity', level: 'same', weight: termWeight(model, count(a.identityTerm)) };
+  if (x === y) return { field: 'identity', level: 'same', weight: a.weights.identity };
   if (hamming1(x, y)) return { field: 'identity', level: 'oneDigit', weight: model.identity.oneDigit };
   if (adjacentTransposition(x, y)) return { field: 'identity', level: 'transposed', weight: model.identity.transposed };
   return { field: 'identity', level: 'differ', weight: model.identity.differ };
@@ -226,37 +234,45 @@ function restMax(model: MatchModel): number {
   );
 }
 
+/** The summed weight at which the match probability reaches the threshold. */
+function neededWeight(model: MatchModel): number {
+  return Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
+}
+
 /**
  * Score a pair. With `prune`, returns null as soon as the pair cannot reach the
  * link threshold (and is not a same-identity pair): most candidates stop after
  * three fields.
  */
-export function comparePair(a: Features, b: Features, count: TermCount, model: MatchModel, prune = false): PairScore | null {
+export function comparePair(a: Features, b: Features, model: MatchModel, prune = false): PairScore | null {
   const evidence: Evidence[] = [];
+  const sameIdentity = a.identity !== null && a.identity === b.identity;
+  const first = [compareIdentity(a, b, model), compareBirth(a, b, model), compareNames(a, b, model)];
   let weight = 0;
-  const push = (e: Evidence | null) => {
-    if (!e) return;
+  for (const e of first) {
+    if (!e) continue;
     evidence.push(e);
     weight += e.weight;
-  };
-  const sameIdentity = a.identity !== null && a.identity === b.identity;
-  push(compareIdentity(a, b, count, model));
-  push(compareBirth(a, b, count, model));
-  push(compareNames(a, b, count, model));
-  if (prune && !(model.linkSameIdentity && sameIdentity)) {
-    const needed = Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
-    if (weight + restMax(model) < needed) return null;
   }
-  push(compareAddress(a, b, model));
-  push(compareRtRw(a, b, model));
-  push(comparePlace('village', a.village, b.village, model.village));
-  push(comparePlace('district', a.district, b.district, model.district));
-  push(comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace));
-  if (a.sex && b.sex) {
-    const same = a.sex === b.sex;
-    push({ field: 'sex', level: same ? 'same' : 'differ', weight: same ? model.sex.same : model.sex.differ });
+  if (prune && !(model.linkSameIdentity && sameIdentity) && weight + restMax(model) < neededWeight(model)) return null;
+  const rest = [
+    compareAddress(a, b, model),
+    compareRtRw(a, b, model),
+    comparePlace('village', a.village, b.village, model.village),
+    comparePlace('district', a.district, b.district, model.district),
+    comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace),
+    a.sex && b.sex
+      ? a.sex === b.sex
+        ? { field: 'sex' as const, level: 'same' as const, weight: model.sex.same }
+        : { field: 'sex' as const, level: 'differ' as const, weight: model.sex.differ }
+      : null,
+    a.noKk && b.noKk && a.noKk === b.noKk ? { field: 'noKk' as const, level: 'same' as const, weight: model.noKk.same } : null,
+  ];
+  for (const e of rest) {
+    if (!e) continue;
+    evidence.push(e);
+    weight += e.weight;
   }
-  if (a.noKk && b.noKk && a.noKk === b.noKk) push({ field: 'noKk', level: 'same', weight: model.noKk.same });
   return { weight, probability: probability(model, weight), evidence, sameIdentity };
 }
 

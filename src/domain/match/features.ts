@@ -32,6 +32,12 @@ export interface Features {
   nameTerms: string[];
   birthTerm: string;
   identityTerm: string;
+  /**
+   * Term-frequency weights of the name tokens, birth date and identity (bits).
+   * Owned and kept current by the matcher (they depend on other rows' counts);
+   * compare.ts only reads them.
+   */
+  weights: { name: number[]; birth: number; identity: number };
   birth: BirthDate | null;
   identity: string | null;
   noKk: string | null;
@@ -94,6 +100,7 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
     identityTerm: identity ? identityTerm(identity) : '',
     birth: born,
     identity,
+    weights: { name: name.map(() => 0), birth: 0, identity: 0 },
     noKk: noKkOf(v.no_kk),
     address: addressTokens(v.alamat),
     rt: neighbourhoodNumber(v.rt),
