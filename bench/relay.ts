@@ -4,9 +4,11 @@
 // SQLite before it is forwarded or acknowledged), in the same run, under the
 // same seeded load. Servers and the load generator are separate processes.
 //
-//   npm run bench:relay -- [--connections 1500] [--sheets 100] [--rate 0.5]
+//   npm run bench:relay -- [--connections 1500] [--sheets 100] [--rate 0.2]
 //                          [--warmup 3] [--duration 10] [--servers stock,selaras]
 // (env: BENCH_CONNECTIONS, BENCH_SHEETS, BENCH_RATE, BENCH_DURATION)
+// The default rate, one committed cell edit every 5 s per client (300 edits/s,
+// 4,200 deliveries/s in all), is brisk data entry for 1,500 officers at once.
 //
 // Printed per server: p50/p95/p99 of the time for an edit to reach each other
 // client of its sheet ("delivery") and to reach all of them ("edit"), the time
@@ -431,7 +433,7 @@ async function orchestrate(): Promise<void> {
   const opts: LoadOptions = {
     connections: flag('connections', 'BENCH_CONNECTIONS', 1500),
     sheets: flag('sheets', 'BENCH_SHEETS', 100),
-    rate: flag('rate', 'BENCH_RATE', 0.5),
+    rate: flag('rate', 'BENCH_RATE', 0.2),
     warmupS: flag('warmup', 'BENCH_WARMUP', 3),
     durationS: flag('duration', 'BENCH_DURATION', 10),
     seed: flag('seed', 'BENCH_SEED', 42),
@@ -476,7 +478,7 @@ else if (role === 'load') {
   const result = await runLoad(flag('port', 'BENCH_PORT', 1), {
     connections: flag('connections', 'BENCH_CONNECTIONS', 1500),
     sheets: flag('sheets', 'BENCH_SHEETS', 100),
-    rate: flag('rate', 'BENCH_RATE', 0.5),
+    rate: flag('rate', 'BENCH_RATE', 0.2),
     warmupS: flag('warmup', 'BENCH_WARMUP', 3),
     durationS: flag('duration', 'BENCH_DURATION', 10),
     seed: flag('seed', 'BENCH_SEED', 42),
