@@ -58,29 +58,33 @@ function takeLock() {
 function buildIfStale() {
   if (!existsSync(join(root, 'index.html'))) {
     console.log('index.html belum ada: aplikasi web tidak dibangun, hanya server/API yang berjalan.');
-    return true;
+    return;
   }
-  if (isFresh()) return true;
+  if (isFresh()) return;
   takeLock();
   try {
-    if (isFresh()) return true;
+    if (isFresh()) return;
     console.log(builtAt() ? 'Sumber aplikasi berubah: membangun ulang dist/ …' : 'Membangun aplikasi web (dist/) …');
     const startedAt = new Date();
     const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
     const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) {
-      console.error('Gagal membangun aplikasi web (lihat pesan di atas). Server tidak dijalankan.');
-      return false;
+      // Sync and the API matter more than a fresh UI: tablets keep syncing.
+      console.error(
+        existsSync(join(root, 'dist', 'index.html'))
+          ? 'Gagal membangun aplikasi web (lihat pesan di atas). Server tetap berjalan dengan hasil build sebelumnya.'
+          : 'Gagal membangun aplikasi web (lihat pesan di atas). Server tetap berjalan tanpa aplikasi web (API dan sinkronisasi aktif).',
+      );
+      return;
     }
     writeFileSync(STAMP, startedAt.toISOString());
-    return true;
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 
 const wantsHelp = argv.includes('--help') || argv.includes('-h');
-if (!wantsHelp && !argv.includes('--no-build') && !buildIfStale()) process.exit(1);
+if (!wantsHelp && !argv.includes('--no-build')) buildIfStale();
 
 register();
 const { main } = await import('../server/main.ts');

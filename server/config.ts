@@ -7,6 +7,7 @@
 //   SELARAS_SECRET  token-signing secret; otherwise generated once into <data>/secret.key
 //   SELARAS_TRUST_PROXY=1  behind a reverse proxy: take the client IP (for login
 //                   rate limits) from X-Forwarded-For instead of the socket
+//   SELARAS_MAX_MESSAGE_MB  largest sync message a client may send (relay default: 16)
 //   LOG_LEVEL       pino level (info)
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
   trustProxy?: boolean;
+  /** Overrides the relay's message size limit (bytes). */
+  maxMessageBytes?: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -120,6 +123,12 @@ export function resolveSecret(dataDir: string, env: NodeJS.ProcessEnv = process.
 }
 
 export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  let maxMessageBytes: number | undefined;
+  if (env.SELARAS_MAX_MESSAGE_MB) {
+    const mb = Number(env.SELARAS_MAX_MESSAGE_MB);
+    if (!(mb >= 1 && mb <= 1024)) throw new ConfigError(`SELARAS_MAX_MESSAGE_MB tidak valid: "${env.SELARAS_MAX_MESSAGE_MB}" (1–1024).`);
+    maxMessageBytes = Math.round(mb * 1024 * 1024);
+  }
   mkdirSync(cli.dataDir, { recursive: true });
   return {
     port: cli.port,
@@ -135,6 +144,7 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
     loginLimits: DEFAULT_LOGIN_LIMITS,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.SELARAS_TRUST_PROXY === '1',
+    ...(maxMessageBytes ? { maxMessageBytes } : {}),
   };
 }
 

@@ -67,7 +67,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     authorizer: createConnectionAuthorizer(catalog, auth),
     logger,
     metrics,
-    ...(options.relayLimits ? { limits: options.relayLimits } : {}),
+    limits: { ...(config.maxMessageBytes ? { maxMessageBytes: config.maxMessageBytes } : {}), ...options.relayLimits },
   });
   const sheetDocs = createSheetDocWriter(relay);
   const connections: ConnectionControl = {
