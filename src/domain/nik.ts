@@ -4,8 +4,8 @@
 // Excel keeps 15 significant digits, so a NIK typed into a number cell loses its
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
-import { districtName, provinceName, regencyName } from './area/index';
-import { formatDate, todayIso, toIso } from './dates';
+import { districtName, provinceName, regencyName, regionOf } from './area/index';
+import { formatDate, isValidYmd, todayIso, toIso } from './dates';
 
 export type NikProblem =
   | 'empty'
@@ -103,23 +103,27 @@ export function isPlaceholderNumber(digits: string): boolean {
   return digits.length > 1 && run === digits.length;
 }
 
-/** The two centuries a DDMMYY can mean, both as ISO (null when impossible). */
-function centuries(dd: number, mm: number, yy: number): [string | null, string | null] {
-  return [toIso(1900 + yy, mm, dd), toIso(2000 + yy, mm, dd)];
-}
-
 /**
- * Picks the century: the one agreeing with the row's tanggal_lahir when the
- * two-digit years agree, otherwise the most recent one not in the future
- * (a NIK is issued at birth, so children are on the lists too).
+ * The birth date a DDMMYY means. The century is the one agreeing with the row's
+ * tanggal_lahir when given, otherwise the most recent one not in the future (a
+ * NIK is issued at birth, so children are on the lists too). Null when neither
+ * century makes it a real day.
  */
-function pickCentury(c19: string | null, c20: string | null, today: string, hint?: string | null): string | null {
-  if (hint) {
-    for (const c of [c19, c20]) if (c && c.slice(0, 4) === hint.slice(0, 4)) return c;
+function birthDateOf(day: number, month: number, yy: number, today: string, hint?: string | null): string | null {
+  const y19 = 1900 + yy;
+  const y20 = 2000 + yy;
+  const ok19 = isValidYmd(y19, month, day);
+  const ok20 = isValidYmd(y20, month, day);
+  if (!ok19 && !ok20) return null;
+  const hintYear = hint ? Number(hint.slice(0, 4)) : Number.NaN;
+  let year: number;
+  if (ok19 && hintYear === y19) year = y19;
+  else if (ok20 && hintYear === y20) year = y20;
+  else {
+    const todayNumber = Number(today.slice(0, 4)) * 10000 + Number(today.slice(5, 7)) * 100 + Number(today.slice(8, 10));
+    year = ok20 && y20 * 10000 + month * 100 + day <= todayNumber ? y20 : ok19 ? y19 : y20;
   }
-  // ISO strings compare as dates.
-  if (c20 && c20 <= today) return c20;
-  return c19 ?? c20;
+  return toIso(year, month, day);
 }
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
@@ -148,28 +152,19 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
   if (isPlaceholderNumber(d)) info.problems.push('placeholder');
 
-  const p = d.slice(0, 2);
-  const r = d.slice(0, 4);
-  const k = d.slice(0, 6);
-  if (!provinceName(p)) info.problems.push('province-unknown');
-  else {
-    info.province = p;
-    if (!regencyName(r)) info.problems.push('regency-unknown');
-    else {
-      info.regency = r;
-      if (!districtName(k)) info.problems.push('district-unknown');
-      else info.district = k;
-    }
-  }
+  const region = regionOf(d);
+  if (region.problem) info.problems.push(region.problem);
+  if (region.province) info.province = region.province;
+  if (region.regency) info.regency = region.regency;
+  if (region.district) info.district = region.district;
 
   const dd = Number(d.slice(6, 8));
   const mm = Number(d.slice(8, 10));
   const yy = Number(d.slice(10, 12));
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
-  const [c19, c20] = centuries(day, mm, yy);
-  const birth = pickCentury(c19, c20, options.today ?? todayIso(), options.birthDateHint);
-  if (!birth || (!female && dd > 31)) info.problems.push('birth-date-impossible');
+  const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
+  if (!birth) info.problems.push('birth-date-impossible');
   else {
     info.birthDate = birth;
     info.sex = female ? 'P' : 'L';

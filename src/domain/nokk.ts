@@ -2,7 +2,7 @@
 // issued, 7–12 DDMMYY of issue, 13–16 serial. Not stable (a new KK on moving,
 // death of the head, divorce, splitting): a strong hint, never an identity.
 // Excel damages it exactly as it damages a NIK.
-import { districtName, provinceName, regencyName } from './area/index';
+import { regionOf } from './area/index';
 import { toIso } from './dates';
 import { cleanIdNumber, isPlaceholderNumber } from './nik';
 
@@ -62,19 +62,11 @@ export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } 
   info.digits = d;
   if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
   if (isPlaceholderNumber(d)) info.problems.push('placeholder');
-  const p = d.slice(0, 2);
-  const r = d.slice(0, 4);
-  const k = d.slice(0, 6);
-  if (!provinceName(p)) info.problems.push('province-unknown');
-  else {
-    info.province = p;
-    if (!regencyName(r)) info.problems.push('regency-unknown');
-    else {
-      info.regency = r;
-      if (!districtName(k)) info.problems.push('district-unknown');
-      else info.district = k;
-    }
-  }
+  const region = regionOf(d);
+  if (region.problem) info.problems.push(region.problem);
+  if (region.province) info.province = region.province;
+  if (region.regency) info.regency = region.regency;
+  if (region.district) info.district = region.district;
   // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
   const issue = toIso(2000 + Number(d.slice(10, 12)), Number(d.slice(8, 10)), Number(d.slice(6, 8)));
   if (issue) info.issueDate = issue;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AREA_MODULE_PATH, readAreaCsvTexts, renderAreaModule } from '../../scripts/gen-area-codes';
-import { AREAS, districtName, normalizeAreaName, provinceName, regencyName } from '../../src/domain/area/index';
+import { AREAS, districtCodes, districtName, normalizeAreaName, provinceName, regencyName, regionOf } from '../../src/domain/area/index';
 
 describe('area codes', () => {
   it('the committed module equals a fresh render from idn-area-data (never drifts)', () => {
@@ -28,10 +28,26 @@ describe('area codes', () => {
     expect(fn(code)).toBe(name);
   });
 
-  it('unknown codes give undefined', () => {
+  it('unknown or malformed codes give undefined', () => {
     expect(provinceName('99')).toBeUndefined();
     expect(regencyName('3399')).toBeUndefined();
     expect(districtName('337599')).toBeUndefined();
+    expect(provinceName('033')).toBeUndefined();
+    expect(districtName('33750')).toBeUndefined();
+    expect(districtName('3375a1')).toBeUndefined();
+  });
+
+  it('regionOf names the first unknown level', () => {
+    expect(regionOf('3375015301891051')).toEqual({ province: '33', regency: '3375', district: '337501' });
+    expect(regionOf('3375995301891051')).toEqual({ province: '33', regency: '3375', problem: 'district-unknown' });
+    expect(regionOf('3399015301891051')).toEqual({ province: '33', problem: 'regency-unknown' });
+    expect(regionOf('0075015301891051')).toEqual({ problem: 'province-unknown' });
+  });
+
+  it('lists every district code as six digits', () => {
+    const codes = districtCodes();
+    expect(codes).toHaveLength(AREAS.districts.size);
+    expect(codes.every((c) => /^\d{6}$/.test(c) && districtName(c) !== undefined)).toBe(true);
   });
 
   it('normalizes area names for comparison', () => {
