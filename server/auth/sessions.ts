@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog';
 import { toPublicUser, type PublicUser, type UserRecord } from '../catalog/users';
 import type { LoginLimits } from '../config';
 import { scopeToString } from './access';
-import { decoyHash, verifyPassword } from './password';
+import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import { createRateLimiter } from './rateLimit';
 import { createTokenSigner, hashRefreshToken, newRefreshToken } from './tokens';
 
@@ -93,6 +93,19 @@ export function createAuthService(catalog: Catalog, options: AuthOptions) {
       const user = catalog.users.byId(found.userId);
       if (!user || user.disabled) return expired;
       return { ok: true, session: await issue(user) };
+    },
+
+    /** A user changes their own password: every other session ends, this one continues with the returned session. */
+    async changeOwnPassword(user: UserRecord, current: unknown, next: unknown): Promise<SessionResult> {
+      if (typeof current !== 'string' || !(await verifyPassword(current, user.passwordHash))) {
+        return { ok: false, status: 403, error: 'Kata sandi saat ini salah.' };
+      }
+      const problem = passwordProblem(next);
+      if (problem) return { ok: false, status: 400, error: problem };
+      if (next === current) return { ok: false, status: 400, error: 'Kata sandi baru harus berbeda dari yang lama.' };
+      const updated = catalog.users.setPassword(user.id, await hashPassword(String(next)));
+      if (!updated) return { ok: false, status: 401, error: 'Sesi sudah berakhir. Silakan masuk lagi.' };
+      return { ok: true, session: await issue(updated) };
     },
 
     logout(refreshToken: unknown): void {

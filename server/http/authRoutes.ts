@@ -1,4 +1,4 @@
-// POST /api/login, /api/refresh, /api/logout; GET /api/me.
+// POST /api/login, /api/refresh, /api/logout; GET /api/me; POST /api/me/password.
 import type { HttpDeps } from './deps';
 import { bearerToken, HttpError, readJson, sendJson, sendNoContent } from './respond';
 import type { RouteContext, Router } from './router';
@@ -45,6 +45,17 @@ export function addAuthRoutes(router: Router, deps: HttpDeps): void {
     const body = await readJson(ctx.req);
     deps.auth.logout(body.refreshToken);
     sendNoContent(ctx.res);
+  });
+
+  router.post('/api/me/password', async (ctx) => {
+    const user = await requireUser(deps, ctx);
+    const body = await readJson(ctx.req);
+    const result = await deps.auth.changeOwnPassword(user, body.currentPassword, body.newPassword);
+    if (!result.ok) throw new HttpError(result.status, result.error);
+    // Other devices of this user must log in again; this one continues with the new session.
+    deps.connections.closeUser(user.id, 'Kata sandi diganti');
+    deps.logger.info({ userId: user.id }, 'own password changed');
+    sendJson(ctx.res, 200, result.session);
   });
 
   router.get('/api/me', async (ctx) => {

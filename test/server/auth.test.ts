@@ -122,6 +122,23 @@ describe('refresh and logout', () => {
   });
 });
 
+describe('changing one’s own password', () => {
+  it('needs the current password, returns a fresh session, and ends the others', async () => {
+    await addUser(srv.catalog, srv.catalog.areas.workspaces()[0]?.id ?? '', { username: 'ganti', role: 'viewer', password: 'sandi-lama-123' });
+    const other = await login(srv.url, 'ganti', 'sandi-lama-123');
+    const mine = await login(srv.url, 'ganti', 'sandi-lama-123');
+    const wrong = await api(srv.url, '/api/me/password', { token: mine.accessToken, body: { currentPassword: 'salah-salah', newPassword: 'sandi-baru-456' } });
+    expect(wrong).toMatchObject({ status: 403, body: { error: 'Kata sandi saat ini salah.' } });
+    expect((await api(srv.url, '/api/me/password', { token: mine.accessToken, body: { currentPassword: 'sandi-lama-123', newPassword: 'pendek' } })).status).toBe(400);
+    const ok = await api<{ accessToken: string }>(srv.url, '/api/me/password', { token: mine.accessToken, body: { currentPassword: 'sandi-lama-123', newPassword: 'sandi-baru-456' } });
+    expect(ok.status).toBe(200);
+    expect((await api(srv.url, '/api/me', { token: ok.body.accessToken })).status).toBe(200);
+    expect((await api(srv.url, '/api/me', { token: other.accessToken })).status).toBe(401);
+    expect((await api(srv.url, '/api/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(401);
+    await login(srv.url, 'ganti', 'sandi-baru-456');
+  });
+});
+
 describe('bad access tokens', () => {
   const claimsFor = (id: string, ver: number) => ({ role: 'admin', scope: 'workspace', ver, ws: 'w_3375', sub: id });
 
