@@ -165,7 +165,7 @@ describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'grid-10k.png') });
     await page.close();
-  });
+  }, 150_000);
 
   it('grows the sheet when a paste runs past the last row, and deletes rows with Ctrl+-', async () => {
     const page = await openGrid('rows=3');

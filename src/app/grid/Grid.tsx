@@ -7,15 +7,16 @@ import { insertRows, setCells, sheetParts, updateColumn, writerInfo, type CellCa
 import type { GridApi, GridProps } from './index';
 import { createSheetModel } from './model';
 import { computeViewOrder, isViewActive, type GridView, type SortSpec } from './view';
-import { columnAt, columnOffsets, columnWindow, rowWindow, scrollToReveal, type Span } from './virtual';
+import { columnOffsets, columnWindow, rowWindow, scrollToReveal, type Span } from './virtual';
 import { advance, columnLetter, edgeTarget, isSingle, moveBy, moveTo, rangeOf, remapSelection, single, type CellRange, type Selection } from './selection';
 import { actionForKey, type GridAction } from './keys';
 import { clearRange, deleteDisplayedRows, fillDown, insertRowsAt, pasteBlock, rangeValues, type EditTarget } from './edits';
 import { parseTsv, serializeHtmlTable, serializeTsv } from './tsv';
 import { displayValue } from './formats';
-import { hitTest, metricsFor, type Hit } from './layout';
+import { metricsFor } from './layout';
 import { strings } from './strings';
 import { createGridUndo } from './undo';
+import { createPointerHandlers } from './pointer';
 import { NEW_ROW, RowView, cellDomId, type RowsContext } from './Cells';
 import { HeaderRow, type HeaderContext } from './Header';
 import { CellEditor, type EditorExit, type EditorState } from './Editor';
@@ -386,102 +387,20 @@ export function Grid(props: GridProps) {
   };
 
   // ── mouse and touch ─────────────────────────────────────────────────
-  const hitAt = (clientX: number, clientY: number): Hit => {
-    const r = scroller.getBoundingClientRect();
-    return hitTest(
-      clientX - r.left,
-      clientY - r.top,
-      { top: scroller.scrollTop, left: scroller.scrollLeft },
-      { width: scroller.clientWidth, height: scroller.clientHeight },
-      m,
-      (x) => columnAt(offsets(), x),
-      totalWidth(),
-      rowCount(),
-    );
-  };
-  // Mouse and pen drag a range (auto-scrolling past the edges); touch pans
-  // natively, so a tap selects on release and a tap on the active cell edits.
-  let drag: 'cells' | 'rows' | null = null;
-  let tap: { id: number; hit: Hit } | null = null;
-  let lastPoint = { x: 0, y: 0 };
-  let autoScroll = 0;
-  const extendTo = (clientX: number, clientY: number) => {
-    const r = scroller.getBoundingClientRect();
-    const x = Math.max(r.left + m.rowHeaderWidth, Math.min(r.left + scroller.clientWidth - 1, clientX));
-    const y = Math.max(r.top + m.headerHeight, Math.min(r.top + scroller.clientHeight - 1, clientY));
-    const hit = hitAt(drag === 'rows' ? r.left + 1 : x, y);
-    const d = dims();
-    if (drag === 'rows' && hit.kind === 'rowHeader') setSel({ anchor: sel().anchor, focus: { row: hit.row, col: d.cols - 1 } });
-    else if (drag === 'cells' && hit.kind === 'cell') setSel(moveTo(sel(), hit, true, d));
-  };
-  const autoScrollTick = () => {
-    autoScroll = 0;
-    if (!drag) return;
-    const r = scroller.getBoundingClientRect();
-    const over = (v: number, lo: number, hi: number) => (v < lo ? v - lo : v > hi ? v - hi : 0);
-    const dy = over(lastPoint.y, r.top + m.headerHeight, r.top + scroller.clientHeight);
-    const dx = drag === 'cells' ? over(lastPoint.x, r.left + m.rowHeaderWidth, r.left + scroller.clientWidth) : 0;
-    if (!dx && !dy) return;
-    const clamp = (v: number) => Math.max(-60, Math.min(60, v));
-    scroller.scrollTop += clamp(dy);
-    scroller.scrollLeft += clamp(dx);
-    extendTo(lastPoint.x, lastPoint.y);
-    autoScroll = requestAnimationFrame(autoScrollTick);
-  };
-  const onPointerDown = (e: PointerEvent) => {
-    if (e.button !== 0) return;
-    const hit = hitAt(e.clientX, e.clientY);
-    if (e.pointerType === 'touch') {
-      tap = { id: e.pointerId, hit };
-      return;
-    }
-    const d = dims();
-    if (hit.kind === 'cell') {
-      setSel(e.shiftKey ? moveTo(sel(), hit, true, d) : single(hit));
-      drag = 'cells';
-    } else if (hit.kind === 'rowHeader') {
-      const anchor = e.shiftKey ? { row: sel().anchor.row, col: 0 } : { row: hit.row, col: 0 };
-      setSel({ anchor, focus: { row: hit.row, col: d.cols - 1 } });
-      drag = 'rows';
-    } else return;
-    lastPoint = { x: e.clientX, y: e.clientY };
-    scroller.setPointerCapture(e.pointerId);
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    if (!drag) return;
-    lastPoint = { x: e.clientX, y: e.clientY };
-    extendTo(e.clientX, e.clientY);
-    if (!autoScroll) autoScroll = requestAnimationFrame(autoScrollTick);
-  };
-  const onPointerUp = (e: PointerEvent) => {
-    drag = null;
-    if (tap && tap.id === e.pointerId && e.type === 'pointerup') {
-      const hit = tap.hit;
-      if (hit.kind === 'cell') {
-        const wasActive = isSingle(sel()) && sel().focus.row === hit.row && sel().focus.col === hit.col;
-        setSel(single(hit));
-        if (wasActive) startEdit('edit');
-      } else if (hit.kind === 'rowHeader') setSel({ anchor: { row: hit.row, col: 0 }, focus: { row: hit.row, col: dims().cols - 1 } });
-    }
-    tap = null;
-  };
-  onCleanup(() => cancelAnimationFrame(autoScroll));
-  const onDblClick = (e: MouseEvent) => {
-    const hit = hitAt(e.clientX, e.clientY);
-    if (hit.kind === 'cell') {
-      setSel(single(hit));
-      startEdit('edit');
-    }
-  };
-  const onContextMenu = (e: MouseEvent) => {
-    const hit = hitAt(e.clientX, e.clientY);
-    if (hit.kind !== 'cell' && hit.kind !== 'rowHeader') return;
-    e.preventDefault();
-    if (!(hit.row >= range().top && hit.row <= range().bottom)) {
-      setSel(hit.kind === 'cell' ? single(hit) : { anchor: { row: hit.row, col: 0 }, focus: { row: hit.row, col: dims().cols - 1 } });
-    }
-    openMenu(e.clientX, e.clientY);
-  };
+  const pointer = createPointerHandlers({
+    scroller: () => scroller,
+    m,
+    offsets,
+    totalWidth,
+    rowCount,
+    dims,
+    sel,
+    setSel,
+    range,
+    startEdit,
+    openMenu,
+  });
+  onCleanup(pointer.dispose);
 
   // ── scroll and size ─────────────────────────────────────────────────
   const onScroll = () => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft });
@@ -647,12 +566,12 @@ export function Grid(props: GridProps) {
           onCopy={(e) => onCopy(e, false)}
           onCut={(e) => onCopy(e, true)}
           onPaste={onPaste}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
-          onDblClick={onDblClick}
-          onContextMenu={onContextMenu}
+          onPointerDown={pointer.onPointerDown}
+          onPointerMove={pointer.onPointerMove}
+          onPointerUp={pointer.onPointerUp}
+          onPointerCancel={pointer.onPointerUp}
+          onDblClick={pointer.onDblClick}
+          onContextMenu={pointer.onContextMenu}
         >
           <div class="sg-canvas" style={{ width: `${m.rowHeaderWidth + totalWidth()}px`, height: `${m.headerHeight + rowCount() * m.rowHeight}px` }}>
             <HeaderRow ctx={headerCtx} />
