@@ -27,12 +27,15 @@ export interface FieldCheckOptions {
   nikFormat?: boolean;
 }
 
+/** Spellings of each sex (letters and digits only); 1/2 is the BPS coding. */
+const MALE: ReadonlySet<string> = new Set(['l', 'lk', 'laki', 'lakilaki', 'lelaki', 'pria', 'm', 'male', 'cowok', '1']);
+const FEMALE: ReadonlySet<string> = new Set(['p', 'pr', 'prp', 'perempuan', 'wanita', 'w', 'f', 'female', 'cewek', '2']);
+
 /** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
 export function parseSex(raw: string): 'L' | 'P' | null {
   const s = (raw ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (!s) return null;
-  if (['l', 'lk', 'laki', 'lakilaki', 'lelaki', 'pria', 'm', 'male', 'cowok', '1'].includes(s)) return 'L';
-  if (['p', 'pr', 'pr', 'perempuan', 'wanita', 'w', 'f', 'female', 'cewek', '2', 'pere'].includes(s)) return 'P';
+  if (MALE.has(s)) return 'L';
+  if (FEMALE.has(s)) return 'P';
   return null;
 }
 
@@ -42,11 +45,14 @@ export function parseRtRw(raw: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const DTKS: ReadonlySet<string> = new Set(['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya']);
+const NON_DTKS: ReadonlySet<string> = new Set(['nondtks', 'non', 'tidak', 't', 'bukandtks', 'tidakterdaftar', 'belumdtks', 'luardtks']);
+
 /** 'DTKS' / 'Non-DTKS' (and the usual variants); null when unrecognisable. */
 export function parseDtksStatus(raw: string): 'dtks' | 'non-dtks' | null {
   const s = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  if (['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya'].includes(s)) return 'dtks';
-  if (['nondtks', 'non', 'tidak', 't', 'bukandtks', 'tidakterdaftar', 'belumdtks', 'luardtks'].includes(s)) return 'non-dtks';
+  if (DTKS.has(s)) return 'dtks';
+  if (NON_DTKS.has(s)) return 'non-dtks';
   return null;
 }
 
@@ -173,7 +179,8 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   else if (options.nikFormat !== false) {
     const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: options.trustTrailingZero?.nik ?? false });
     out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik));
-    out.push(...nikAgreement(key, nik, row, birthIso));
+    // A dummy NIK says nothing about the person: comparing it would only add noise.
+    if (!nik.problems.includes('placeholder')) out.push(...nikAgreement(key, nik, row, birthIso));
   }
 
   // No KK

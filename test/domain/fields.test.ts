@@ -34,7 +34,7 @@ describe('checkFields', () => {
     [{ nik: '3375O15301891051' }, ['nik-non-digit']],
     [{ nik: '3399015301891051', kecamatan: '' }, ['nik-regency-unknown']],
     [{ nik: '3375015313891051' }, ['nik-birth-date-impossible']],
-    [{ nik: '1111111111111111', kecamatan: '' }, ['nik-birth-date-mismatch', 'nik-placeholder', 'nik-sex-mismatch']],
+    [{ nik: '1111111111111111' }, ['nik-placeholder']],
     [{ tanggal_lahir: '14-01-1989' }, ['nik-birth-date-mismatch']],
     [{ tanggal_lahir: '31-02-1989' }, ['tanggal-lahir-invalid']],
     [{ nik: '3375015301291051', tanggal_lahir: '13-01-2029' }, ['tanggal-lahir-future']],
