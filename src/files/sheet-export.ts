@@ -13,12 +13,21 @@ export interface SheetView {
   columnIds?: string[];
 }
 
-export function sheetToExportTable(doc: Y.Doc, sheetId: string, view: SheetView = {}): ExportTable {
+/**
+ * `areaName` turns the Kemendagri codes kept in the sheet's meta ('33.75.01.1002')
+ * into the names a BNBA title and a recap show ('Medono').
+ */
+export function sheetToExportTable(doc: Y.Doc, sheetId: string, view: SheetView = {}, areaName?: (code: string) => string | undefined): ExportTable {
   const all = getColumns(doc);
+  const meta = getMeta(doc);
+  if (areaName) {
+    meta.kelurahan = areaName(meta.kelurahan) ?? meta.kelurahan;
+    meta.kecamatan = areaName(meta.kecamatan) ?? meta.kecamatan;
+  }
   const columns = view.columnIds ? view.columnIds.map((id) => all.find((c) => c.id === id)).filter((c) => c !== undefined) : all;
   const ids = view.rowIds ?? rowIds(doc);
   return {
-    meta: getMeta(doc),
+    meta,
     columns,
     rows: ids.map((id) => ({ key: recordKey(sheetId, id), values: getRowValues(doc, id) })),
   };

@@ -1,13 +1,6 @@
 // What the dialogs take from and give to the sheet's Y.Doc on the UI thread
 // (the Y.Doc lives here; parsing and checking happen in the worker).
-import type * as Y from 'yjs';
-import type { ExistingRow } from '../../files/reimport';
-import { getRowValues, rowIds } from '../../sheet';
-
-/** The sheet's live rows as the re-import diff needs them. */
-export function existingRows(doc: Y.Doc): ExistingRow[] {
-  return rowIds(doc).map((id) => ({ id, values: getRowValues(doc, id) }));
-}
+export { existingRowsOf as existingRows } from '../../files/sheet-rows';
 
 /** Lets the browser save bytes as a file. */
 export function saveBytes(bytes: Uint8Array, fileName: string): void {
