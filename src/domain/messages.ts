@@ -188,8 +188,8 @@ const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
   },
   'house-good': {
     severity: 'warning',
-    id: 'Rumah milik sendiri dalam kondisi baik ("{value}"): periksa kelayakan.',
-    en: 'Owns a house in good condition ("{value}"): check eligibility.',
+    id: 'Kondisi rumah "{value}" tergolong layak/baik: periksa kembali kelayakan menerima bantuan.',
+    en: 'House condition "{value}" counts as good: check eligibility again.',
   },
   died: {
     severity: 'warning',

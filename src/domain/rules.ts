@@ -175,78 +175,87 @@ function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): Inco
   return rules.limit;
 }
 
-function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): Finding[] {
-  const key = row.key;
+function incomeFinding(row: RecordRow, rule: EligibilityRules['income']): Finding | null {
+  const raw = row.values.penghasilan;
+  if (!rule.enabled || !raw) return null;
+  const income = parseRupiah(raw);
+  const limit = incomeLimitFor(row, rule);
+  if (income === null || limit.amount <= 0 || income < limit.amount) return null;
+  return makeFinding(row.key, 'income-above-umr', {
+    income: formatRupiah(income), limit: formatRupiah(limit.amount), limitLabel: limit.label, amount: income,
+  }, 'penghasilan');
+}
+
+function occupationFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
   const v = row.values;
+  if (!v.pekerjaan) return [];
   const out: Finding[] = [];
-
-  if (rules.income.enabled && v.penghasilan) {
-    const income = parseRupiah(v.penghasilan);
-    const limit = incomeLimitFor(row, rules.income);
-    if (income !== null && limit.amount > 0 && income >= limit.amount) {
-      out.push(makeFinding(key, 'income-above-umr', {
-        income: formatRupiah(income), limit: formatRupiah(limit.amount), limitLabel: limit.label, amount: income,
-      }, 'penghasilan'));
-    }
-  }
-
-  const job = v.pekerjaan ? words(v.pekerjaan) : '';
-  if (rules.occupations.enabled && v.pekerjaan) {
+  const job = words(v.pekerjaan);
+  if (rules.occupations.enabled) {
     for (const cat of rules.occupations.categories) {
       const term = findTerm(job, cat.terms);
       if (term) {
-        out.push(makeFinding(key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: cat.label, term }, 'pekerjaan'));
+        out.push(makeFinding(row.key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: cat.label, term }, 'pekerjaan'));
         break;
       }
     }
   }
-
-  if (rules.villageOfficials.enabled && v.pekerjaan && v.program) {
-    const program = findTerm(words(v.program), rules.villageOfficials.programs);
-    const term = program ? findTerm(job, rules.villageOfficials.terms) : null;
-    if (program && term) {
-      out.push(makeFinding(key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
-    }
+  if (rules.villageOfficials.enabled && v.program && findTerm(words(v.program), rules.villageOfficials.programs)) {
+    const term = findTerm(job, rules.villageOfficials.terms);
+    if (term) out.push(makeFinding(row.key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
   }
+  return out;
+}
 
-  if (rules.goodHouse.enabled && v.kondisi_rumah) {
-    const text = words(v.kondisi_rumah);
-    if (!findTerm(text, rules.goodHouse.notGood) && findTerm(text, rules.goodHouse.good)) {
-      out.push(makeFinding(key, 'house-good', { value: v.kondisi_rumah.trim() }, 'kondisi_rumah'));
-    }
-  }
+function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Finding | null {
+  const raw = row.values.kondisi_rumah;
+  if (!rule.enabled || !raw) return null;
+  const text = words(raw);
+  // 'notGood' first: 'tidak layak' contains 'layak'.
+  if (findTerm(text, rule.notGood) || !findTerm(text, rule.good)) return null;
+  return makeFinding(row.key, 'house-good', { value: raw.trim() }, 'kondisi_rumah');
+}
 
-  const statusTexts = (['status', 'alasan', 'catatan'] as const).filter((r) => v[r]).map((r) => [r, words(v[r])] as const);
+/** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
+function lifeEventFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
+  const v = row.values;
+  const texts = (['status', 'alasan', 'catatan'] as const).filter((r) => v[r]).map((r) => [r, words(v[r])] as const);
+  const out: Finding[] = [];
   for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
     if (!rule.enabled) continue;
-    let hit: ColumnRole | null = null;
-    for (const [role, text] of statusTexts) {
-      if (findTerm(text, rule.terms)) {
-        hit = role;
-        break;
-      }
-    }
-    // 'Alm. Sutrisno': a name written as deceased.
+    let hit: ColumnRole | null = texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null;
     if (!hit && code === 'died' && v.nama && /^\s*(alm|almh|almarhum|almarhumah)\b/i.test(v.nama)) hit = 'nama';
-    if (hit) {
-      out.push(makeFinding(key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
-    }
+    if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
   }
+  return out;
+}
 
-  if (rules.headUnderAge.enabled) {
-    let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir) : null;
-    let column: ColumnRole = 'tanggal_lahir';
-    if (!birth && v.nik) {
-      birth = parseNik(v.nik, { today }).birthDate ?? null;
-      column = 'nik';
-    }
-    if (birth) {
-      const age = ageOn(birth, today);
-      if (age >= 0 && age < rules.headUnderAge.minAge) {
-        out.push(makeFinding(key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rules.headUnderAge.minAge }, column));
-      }
-    }
+/** The head of household's age, from tanggal_lahir or else the NIK. */
+function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string): Finding | null {
+  if (!rule.enabled) return null;
+  const v = row.values;
+  let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir) : null;
+  let column: ColumnRole = 'tanggal_lahir';
+  if (!birth && v.nik) {
+    birth = parseNik(v.nik, { today }).birthDate ?? null;
+    column = 'nik';
   }
+  if (!birth) return null;
+  const age = ageOn(birth, today);
+  if (age < 0 || age >= rule.minAge) return null;
+  return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
+}
+
+function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): Finding[] {
+  const out: Finding[] = [];
+  const income = incomeFinding(row, rules.income);
+  if (income) out.push(income);
+  out.push(...occupationFindings(row, rules));
+  const house = houseFinding(row, rules.goodHouse);
+  if (house) out.push(house);
+  out.push(...lifeEventFindings(row, rules));
+  const age = ageFinding(row, rules.headUnderAge, today);
+  if (age) out.push(age);
   return out;
 }
 
