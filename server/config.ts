@@ -7,6 +7,8 @@
 //   SELARAS_SECRET  token-signing secret; otherwise generated once into <data>/secret.key
 //   SELARAS_TRUST_PROXY=1  behind a reverse proxy: take the client IP (for login
 //                   rate limits) from X-Forwarded-For instead of the socket
+//   SELARAS_REGENCY  Kemendagri code of the kab/kota the first start creates (default 33.75,
+//                   Kota Pekalongan); e.g. 17.71 Kota Bengkulu, 33.06 Kab. Purworejo
 //   SELARAS_MAX_MESSAGE_MB  largest sync message a client may send (relay default: 16)
 //   LOG_LEVEL       pino level (info)
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,8 @@ export interface ServerConfig {
   trustProxy?: boolean;
   /** Overrides the relay's message size limit (bytes). */
   maxMessageBytes?: number;
+  /** The kab/kota (Kemendagri code) the first start creates; Kota Pekalongan when absent. */
+  regencyCode?: string;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -129,6 +133,8 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
     if (!(mb >= 1 && mb <= 1024)) throw new ConfigError(`SELARAS_MAX_MESSAGE_MB tidak valid: "${env.SELARAS_MAX_MESSAGE_MB}" (1–1024).`);
     maxMessageBytes = Math.round(mb * 1024 * 1024);
   }
+  const regency = env.SELARAS_REGENCY?.trim();
+  if (regency && !/^\d{2}\.\d{2}$/.test(regency)) throw new ConfigError(`SELARAS_REGENCY tidak valid: "${regency}" (contoh: 33.75).`);
   mkdirSync(cli.dataDir, { recursive: true });
   return {
     port: cli.port,
@@ -145,6 +151,7 @@ export function buildConfig(cli: CliOptions, env: NodeJS.ProcessEnv = process.en
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.SELARAS_TRUST_PROXY === '1',
     ...(maxMessageBytes ? { maxMessageBytes } : {}),
+    ...(regency ? { regencyCode: regency } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import type { RelayLimits } from './relay/limits';
 import type { DocStore } from './store/doc-store';
 import { openSqliteDocStore } from './store/sqlite-doc-store';
 import { DEMO_PASSWORD, seedDemo } from './workspace/demo';
+import { KOTA_PEKALONGAN } from './workspace/areas';
 import { createCrossIndex } from './workspace/crossIndex';
 import { createSheetDocWriter } from './workspace/sheetDocs';
 import { credentialBanner, seedWorkspace, type Credential } from './workspace/seed';
@@ -100,9 +101,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   try {
-    const seeded = await seedWorkspace(catalog, config.demo ? { adminPassword: config.demoPassword ?? DEMO_PASSWORD } : {});
+    const seeded = await seedWorkspace(catalog, {
+      ...(config.regencyCode ? { regencyCode: config.regencyCode } : {}),
+      ...(config.demo ? { adminPassword: config.demoPassword ?? DEMO_PASSWORD } : {}),
+    });
     const credentials = [...seeded.credentials];
-    if (config.demo) {
+    // The demo sheets are Kota Pekalongan's (Medono, Kauman…).
+    if (config.demo && seeded.workspace.regencyCode === KOTA_PEKALONGAN) {
       const demo = await seedDemo(catalog, sheetDocs, seeded.workspace.id, config.demoPassword ?? DEMO_PASSWORD);
       credentials.push(...demo.credentials);
       if (demo.sheets.length) logger.info({ sheets: demo.sheets.map((s) => s.name) }, 'demo sheets created');

@@ -29,7 +29,7 @@ export function tempDir(prefix = 'selaras-server-'): string {
 }
 
 export async function startTestServer(
-  opts: { demo?: boolean; dataDir?: string; loginLimits?: LoginLimits; secret?: string; keepData?: boolean } = {},
+  opts: { demo?: boolean; dataDir?: string; loginLimits?: LoginLimits; secret?: string; keepData?: boolean; regencyCode?: string } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   const secret = opts.secret ?? randomBytes(32).toString('base64url');
@@ -44,6 +44,7 @@ export async function startTestServer(
     refreshTtlSeconds: 30 * 24 * 3600,
     loginLimits: opts.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     logLevel: 'silent',
+    ...(opts.regencyCode ? { regencyCode: opts.regencyCode } : {}),
   };
   const server = await startServer({ config, logger: createLogger({ level: 'silent' }), revocationCheckMs: 100 });
   return {

@@ -45,6 +45,17 @@ describe('first start', () => {
   });
 });
 
+describe('another kab/kota (SELARAS_REGENCY)', () => {
+  it('creates Kota Bengkulu with its 9 kecamatan and 67 kelurahan', async () => {
+    const srv = await startTestServer({ regencyCode: '17.71' });
+    servers.push(srv);
+    const ws = srv.catalog.areas.workspaces()[0];
+    expect(ws).toMatchObject({ name: 'Kota Bengkulu', regencyCode: '17.71' });
+    expect(srv.catalog.areas.kecamatan(ws?.id ?? '')).toHaveLength(9);
+    expect(srv.catalog.areas.kelurahan(ws?.id ?? '')).toHaveLength(67);
+  });
+});
+
 describe('--demo', () => {
   it('creates one user per role and sample sheets with realistic rows and deliberate problems', async () => {
     const srv = await startTestServer({ demo: true });
