@@ -109,7 +109,10 @@ export function previewImport(
   const incoming = planRecords(plan);
   const result = check([...existing, ...incoming]);
   const byRow = new Map<string, Finding[]>();
-  for (const f of [...plan.fileFindings, ...result.findings]) {
+  // The file knows for sure what the engine can only suspect (a number cell lost digits): say it once.
+  const known = new Set(plan.fileFindings.map((f) => `${f.row}|${f.column ?? ''}`));
+  const engineFindings = result.findings.filter((f) => !(/excel/.test(f.code) && known.has(`${f.row}|${f.column ?? ''}`)));
+  for (const f of [...plan.fileFindings, ...engineFindings]) {
     if (!isIncoming(f.row)) continue;
     const list = byRow.get(f.row);
     if (list) list.push(f);
