@@ -217,6 +217,48 @@ describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
     await page.close();
   });
 
+  it('sorts and searches as a personal view that never reorders the shared sheet', async () => {
+    const page = await openGrid('rows=200');
+    const docOrder = await page.evaluate(() => (window as unknown as Win).__grid.rowIds());
+    const shownNames = () => page.locator('[role=row] [role=gridcell][aria-colindex="4"]').allTextContents();
+    // Sort by Penghasilan (Rupiah, by amount), descending: two clicks on its sort button.
+    const header = page.locator('[role=columnheader]', { hasText: 'Penghasilan' });
+    await page.locator('[role=grid]').focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight'); // bring column M into view
+    await header.hover();
+    await header.locator('button').click();
+    await header.locator('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const amounts = await page.locator('[role=row] [role=gridcell][aria-colindex="14"]').allTextContents();
+    const values = amounts.filter(Boolean).map((a) => Number(a.replace(/\D/g, '')));
+    expect(values.length).toBeGreaterThan(5);
+    expect(values).toEqual(values.slice().sort((x, y) => y - x));
+    expect(amounts[0]).toMatch(/^Rp\d{1,3}(\.\d{3})+$/);
+    expect(await page.evaluate(() => (window as unknown as Win).__grid.rowIds())).toEqual(docOrder);
+    expect(await page.locator('[role=status]').textContent()).toContain('Tampilan pribadi');
+
+    // Search filters the displayed rows; the doc is untouched.
+    await page.getByTestId('search').fill('Hidayah 1');
+    await expect.poll(async () => (await shownNames()).filter(Boolean).every((n) => n.includes('Hidayah 1'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as Win).__grid.rowIds())).toEqual(docOrder);
+    await page.getByTestId('search').fill('');
+
+    // A column filter from the keyboard: Shift+F10 opens the menu, the filter box takes the text.
+    await page.locator('[role=grid]').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Saring kolom Nama…' }).click();
+    await page.keyboard.type('siti aminah');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await shownNames()).filter(Boolean).length).toBeGreaterThan(0);
+    expect((await shownNames()).filter(Boolean).every((n) => n.startsWith('Siti Aminah'))).toBe(true);
+    expect(await page.locator('[role=columnheader] .sg-filtered').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-view.png') });
+    await page.close();
+  });
+
   it('selects ranges with the mouse, and an edit survives a remote insert above it', async () => {
     const page = await openGrid('rows=50');
     const cellAt = (row: number, col: number) => page.locator(`[role=row][aria-rowindex="${row + 2}"] [role=gridcell][aria-colindex="${col + 2}"]`);

@@ -25,6 +25,8 @@ export interface RowsContext {
   range: Accessor<CellRange>;
   focusRow: Accessor<number>;
   searchText: Accessor<string>;
+  /** The row's number in the shared sheet (1-based), shown in a filtered or sorted view. */
+  sheetNumber: (rowId: string, displayIndex: number) => number;
   t: Accessor<Strings>;
   conflictTitle: (state: CellState) => string;
 }
@@ -66,7 +68,7 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number; sl
         style={{ width: `${ctx.m.rowHeaderWidth}px` }}
         title={rowTitle()}
       >
-        <span>{props.id === NEW_ROW ? '+' : props.index + 1}</span>
+        <span>{props.id === NEW_ROW ? '+' : ctx.sheetNumber(props.id, props.index)}</span>
         <Show when={marker()?.duplicate}>
           <span class="sg-badge sg-badge-dup" aria-label={ctx.t().duplicate}>G</span>
         </Show>

@@ -22,6 +22,7 @@ import { HeaderRow, type HeaderContext } from './Header';
 import { CellEditor, type EditorExit, type EditorState } from './Editor';
 import { ConflictPopover, PresenceOverlay, SelectionOverlay, type Box, type PlacedPeer } from './Overlays';
 import { ContextMenu, type MenuItem } from './ContextMenu';
+import { FilterBox } from './FilterBox';
 import './grid.css';
 
 const spanEq = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
@@ -48,6 +49,9 @@ export function Grid(props: GridProps) {
   createEffect(on(appSort, (s) => setSort(s), { defer: true }));
   // Column filters chosen from the context menu; the app's filters (if any) are merged under them.
   const [filters, setFilters] = createSignal<Record<string, string>>({});
+  const [filterBox, setFilterBox] = createSignal<{ colId: string; label: string; x: number; y: number } | null>(null);
+  const applyFilter = (colId: string, text: string) =>
+    setFilters(({ [colId]: _old, ...rest }) => (text.trim() ? { ...rest, [colId]: text } : rest));
   const view = createMemo<GridView>(() => {
     const app = props.view?.() ?? {};
     return { ...app, sort: sort(), filters: { ...(app.filters ?? {}), ...filters() } };
@@ -61,6 +65,13 @@ export function Grid(props: GridProps) {
   const indexOf = createMemo(() => {
     const map = new Map<string, number>();
     displayOrder().forEach((id, i) => map.set(id, i));
+    return map;
+  });
+  // In a personal view the row numbers stay those of the shared sheet, so "baris 75" means the same to everyone.
+  const sheetIndex = createMemo(() => {
+    if (displayOrder() === model.order()) return null;
+    const map = new Map<string, number>();
+    model.order().forEach((id, i) => map.set(id, i));
     return map;
   });
   const searchText = createMemo(() => (view().search ?? '').trim().toLocaleLowerCase('id'));
@@ -239,6 +250,12 @@ export function Grid(props: GridProps) {
       props.onViewChange?.(view());
     };
     const hasFilters = Object.values(filters()).some((f) => f.trim());
+    const openFilter = () => {
+      const b = cellBox(0, sel().focus.col);
+      const r = root.getBoundingClientRect();
+      const sr = scroller.getBoundingClientRect();
+      setFilterBox({ colId: col!.id, label: col!.label, x: sr.left - r.left + b.left - scroller.scrollLeft, y: sr.top - r.top + m.headerHeight });
+    };
     return [
       { label: t().copy, run: () => document.execCommand('copy') },
       { label: t().cut, run: () => document.execCommand('cut'), disabled: ro },
@@ -255,7 +272,8 @@ export function Grid(props: GridProps) {
             { label: `${t().sortAsc} — ${col.label}`, run: () => setSortHere({ col: col.id, dir: 'asc' }) },
             { label: `${t().sortDesc} — ${col.label}`, run: () => setSortHere({ col: col.id, dir: 'desc' }) },
             ...(sort() ? [{ label: t().sortOff, run: () => setSortHere(undefined) }] : []),
-            ...(here.trim() ? [{ label: t().filterByValue(here.length > 30 ? here.slice(0, 30) + '…' : here), run: () => setFilters((f) => ({ ...f, [col.id]: here })) }] : []),
+            { label: t().filterColumn(col.label), run: openFilter },
+            ...(here.trim() ? [{ label: t().filterByValue(here.length > 30 ? here.slice(0, 30) + '…' : here), run: () => applyFilter(col.id, here) }] : []),
             ...(hasFilters ? [{ label: t().clearFilters, run: () => setFilters({}) }] : []),
           ]
         : []),
@@ -490,6 +508,7 @@ export function Grid(props: GridProps) {
     range,
     focusRow,
     searchText,
+    sheetNumber: (id, i) => (sheetIndex()?.get(id) ?? i) + 1,
     t,
     conflictTitle,
   };
@@ -502,6 +521,7 @@ export function Grid(props: GridProps) {
     totalWidth,
     range,
     sort,
+    filtered: (colId) => !!view().filters?.[colId]?.trim(),
     t,
     onSort: (colId) => {
       const cur = sort();
@@ -605,6 +625,22 @@ export function Grid(props: GridProps) {
       <div class="sg-live" aria-live="polite" aria-atomic="true">
         {announcement()}
       </div>
+      <Show when={filterBox()}>
+        {(fb) => (
+          <FilterBox
+            x={fb().x}
+            y={fb().y}
+            label={t().filterColumn(fb().label)}
+            placeholder={t().filterPlaceholder}
+            initial={filters()[fb().colId] ?? ''}
+            onApply={(text) => applyFilter(fb().colId, text)}
+            onClose={() => {
+              setFilterBox(null);
+              scroller.focus({ preventScroll: true });
+            }}
+          />
+        )}
+      </Show>
       <Show when={menu()}>{(pos) => <ContextMenu x={pos().x} y={pos().y} items={menuItems()} onClose={closeMenu} label={props.label ?? t().gridLabel} />}</Show>
     </div>
   );

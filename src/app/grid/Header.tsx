@@ -17,6 +17,7 @@ export interface HeaderContext {
   totalWidth: Accessor<number>;
   range: Accessor<CellRange>;
   sort: Accessor<SortSpec | undefined>;
+  filtered: (colId: string) => boolean;
   t: Accessor<Strings>;
   onSort: (colId: string) => void;
   onSelectColumn: (j: number, extend: boolean) => void;
@@ -80,6 +81,9 @@ function HeaderCell(props: { ctx: HeaderContext; col: number }) {
     >
       <span class="sg-colletter">{columnLetter(props.col)}</span>
       <span class="sg-collabel">{def()?.label}</span>
+      <Show when={def() && ctx.filtered(def().id)}>
+        <span class="sg-filtered" role="img" title={ctx.t().filterPlaceholder} aria-label={ctx.t().filterPlaceholder} />
+      </Show>
       <button
         type="button"
         class="sg-sort"
