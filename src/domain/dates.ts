@@ -155,6 +155,11 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
+/** Options for a birth date: a two-digit year is never in the future ('27' → 1927 in 2026). */
+export function birthDateOptions(todayIsoDate: string): DateOptions {
+  return { twoDigitPivot: Number(todayIsoDate.slice(2, 4)) };
+}
+
 /** Today's date as ISO in UTC+7 (WIB), the default "today" for age checks. */
 export function todayIso(now: Date = new Date()): string {
   const wib = new Date(now.getTime() + 7 * 3_600_000);

@@ -2,7 +2,7 @@
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
 import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
-import { ageOn, formatDate, parseDate, todayIso } from './dates';
+import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { parseRupiah } from './money';
@@ -172,7 +172,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   const out: Finding[] = [];
 
   const birthRaw = v.tanggal_lahir;
-  const birthIso = present(birthRaw) ? parseDate(birthRaw) : null;
+  const birthIso = present(birthRaw) ? parseDate(birthRaw, birthDateOptions(today)) : null;
 
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));

@@ -3,7 +3,7 @@
 // be switched off; a finding can be overridden for one row with a reason, which
 // turns it into an 'info' finding that records who decided and why.
 import { districtKey, normalizeAreaName } from './area/index';
-import { ageOn, formatDate, parseDate, todayIso } from './dates';
+import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
@@ -234,7 +234,7 @@ function lifeEventFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
 function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string): Finding | null {
   if (!rule.enabled) return null;
   const v = row.values;
-  let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir) : null;
+  let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
   let column: ColumnRole = 'tanggal_lahir';
   if (!birth && v.nik) {
     birth = parseNik(v.nik, { today }).birthDate ?? null;

@@ -59,6 +59,11 @@ describe('checkFields', () => {
     expect(Object.fromEntries(fs.map((f) => [f.code, f.severity]))).toEqual({ 'nik-region-differs': 'info', 'nik-sex-mismatch': 'warning' });
   });
 
+  it('reads a two-digit birth year as never in the future', () => {
+    expect(checkFields(row({ ...GOOD, nik: '3375015301271051', tanggal_lahir: '13-01-27' }), { today: TODAY })).toEqual([]);
+    expect(checkFields(row({ ...GOOD, nik: '3375015301261051', tanggal_lahir: '13-01-26' }), { today: TODAY })).toEqual([]);
+  });
+
   it('names a day/month swap', () => {
     const [f] = checkFields(row({ ...GOOD, tanggal_lahir: '01-13-1989' }), { today: TODAY });
     expect(f?.code).toBe('tanggal-lahir-invalid');
