@@ -61,38 +61,46 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     "INSERT INTO store_meta (key, value) VALUES ('health_checked_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
 
-  const nodeRequire = createRequire(import.meta.url);
-  const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
-    workerData: { file, betterSqlite3Path: nodeRequire.resolve('better-sqlite3') },
-    execArgv: [],
-  });
   const requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextRequest = 1;
   let writerFailure: Error | null = null;
+  // Started on the first write: readers (exports, checks, tests) never pay for it.
+  let worker: Worker | null = null;
 
   const failAll = (err: Error): void => {
     writerFailure = err;
     for (const r of requests.values()) r.reject(new StoreError(err.message));
     requests.clear();
   };
-  worker.on('message', (reply: WriterReply) => {
-    const r = requests.get(reply.id);
-    if (!r) return;
-    requests.delete(reply.id);
-    if (reply.ok) r.resolve(reply.result);
-    else r.reject(new StoreError(reply.error));
-  });
-  worker.on('error', (err) => failAll(err));
-  worker.on('exit', (code) => {
-    if (!closed) failAll(new Error(`sqlite writer stopped (exit ${code})`));
-  });
+
+  function writer(): Worker {
+    if (worker) return worker;
+    const nodeRequire = createRequire(import.meta.url);
+    const w = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
+      workerData: { file, betterSqlite3Path: nodeRequire.resolve('better-sqlite3') },
+      execArgv: [],
+    });
+    w.on('message', (reply: WriterReply) => {
+      const r = requests.get(reply.id);
+      if (!r) return;
+      requests.delete(reply.id);
+      if (reply.ok) r.resolve(reply.result);
+      else r.reject(new StoreError(reply.error));
+    });
+    w.on('error', (err) => failAll(err));
+    w.on('exit', (code) => {
+      if (!closed) failAll(new Error(`sqlite writer stopped (exit ${code})`));
+    });
+    worker = w;
+    return w;
+  }
 
   function request(msg: WriterRequest): Promise<unknown> {
     if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
     const id = nextRequest++;
     return new Promise((resolve, reject) => {
       requests.set(id, { resolve, reject });
-      worker.postMessage({ ...msg, id });
+      writer().postMessage({ ...msg, id });
     });
   }
 
@@ -208,8 +216,10 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
       if (pending && !inFlight) dispatch();
       while (pending || inFlight) await lastDone.catch(() => undefined);
       closed = true;
-      if (!writerFailure) await request({ type: 'close' }).catch(() => undefined);
-      await worker.terminate();
+      if (worker) {
+        if (!writerFailure) await request({ type: 'close' }).catch(() => undefined);
+        await worker.terminate();
+      }
       db.close();
     },
   };

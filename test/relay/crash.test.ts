@@ -3,13 +3,14 @@
 // kill, each update the server had acknowledged as durable (MESSAGE_DURABLE)
 // must be on disk; at the end the clients converge. Then SIGTERM exits cleanly.
 
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeDurable, MESSAGE_DURABLE } from '../../src/sync/wire';
 import { openSqliteDocStore } from '../../server/store/sqlite-doc-store';
-import { spawnRelay, type ChildRelay } from './fixtures/child-relay';
+import { buildRelayFixture, spawnRelay, type ChildRelay } from './fixtures/child-relay';
 import { seededRandom } from './fixtures/random';
 import { makeTempDir, mapKey, sleep, stockClient, waitFor } from './support';
 
@@ -18,7 +19,10 @@ const SEED = 20_251_123;
 
 describe('relay crash safety', () => {
   const tmp = makeTempDir('selaras-crash-');
-  afterAll(() => tmp.remove());
+  afterAll(() => {
+    tmp.remove();
+    rmSync(dirname(buildRelayFixture()), { recursive: true, force: true });
+  });
 
   it(`keeps every acknowledged update across ${KILLS} SIGKILLs`, async () => {
     const rng = seededRandom(SEED);
