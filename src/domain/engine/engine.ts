@@ -6,7 +6,7 @@
 import { todayIso } from '../dates';
 import type { DuplicateGroup, Finding } from '../findings';
 import type { PairScore } from '../match/compare';
-import { featuresOf, type Features } from '../match/features';
+import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
 import type { RuleOverride } from '../rules';
@@ -104,6 +104,7 @@ class Engine implements CheckEngine {
   private readonly kk = new Map<string, Set<string>>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
+  private readonly cache = new ParseCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
 
   constructor(config: EngineConfig) {
@@ -124,7 +125,7 @@ class Engine implements CheckEngine {
   }
 
   private featuresFor(row: RecordRow): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '');
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache);
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {

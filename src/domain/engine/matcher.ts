@@ -50,13 +50,22 @@ export class Matcher {
    * Returns the rows whose set of edges or edge scores changed.
    */
   apply(changes: Map<string, Features | null>, alsoRescore: Iterable<string> = []): Set<string> {
+    // Remember the count bucket of each term and the eligibility of each block as
+    // they were before this call. A term or block absent at its first touch did not
+    // exist before, so all its rows are changed rows (re-scored anyway): no note.
+    // Loading into an empty matcher (the full check) needs no notes at all.
+    const bulk = this.feats.size === 0;
     const termBucket = new Map<string, number>();
     const blockEligible = new Map<string, boolean>();
     const noteTerm = (t: string) => {
-      if (!termBucket.has(t)) termBucket.set(t, countBucket(this.count(t)));
+      if (bulk || termBucket.has(t)) return;
+      const n = this.count(t);
+      if (n > 0) termBucket.set(t, countBucket(n));
     };
     const noteBlock = (k: string) => {
-      if (!blockEligible.has(k)) blockEligible.set(k, this.eligible(k, this.blocks.get(k)?.size ?? 0));
+      if (bulk || blockEligible.has(k)) return;
+      const set = this.blocks.get(k);
+      if (set) blockEligible.set(k, this.eligible(k, set.size));
     };
     for (const [key, next] of changes) {
       for (const t of this.termsOfRow.get(key) ?? []) {

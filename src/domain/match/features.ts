@@ -83,31 +83,83 @@ export function noKkOf(raw: string | undefined): string | null {
   return isUsableNoKk(info) ? info.digits : null;
 }
 
-export function featuresOf(row: RecordRow, reference: boolean, programFallback: ProgramId): Features {
+/**
+ * Parsed values by raw text, for the rows of one engine: names, dates, places and
+ * addresses repeat a lot across 100k rows, and parsing is most of a row's cost.
+ * Each map is emptied when it grows past `limit` entries, so memory stays bounded.
+ */
+export class ParseCache {
+  private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
+  private readonly births = new Map<string, BirthDate | null>();
+  private readonly identities = new Map<string, string | null>();
+  private readonly kks = new Map<string, string | null>();
+  private readonly addresses = new Map<string, string[]>();
+  private readonly places = new Map<string, string>();
+  private readonly programLists = new Map<string, ProgramId[]>();
+
+  constructor(private readonly limit = 250_000) {}
+
+  private memo<T>(map: Map<string, T>, raw: string | undefined, parse: (raw: string) => T): T {
+    const k = raw ?? '';
+    const hit = map.get(k);
+    if (hit !== undefined || map.has(k)) return hit as T;
+    if (map.size >= this.limit) map.clear();
+    const value = parse(k);
+    map.set(k, value);
+    return value;
+  }
+
+  name(raw: string | undefined) {
+    return this.memo(this.names, raw, (r) => {
+      const name = nameTokens(r);
+      return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
+    });
+  }
+  birth(raw: string | undefined): BirthDate | null {
+    return this.memo(this.births, raw, birth);
+  }
+  identity(raw: string | undefined): string | null {
+    return this.memo(this.identities, raw, identityOf);
+  }
+  noKk(raw: string | undefined): string | null {
+    return this.memo(this.kks, raw, noKkOf);
+  }
+  address(raw: string | undefined): string[] {
+    return this.memo(this.addresses, raw, addressTokens);
+  }
+  place(raw: string | undefined): string {
+    return this.memo(this.places, raw, placeKey);
+  }
+  programs(raw: string | undefined): ProgramId[] {
+    return this.memo(this.programLists, raw, programsOf);
+  }
+}
+
+export function featuresOf(row: RecordRow, reference: boolean, programFallback: ProgramId, cache: ParseCache = new ParseCache(0)): Features {
   const v = row.values;
-  const name = nameTokens(v.nama ?? '');
-  const programs = programsOf(v.program);
-  const born = birth(v.tanggal_lahir);
-  const identity = identityOf(v.nik);
+  const { name, phonetic, terms } = cache.name(v.nama);
+  const programs = cache.programs(v.program);
+  const born = cache.birth(v.tanggal_lahir);
+  const identity = cache.identity(v.nik);
   return {
     key: row.key,
     source: row.source,
     reference,
     name,
-    phonetic: name.map(phoneticToken),
-    nameTerms: name.map(nameTerm),
+    phonetic,
+    nameTerms: terms,
     birthTerm: born ? birthTerm(born.iso) : '',
     identityTerm: identity ? identityTerm(identity) : '',
     birth: born,
     identity,
     weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: noKkOf(v.no_kk),
-    address: addressTokens(v.alamat),
+    noKk: cache.noKk(v.no_kk),
+    address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
-    village: placeKey(v.desa_kelurahan),
-    district: placeKey(v.kecamatan),
-    birthPlace: placeKey(v.tempat_lahir),
+    village: cache.place(v.desa_kelurahan),
+    district: cache.place(v.kecamatan),
+    birthPlace: cache.place(v.tempat_lahir),
     sex: parseSex(v.jenis_kelamin ?? ''),
     programs: programs.length > 0 ? programs : programFallback ? [programFallback] : [],
   };
