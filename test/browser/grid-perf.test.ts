@@ -1,6 +1,8 @@
 // Render and scroll cost of the grid on a 10k-row sheet in real Chromium.
 // Prints numbers (no timing assertions: the machine is shared and noisy); it
 // asserts only that the work happened (rows rendered, cell painted).
+// It builds the harness for production first, so it runs on request only:
+//   GRID_PERF=1 npx vitest run test/browser/grid-perf.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ const pct = (xs: number[], p: number) => {
 };
 const fmt = (n: number) => n.toFixed(2);
 
-describe.skipIf(!existsSync(CHROMIUM))('grid render cost (prints numbers)', () => {
+describe.skipIf(!existsSync(CHROMIUM) || !process.env.GRID_PERF)('grid render cost (prints numbers)', () => {
   beforeAll(async () => {
     // A production build of the harness page, as users get it (Solid's dev checks off).
     const root = join(ROOT, 'src/app/grid/dev');

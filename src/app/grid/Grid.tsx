@@ -490,7 +490,7 @@ export function Grid(props: GridProps) {
       const row = peer.row === undefined ? undefined : indexOf().get(peer.row);
       const col = peer.col === undefined ? undefined : cols.get(peer.col);
       if (row === undefined || col === undefined || row < span.start || row >= span.end) continue;
-      out.push({ peer, box: cellBox(row, col) });
+      out.push({ peer, box: cellBox(row, col), labelBelow: row === 0 });
     }
     return out;
   });

@@ -32,6 +32,8 @@ export function SelectionOverlay(props: { range: Accessor<CellRange>; boxOf: (r:
 export interface PlacedPeer {
   peer: PresencePeer;
   box: Box;
+  /** On the first row the name goes below the cell (above it is the sticky header). */
+  labelBelow: boolean;
 }
 
 export function PresenceOverlay(props: { peers: Accessor<PlacedPeer[]> }) {
@@ -39,7 +41,7 @@ export function PresenceOverlay(props: { peers: Accessor<PlacedPeer[]> }) {
     <For each={props.peers()}>
       {(p) => (
         <div class="sg-peer" style={{ ...px(p.box), 'border-color': p.peer.color }}>
-          <span class="sg-peer-name" style={{ background: p.peer.color }}>
+          <span class="sg-peer-name" classList={{ 'sg-peer-name-below': p.labelBelow }} style={{ background: p.peer.color }}>
             {p.peer.name}
           </span>
         </div>
