@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '../store/doc-store';
 import {
+  type ClientMessage,
   CloseCode,
   decodeClientMessage,
   encodeAwareness,
@@ -233,7 +234,7 @@ export class Room {
 
   private async process(conn: Connection, frame: Uint8Array): Promise<void> {
     if (conn.closedByServer || this.failed) return;
-    let message;
+    let message: ClientMessage;
     try {
       message = decodeClientMessage(frame);
     } catch (err) {
