@@ -75,31 +75,64 @@ function checkPlan(doc: Y.Doc, plan: ImportPlan): void {
 
 /** Appends the plan's rows (creating its new columns first). Throws FileReadError and leaves the doc unchanged on failure. */
 export function applyImport(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): ApplyResult {
+  const run = startApply(doc, plan, opts);
+  while (!run.step());
+  return run.result();
+}
+
+/**
+ * The same, giving the UI thread back between the parts of an import split by
+ * `maxUpdateBytes`, so a 50k-row import never freezes the page for long.
+ * Still all-or-nothing: a failure in any part undoes every part.
+ */
+export async function applyImportAsync(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const run = startApply(doc, plan, opts);
+  while (!run.step()) await new Promise((resolve) => setTimeout(resolve, 0));
+  return run.result();
+}
+
+interface ApplyRun {
+  /** Writes the next part; true when everything is written. */
+  step(): boolean;
+  result(): ApplyResult;
+}
+
+function startApply(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions): ApplyRun {
   const origin = opts.origin ?? IMPORT_ORIGIN;
   checkPlan(doc, plan);
   const parts = sheetParts(doc);
   const chunks = opts.maxUpdateBytes ? chunkRows(plan.rows, opts.maxUpdateBytes) : [[0, plan.rows.length] as [number, number]];
   const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   const rowIds: string[] = [];
-  try {
-    chunks.forEach(([from, to], i) => {
-      doc.transact(() => {
-        if (i === 0) for (const c of plan.newColumns) addColumn(doc, c, undefined, origin);
-        const ids = insertRows(
-          doc,
-          parts.order.length,
-          plan.rows.slice(from, to).map((r) => r.values),
-          origin,
-        );
-        for (const id of ids) rowIds.push(id);
-      }, origin);
-    });
-  } catch (e) {
-    // Yjs keeps whatever a failed transaction did; take every part back out.
-    while (undo.canUndo()) undo.undo();
-    throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
-  } finally {
-    undo.destroy();
-  }
-  return { rowIds, columnsAdded: plan.newColumns.map((c) => c.id), transactions: chunks.length };
+  let next = 0;
+  return {
+    step() {
+      const i = next++;
+      const chunk = chunks[i];
+      try {
+        if (chunk) {
+          const [from, to] = chunk;
+          doc.transact(() => {
+            if (i === 0) for (const c of plan.newColumns) addColumn(doc, c, undefined, origin);
+            const ids = insertRows(
+              doc,
+              parts.order.length,
+              plan.rows.slice(from, to).map((r) => r.values),
+              origin,
+            );
+            for (const id of ids) rowIds.push(id);
+          }, origin);
+        }
+      } catch (e) {
+        // Yjs keeps whatever a failed transaction did; take every part back out.
+        while (undo.canUndo()) undo.undo();
+        undo.destroy();
+        throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
+      }
+      const done = next >= chunks.length;
+      if (done) undo.destroy();
+      return done;
+    },
+    result: () => ({ rowIds, columnsAdded: plan.newColumns.map((c) => c.id), transactions: chunks.length }),
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import { ImportSession } from '../../src/files/import-session';
-import { applyImport } from '../../src/files/import-apply';
+import { applyImport, applyImportAsync } from '../../src/files/import-apply';
 import { getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
@@ -104,6 +104,17 @@ describe('apply', () => {
     expect(sizes.length).toBe(res.transactions);
     expect(Math.max(...sizes)).toBeLessThan(100_000);
     expect(rowIds(doc).map((id) => getRowValues(doc, id).nama)).toEqual(plan.rows.map((r) => r.values.nama));
+  });
+
+  it('the async variant gives the thread back between parts and writes the same rows', async () => {
+    const { doc, plan } = planOf(2000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const res = await applyImportAsync(doc, plan, { maxUpdateBytes: 50_000 });
+    clearInterval(timer);
+    expect(res.transactions).toBeGreaterThan(3);
+    expect(ticks).toBeGreaterThan(0);
+    expect(rowIds(doc).length).toBe(2000);
   });
 
   it('a failure in the middle undoes every part: the sheet is unchanged', () => {
