@@ -187,7 +187,7 @@ export class RawSyncClient {
   }
 }
 
-export async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(cond: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   while (!cond()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);

@@ -38,7 +38,7 @@ async function startChild(dataDir: string, extra: string[] = []): Promise<Child>
   proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  await waitFor(() => /Selaras berjalan di (http:\/\/\S+)/.test(output) || proc.exitCode !== null, 'server start', 30_000);
+  await waitFor(() => /Selaras berjalan di (http:\/\/\S+)/.test(output) || proc.exitCode !== null, 'server start', 90_000);
   const url = /Selaras berjalan di (http:\/\/\S+)/.exec(output)?.[1];
   if (!url) throw new Error(`server did not start:\n${output}`);
   return { proc, url, output: () => output, exited };
@@ -59,7 +59,8 @@ async function quietly<T>(f: () => Promise<T>): Promise<{ result: T; out: string
 }
 
 describe('npm start as a child process', () => {
-  it('starts, seeds, serves, backs up while running, refuses a restore while running, and stops cleanly on SIGTERM', async () => {
+  // Two cold starts of a child process (tsx compiles the server each time): generous on a loaded machine.
+  it('starts, seeds, serves, backs up while running, refuses a restore while running, and stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
     const dataDir = tempDir('selaras-proc-');
     dirs.push(dataDir);
     const child = await startChild(dataDir);
@@ -126,7 +127,7 @@ describe('npm start as a child process', () => {
     }
   });
 
-  it('refuses a second server on the same data folder, and a bad port, with a clear message', async () => {
+  it('refuses a second server on the same data folder, and a bad port, with a clear message', { timeout: 240_000 }, async () => {
     const dataDir = tempDir('selaras-proc2-');
     dirs.push(dataDir);
     const first = await startChild(dataDir);
