@@ -134,5 +134,5 @@ describe.skipIf(!existsSync(CHROMIUM) || !process.env.GRID_PERF)('grid render co
       ].join('\n'),
     );
     await page.close();
-  });
+  }, 240_000);
 });

@@ -5,7 +5,7 @@ import { For, Show, createMemo, type Accessor } from 'solid-js';
 import type { CellState, ColumnDef } from '../../sheet';
 import type { RowMarker } from './index';
 import { displayValue, isNumericFormat } from './formats';
-import { inRange, type CellRange } from './selection';
+import type { CellRange } from './selection';
 import type { Metrics } from './layout';
 import type { Strings } from './strings';
 
@@ -39,10 +39,17 @@ export function cellDomId(gridId: string, slot: number, col: number): string {
 export function RowView(props: { ctx: RowsContext; id: string; index: number; slot: number }) {
   const ctx = props.ctx;
   const marker = createMemo(() => (props.id === NEW_ROW ? undefined : ctx.marker(props.id)));
-  const selectedRow = () => {
-    const r = ctx.range();
-    return props.index >= r.top && props.index <= r.bottom;
-  };
+  // The selected columns of this row, or null: a memo, so moving the selection
+  // re-runs only the cells of rows that enter, leave or stay in the range.
+  const selCols = createMemo<[number, number] | null>(
+    () => {
+      const r = ctx.range();
+      return props.index >= r.top && props.index <= r.bottom ? [r.left, r.right] : null;
+    },
+    null,
+    { equals: (a, b) => a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1]) },
+  );
+  const selectedRow = () => selCols() !== null;
   const rowTitle = () => {
     const mk = marker();
     if (!mk) return undefined;
@@ -76,7 +83,7 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number; sl
           <span class="sg-badge sg-badge-ne" aria-label={ctx.t().notEligible}>✕</span>
         </Show>
       </div>
-      <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} row={props.index} slot={props.slot} col={j} marker={marker} />}</For>
+      <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} slot={props.slot} col={j} marker={marker} selCols={selCols} />}</For>
     </div>
   );
 }
@@ -91,7 +98,14 @@ function cellClass(numeric: boolean, conflict: boolean, mark: string | undefined
   return c;
 }
 
-function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: number; col: number; marker: Accessor<RowMarker | undefined> }) {
+function CellView(props: {
+  ctx: RowsContext;
+  rowId: string;
+  slot: number;
+  col: number;
+  marker: Accessor<RowMarker | undefined>;
+  selCols: Accessor<[number, number] | null>;
+}) {
   const ctx = props.ctx;
   const def = () => ctx.columns()[props.col];
   const state = createMemo<CellState>(() => (props.rowId === NEW_ROW || !def() ? { value: '' } : ctx.cell(props.rowId, def().id)));
@@ -99,6 +113,10 @@ function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: n
   const mark = () => {
     const mk = props.marker();
     return mk && def() && mk.columns.has(def().id) ? mk.severity : undefined;
+  };
+  const selected = () => {
+    const s = props.selCols();
+    return !!s && props.col >= s[0] && props.col <= s[1];
   };
   const hit = () => {
     const s = ctx.searchText();
@@ -109,7 +127,7 @@ function CellView(props: { ctx: RowsContext; rowId: string; row: number; slot: n
       role="gridcell"
       id={cellDomId(ctx.gridId, props.slot, props.col)}
       aria-colindex={props.col + 2}
-      aria-selected={inRange(ctx.range(), props.row, props.col)}
+      aria-selected={selected()}
       class={cellClass(isNumericFormat(def()?.format), !!state().conflict, mark(), hit())}
       style={{ left: `${ctx.m.rowHeaderWidth + ctx.offsets()[props.col]}px`, width: `${ctx.widthOf(props.col)}px` }}
       title={state().conflict ? ctx.conflictTitle(state()) : shown().length > 24 ? shown() : undefined}

@@ -9,7 +9,16 @@ export interface MenuItem {
 
 export function ContextMenu(props: { x: number; y: number; items: MenuItem[]; onClose: () => void; label: string }) {
   let el!: HTMLDivElement;
-  onMount(() => (el.querySelector('button:not([disabled])') as HTMLButtonElement | null)?.focus());
+  onMount(() => {
+    // Keep the menu inside the grid's box (a right click near the bottom or right edge).
+    const box = el.offsetParent?.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (box) {
+      if (r.bottom > box.bottom) el.style.top = `${Math.max(0, props.y - (r.bottom - box.bottom) - 4)}px`;
+      if (r.right > box.right) el.style.left = `${Math.max(0, props.x - (r.right - box.right) - 4)}px`;
+    }
+    (el.querySelector('button:not([disabled])') as HTMLButtonElement | null)?.focus();
+  });
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
     const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('button:not([disabled])'));
