@@ -214,6 +214,26 @@ describe.skipIf(!existsSync(CHROMIUM))('grid in Chromium', () => {
       return [...targets];
     });
     expect(mutated).toEqual(['6/4']); // row 5 (aria-rowindex 6), column C (aria-colindex 4)
+
+    // Moving the active cell touches the two rows involved, not every visible cell.
+    await page.locator('[role=grid]').focus();
+    await page.keyboard.press('Control+Home');
+    const moved = await page.evaluate(async () => {
+      const targets = new Set<string>();
+      const mo = new MutationObserver((records) => {
+        for (const r of records) {
+          const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as HTMLElement | null;
+          const row = el?.closest('[role=row]')?.getAttribute('aria-rowindex');
+          if (row) targets.add(row);
+        }
+      });
+      mo.observe(document.querySelector('.sg-canvas')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      document.querySelector('[role=grid]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      mo.disconnect();
+      return [...targets].sort();
+    });
+    expect(moved).toEqual(['2', '3']);
     await page.close();
   });
 
