@@ -60,9 +60,13 @@ export class Room {
 
   private doc: Y.Doc;
   private changed = false;
+  /** State after the last transaction (Yjs computes it anyway; encoded only when acked). */
+  private lastState = new Map<number, number>();
   private queue: Promise<void>;
   private lastAppend: Promise<void> = Promise.resolve();
-  private durableStateVector: Uint8Array;
+  private durableState: Map<number, number>;
+  /** Encoded form of durableState, computed once per commit on demand. */
+  private durableStateVector: Uint8Array | null = null;
   private appendsSinceCompaction = 0;
   private retained = 0;
   private readonly log: Logger;
@@ -73,7 +77,7 @@ export class Room {
   ) {
     this.log = deps.logger.child({ sheetId });
     this.doc = this.newDoc();
-    this.durableStateVector = Y.encodeStateVector(this.doc);
+    this.durableState = new Map();
     // Awareness gets its own doc: the content doc may be rebuilt from disk.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
@@ -81,7 +85,7 @@ export class Room {
     this.ready = this.loadFromStore().then((doc) => {
       this.doc.destroy();
       this.doc = doc;
-      this.durableStateVector = Y.encodeStateVector(doc);
+      this.setDurableState(Y.decodeStateVector(Y.encodeStateVector(doc)));
     });
     this.queue = this.ready.catch(noop);
   }
@@ -193,8 +197,20 @@ export class Room {
 
   private newDoc(): Y.Doc {
     const doc = new Y.Doc();
-    doc.on('update', () => {
-      this.changed = true;
+    // 'afterTransaction' rather than 'update': with an 'update' listener Yjs
+    // would encode every transaction as an update that nobody reads.
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      this.lastState = tr.afterState;
+      if (tr.deleteSet.clients.size > 0) {
+        this.changed = true;
+        return;
+      }
+      for (const [client, clock] of tr.afterState) {
+        if (tr.beforeState.get(client) !== clock) {
+          this.changed = true;
+          return;
+        }
+      }
     });
     return doc;
   }
@@ -316,7 +332,7 @@ export class Room {
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
     if (!this.changed && !pendingChanged) return { durable: this.lastAppend };
 
-    const stateVector = Y.encodeStateVector(this.doc);
+    const state = this.lastState;
     const started = performance.now();
     const durable = this.deps.store.append(this.sheetId, update);
     this.lastAppend = durable;
@@ -325,7 +341,7 @@ export class Room {
         const m = this.deps.metrics;
         m.updatesPersisted.inc();
         m.persistSeconds.observe((performance.now() - started) / 1000);
-        this.durableStateVector = stateVector;
+        this.setDurableState(state);
         this.broadcast(encodeSyncUpdate(update), origin);
         if (++this.appendsSinceCompaction >= this.deps.limits.compactAfterEntries) {
           this.appendsSinceCompaction = 0;
@@ -391,7 +407,13 @@ export class Room {
     }, noop);
   }
 
+  private setDurableState(state: Map<number, number>): void {
+    this.durableState = state;
+    this.durableStateVector = null;
+  }
+
   private sendDurable(conn: Connection): void {
+    this.durableStateVector ??= Y.encodeStateVector(this.durableState);
     const frame = encodeDurable({ stateVector: this.durableStateVector, seq: conn.settled, access: conn.access });
     sendFrame(conn, frame, this.deps.limits.maxBufferedBytes);
   }
