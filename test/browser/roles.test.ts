@@ -3,10 +3,8 @@
 // sheet is flagged as a duplicate of a row in another sheet, with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { WebSocket } from '../../server/relay/ws';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, decodeDurable, encodeSyncStep1, encodeSyncUpdate, type DurableAck } from '../../src/sync/wire';
+import { encodeSyncStep1, encodeSyncUpdate } from '../../src/sync/wire';
 import {
   DEMO,
   apiLogin,
@@ -15,6 +13,7 @@ import {
   launchChromium,
   loginAs,
   openSheet,
+  rawClient,
   screenshot,
   sheetsByName,
   startApp,
@@ -25,32 +24,6 @@ import {
 
 const NIK = 0;
 const NAMA = 2;
-
-/** A bare protocol client: what the server does with frames, whatever a UI would do. */
-function rawClient(app: RunningApp, sheetId: string, token: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${app.port}/sync/${sheetId}?token=${encodeURIComponent(token)}&durable=1`);
-  const doc = new Y.Doc();
-  const acks: DurableAck[] = [];
-  let step2s = 0;
-  ws.on('message', (data: Buffer) => {
-    const d = decoding.createDecoder(new Uint8Array(data));
-    const type = decoding.readVarUint(d);
-    if (type === MESSAGE_DURABLE) acks.push(decodeDurable(d));
-    if (type === MESSAGE_SYNC) {
-      const sub = decoding.readVarUint(d);
-      const payload = decoding.readVarUint8Array(d);
-      if (sub === SYNC_STEP2 || sub === 2) {
-        Y.applyUpdate(doc, payload);
-        if (sub === SYNC_STEP2) step2s++;
-      }
-    }
-  });
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return { ws, doc, acks, opened, step2s: () => step2s };
-}
 
 async function until(cond: () => boolean, what: string): Promise<void> {
   await expect.poll(cond, { timeout: 20_000, message: what }).toBe(true);

@@ -14,6 +14,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebSocket } from '../../server/relay/ws';
+import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE, decodeDurable, type DurableAck } from '../../src/sync/wire';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -242,4 +246,37 @@ export async function typeInCell(page: Page, row: number, col: number, value: st
 /** Waits for the sheet's durability badge to say everything is on the server. */
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="durability"][data-pending="0"]').waitFor();
+}
+
+// ─── the wire, without a browser ─────────────────────────────────────────────
+
+/**
+ * A bare y-websocket protocol client with its own Y.Doc: for checking what the
+ * relay does with frames whatever a UI would do, and for seeding big sheets.
+ * It applies what the server sends and records MESSAGE_DURABLE acks; it sends
+ * only what the caller sends.
+ */
+export function rawClient(app: RunningApp, sheetId: string, token: string) {
+  const ws = new WebSocket(`ws://127.0.0.1:${app.port}/sync/${sheetId}?token=${encodeURIComponent(token)}&durable=1`);
+  const doc = new Y.Doc();
+  const acks: DurableAck[] = [];
+  let step2s = 0;
+  ws.on('message', (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(d);
+    if (type === MESSAGE_DURABLE) acks.push(decodeDurable(d));
+    if (type === MESSAGE_SYNC) {
+      const sub = decoding.readVarUint(d);
+      const payload = decoding.readVarUint8Array(d);
+      if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
+        Y.applyUpdate(doc, payload, 'server');
+        if (sub === SYNC_STEP2) step2s++;
+      }
+    }
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { ws, doc, acks, opened, step2s: () => step2s };
 }

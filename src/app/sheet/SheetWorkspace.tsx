@@ -1,5 +1,5 @@
 import { Show, createEffect, createMemo, createResource, createSignal, on, onCleanup, type JSX } from 'solid-js';
-import { getColumns, getMeta, listConflicts, rowIds, setWriter } from '../../sheet';
+import { getColumns, getMeta, rowIds, setWriter } from '../../sheet';
 import type { GridApi, GridSelection, GridView } from '../grid';
 import type { IndexEntry } from '../api/types';
 import { useApp } from '../context';
@@ -8,7 +8,8 @@ import { startChecks, type Checks } from './checks/checks';
 import { indexRows, loadIndex } from './checks/crossIndex';
 import { startEngine } from './checks/engine';
 import { ConflictsPanel } from './ConflictsPanel';
-import { createDocVersion, createThrottled } from './docVersion';
+import { createDocVersion } from './docVersion';
+import { createConflicts, createOrderVersion } from './conflicts';
 import { FilterBar, type RowFilter } from './FilterBar';
 import { GridSlot } from './GridSlot';
 import { PresenceBar } from './PresenceBar';
@@ -27,7 +28,8 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   const user = session.user()!;
   const version = createDocVersion(doc);
   const meta = createMemo(() => (version(), getMeta(doc)));
-  const ids = createMemo(() => (version(), rowIds(doc)));
+  const orderVersion = createOrderVersion(doc);
+  const ids = createMemo(() => (orderVersion(), rowIds(doc)));
   const positions = createMemo(() => new Map(ids().map((id, i) => [id, i + 1])));
   const [tree] = createResource(async () => (await db.workspace.get('tree'))?.tree);
   const listed = () => findSheet(tree(), props.id);
@@ -60,45 +62,41 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
     await c.replaceIndex(indexRows(entries, props.id));
   })();
 
-  const conflicts = createThrottled(version, () => listConflicts(doc), 300);
-  const conflictRows = () => new Set(conflicts().map((c) => c.row));
+  const openConflicts = createConflicts(doc);
+  const conflicts = openConflicts.list;
 
   const [filter, setFilter] = createSignal<RowFilter>('all');
-  const rowSet = (): Set<string> | null => {
-    const c = checks();
-    c?.version();
-    switch (filter()) {
-      case 'problems':
-        return c?.problemRows() ?? new Set();
-      case 'duplicates':
-        return c?.duplicateRows() ?? new Set();
-      case 'ineligible':
-        return c?.ineligibleRows() ?? new Set();
-      case 'conflicts':
-        return conflictRows();
-      default:
-        return null;
-    }
-  };
+  const NO_VIEW: GridView = {};
+  // A new view object only when the filter or (for a filter on) its rows change:
+  // the grid recomputes its display order for each new view.
   const view = createMemo<GridView>(() => {
-    const set = rowSet();
-    return set ? { rowFilter: (id: string) => set.has(id) } : {};
+    const f = filter();
+    if (f === 'all') return NO_VIEW;
+    if (f === 'conflicts') {
+      const set = openConflicts.rows();
+      return { rowFilter: (id: string) => set.has(id) };
+    }
+    const c = checks();
+    if (!c) return { rowFilter: () => false };
+    c.version();
+    const set = new Set(f === 'problems' ? c.problemRows : f === 'duplicates' ? c.duplicateRows : c.ineligibleRows);
+    return { rowFilter: (id: string) => set.has(id) };
   });
-  const counts = () => {
+  const counts = createMemo(() => {
     const c = checks();
     c?.version();
     return {
-      problems: c?.problemRows().size,
-      duplicates: c?.duplicateRows().size,
-      ineligible: c?.ineligibleRows().size,
+      problems: c?.problemRows.size,
+      duplicates: c?.duplicateRows.size,
+      ineligible: c?.ineligibleRows.size,
       conflicts: conflicts().length,
     };
-  };
+  });
 
   // Keep the home screen's counts for this sheet.
   createEffect(
-    on([ids, () => counts().problems], ([list, problems]) => {
-      void db.sheets.update(props.id, { rows: list.length, ...(problems !== undefined ? { problems } : {}) });
+    on([() => ids().length, () => counts().problems], ([rows, problems]) => {
+      void db.sheets.update(props.id, { rows, ...(problems !== undefined ? { problems } : {}) });
     }),
   );
 

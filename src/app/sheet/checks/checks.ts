@@ -1,42 +1,57 @@
 // Feeds the sheet's rows (and the cross-sheet index) to the check engine and
-// keeps its findings and duplicate groups as signals for markers, filters and
-// the side panel. Edits are batched per frame so typing never waits for checks.
+// keeps its findings and duplicate groups for markers, filters and the side
+// panel. Everything is incremental: an edit costs work for the rows the engine
+// says changed, never a walk over the whole sheet (10k rows must stay smooth).
+// Edits are batched per frame, and the first full feed is cut into slices, so
+// typing and scrolling never wait for checks.
 import { createSignal, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { DuplicateGroup, Finding, Severity } from '../../../domain/findings';
 import type { EngineChanges } from '../../../domain/engine';
 import { RULE_LABELS } from '../../../domain/messages';
+import type { RecordRow } from '../../../domain/schema';
 import { observeRows, recordKey, roleColumns, rowIds, sheetParts, splitRecordKey, toRecordRow } from '../../../sheet';
 import type { RowMarker } from '../../grid';
 import type { AsyncEngine } from './engine';
-import type { RecordRow } from '../../../domain/schema';
 
 export const ELIGIBILITY_CODES: ReadonlySet<string> = new Set(Object.keys(RULE_LABELS));
 
 export interface Checks {
   /** Bumps when findings or groups change. */
   version: Accessor<number>;
+  /** True once every row of the sheet has been checked once. */
   ready: Accessor<boolean>;
   findingsOf(rowKey: string): Finding[];
   groupsOf(rowKey: string): DuplicateGroup[];
-  /** Row id (this sheet) → marker for the grid. */
+  /** Row id (this sheet) → marker for the grid. The same Map, updated in place. */
   markers: Accessor<Map<string, RowMarker>>;
-  problemRows(): Set<string>;
-  duplicateRows(): Set<string>;
-  ineligibleRows(): Set<string>;
+  /** Row ids of this sheet; live sets, updated in place (read `version` to track them). */
+  problemRows: ReadonlySet<string>;
+  duplicateRows: ReadonlySet<string>;
+  ineligibleRows: ReadonlySet<string>;
   replaceIndex(rows: RecordRow[]): Promise<void>;
   stop(): void;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** Rows converted per slice of the first full check (one slice per frame). */
+const SLICE = 1500;
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): Checks {
   const findings = new Map<string, Finding[]>();
   const groups = new Map<string, DuplicateGroup>();
   const groupsByRow = new Map<string, Set<string>>();
+  const markerMap = new Map<string, RowMarker>();
+  const problemRows = new Set<string>();
+  const duplicateRows = new Set<string>();
+  const ineligibleRows = new Set<string>();
   const [version, setVersion] = createSignal(0);
   const [ready, setReady] = createSignal(false);
-  const [markers, setMarkers] = createSignal(new Map<string, RowMarker>());
+  const [markers, setMarkers] = createSignal(markerMap, { equals: false });
+  const prefix = `${sheetId}/`;
+  let roleToCol = colsByRole();
   let indexKeys = new Set<string>();
   let positions = new Map<string, number>();
   let positionsStale = true;
@@ -44,6 +59,12 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
   let removed = new Set<string>();
   let flushing: Promise<void> | null = null;
   let stopped = false;
+
+  function colsByRole(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [col, role] of roleColumns(doc)) out.set(role, col);
+    return out;
+  }
 
   const position = (id: string) => {
     if (positionsStale) {
@@ -53,15 +74,50 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     return positions.get(id) ?? 0;
   };
 
+  /** Recomputes one row's marker and set memberships from its findings and groups. */
+  const refreshRow = (key: string) => {
+    if (!key.startsWith(prefix)) return;
+    const { rowId } = splitRecordKey(key);
+    const list = findings.get(key) ?? [];
+    const dup = (groupsByRow.get(key)?.size ?? 0) > 0;
+    const ineligible = list.some((f) => ELIGIBILITY_CODES.has(f.code));
+    toggle(problemRows, rowId, list.length > 0 || dup);
+    toggle(duplicateRows, rowId, dup);
+    toggle(ineligibleRows, rowId, ineligible);
+    if (list.length === 0 && !dup) {
+      markerMap.delete(rowId);
+      return;
+    }
+    let worst: Finding | undefined;
+    const columns = new Set<string>();
+    for (const f of list) {
+      if (!worst || RANK[f.severity] > RANK[worst.severity]) worst = f;
+      const col = f.column ? roleToCol.get(f.column) : undefined;
+      if (col) columns.add(col);
+    }
+    markerMap.set(rowId, {
+      severity: worst?.severity ?? 'warning',
+      columns,
+      ...(worst ? { title: worst.message } : {}),
+      ...(dup ? { duplicate: true } : {}),
+      ...(ineligible ? { notEligible: true } : {}),
+    });
+  };
+
   const apply = (ch: EngineChanges) => {
+    const touched = new Set<string>();
     for (const rf of ch.findings) {
       if (rf.findings.length) findings.set(rf.row, rf.findings);
       else findings.delete(rf.row);
+      touched.add(rf.row);
     }
     const unlink = (id: string) => {
       const g = groups.get(id);
       if (!g) return;
-      for (const m of g.members) groupsByRow.get(m)?.delete(id);
+      for (const m of g.members) {
+        groupsByRow.get(m)?.delete(id);
+        touched.add(m);
+      }
       groups.delete(id);
     };
     for (const id of ch.groups.removed) unlink(id);
@@ -72,60 +128,32 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
         const set = groupsByRow.get(m) ?? new Set<string>();
         set.add(g.id);
         groupsByRow.set(m, set);
+        touched.add(m);
       }
     }
-    if (ch.findings.length || ch.groups.added.length || ch.groups.changed.length || ch.groups.removed.length) {
-      setMarkers(buildMarkers());
-      setVersion((v) => v + 1);
-    }
-  };
-
-  const buildMarkers = (): Map<string, RowMarker> => {
-    const roleToCol = new Map<string, string>();
-    for (const [col, role] of roleColumns(doc)) roleToCol.set(role, col);
-    const out = new Map<string, RowMarker>();
-    const prefix = `${sheetId}/`;
-    for (const [key, list] of findings) {
-      if (!key.startsWith(prefix)) continue;
-      const { rowId } = splitRecordKey(key);
-      let worst: Finding = list[0];
-      const columns = new Set<string>();
-      for (const f of list) {
-        if (RANK[f.severity] > RANK[worst.severity]) worst = f;
-        const col = f.column ? roleToCol.get(f.column) : undefined;
-        if (col) columns.add(col);
-      }
-      out.set(rowId, {
-        severity: worst.severity,
-        columns,
-        title: worst.message,
-        ...(list.some((f) => ELIGIBILITY_CODES.has(f.code)) ? { notEligible: true } : {}),
-      });
-    }
-    for (const [key, ids] of groupsByRow) {
-      if (!key.startsWith(prefix) || ids.size === 0) continue;
-      const { rowId } = splitRecordKey(key);
-      const m = out.get(rowId) ?? { severity: 'warning' as Severity, columns: new Set<string>() };
-      out.set(rowId, { ...m, duplicate: true });
-    }
-    return out;
+    if (touched.size === 0) return;
+    for (const key of touched) refreshRow(key);
+    setMarkers(markerMap);
+    setVersion((v) => v + 1);
   };
 
   const flush = async () => {
     while ((queue.size || removed.size) && !stopped) {
-      const changed = queue;
+      const changed = [...queue].slice(0, SLICE);
+      for (const id of changed) queue.delete(id);
       const gone = removed;
-      queue = new Set();
       removed = new Set();
       const roles = roleColumns(doc);
-      const rows = [...changed].filter((id) => sheetParts(doc).rows.has(id)).map((id) => toRecordRow(doc, sheetId, id, position(id), roles));
+      const { rows } = sheetParts(doc);
+      const records = changed.filter((id) => rows.has(id)).map((id) => toRecordRow(doc, sheetId, id, position(id), roles));
       if (gone.size) apply(await engine.remove([...gone].map((id) => recordKey(sheetId, id))));
-      if (rows.length) apply(await engine.upsert(rows));
+      if (records.length) apply(await engine.upsert(records));
+      if (queue.size) await nextFrame();
     }
   };
   const schedule = () => {
     if (flushing) return;
-    flushing = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+    flushing = nextFrame()
       .then(flush)
       .finally(() => {
         flushing = null;
@@ -136,7 +164,11 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
   const onOrder = () => {
     positionsStale = true;
   };
+  const onColumns = () => {
+    roleToCol = colsByRole();
+  };
   sheetParts(doc).order.observe(onOrder);
+  sheetParts(doc).columns.observeDeep(onColumns);
   const unobserve = observeRows(doc, (changes) => {
     for (const id of changes.changed) queue.add(id);
     for (const id of changes.removed) {
@@ -145,40 +177,43 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     }
     schedule();
   });
-  // Everything already on the device (or synced) is checked once, in one call.
+  // Everything already on the device (or synced) is checked once, in slices.
   for (const id of rowIds(doc)) queue.add(id);
-  void flush().then(() => setReady(true));
-
-  const rowsWhere = (pred: (key: string) => boolean): Set<string> => {
-    const prefix = `${sheetId}/`;
-    const out = new Set<string>();
-    for (const key of [...findings.keys(), ...groupsByRow.keys()]) {
-      if (key.startsWith(prefix) && pred(key)) out.add(splitRecordKey(key).rowId);
-    }
-    return out;
-  };
+  flushing = nextFrame()
+    .then(flush)
+    .finally(() => {
+      flushing = null;
+      setReady(true);
+      if (queue.size || removed.size) schedule();
+    });
 
   return {
     version,
     ready,
     markers,
+    problemRows,
+    duplicateRows,
+    ineligibleRows,
     findingsOf: (key) => findings.get(key) ?? [],
-    groupsOf: (key) => [...(groupsByRow.get(key) ?? [])].map((id) => groups.get(id)!).filter(Boolean),
-    problemRows: () => rowsWhere((k) => (findings.get(k)?.length ?? 0) > 0 || (groupsByRow.get(k)?.size ?? 0) > 0),
-    duplicateRows: () => rowsWhere((k) => (groupsByRow.get(k)?.size ?? 0) > 0),
-    ineligibleRows: () => rowsWhere((k) => (findings.get(k) ?? []).some((f) => ELIGIBILITY_CODES.has(f.code))),
+    groupsOf: (key) => [...(groupsByRow.get(key) ?? [])].map((id) => groups.get(id)).filter((g): g is DuplicateGroup => !!g),
     async replaceIndex(rows) {
       const next = new Set(rows.map((r) => r.key));
       const gone = [...indexKeys].filter((k) => !next.has(k));
       indexKeys = next;
       if (gone.length) apply(await engine.remove(gone));
-      if (rows.length) apply(await engine.upsert(rows));
+      for (let i = 0; i < rows.length && !stopped; i += SLICE) apply(await engine.upsert(rows.slice(i, i + SLICE)));
     },
     stop() {
       stopped = true;
       unobserve();
       sheetParts(doc).order.unobserve(onOrder);
+      sheetParts(doc).columns.unobserveDeep(onColumns);
       engine.dispose();
     },
   };
+}
+
+function toggle(set: Set<string>, id: string, on: boolean): void {
+  if (on) set.add(id);
+  else set.delete(id);
 }

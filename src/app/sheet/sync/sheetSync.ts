@@ -24,7 +24,8 @@ export type LinkStatus =
 
 export interface SheetSync {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  /** The relay connection; available once `whenLocal` resolved (before `ready`). */
+  readonly provider: WebsocketProvider;
   /** Resolves once the device's copy is loaded (no network needed). */
   whenLocal: Promise<void>;
   /** True once the local copy holds the sheet's columns (opened before, or synced now). */
@@ -57,15 +58,6 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const wsBase = base.replace(/^http/, 'ws') + SYNC_PATH;
-  const provider = new WebsocketProvider(wsBase, sheetId, doc, {
-    connect: false,
-    params: { [DURABLE_PARAM]: '1' },
-    // Every server close comes back to `onClose` below, which owns the retry policy.
-    shouldReconnect: () => false,
-    maxBackoffTime: 30_000,
-  });
-
   // ── durability ──
   const recount = () => {
     const n = durable ? pendingCount(Y.decodeStateVector(Y.encodeStateVector(doc)), durable, mine) : null;
@@ -90,20 +82,12 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
   // Before the first acknowledgement, everything this device wrote counts as pending.
   const countAll = () => pendingCount(Y.decodeStateVector(Y.encodeStateVector(doc)), undefined, mine);
 
-  provider.messageHandlers[MESSAGE_DURABLE] = (_encoder, decoder: decoding.Decoder) => {
-    const ack = decodeDurable(decoder);
-    durable = mergeSv(durable, Y.decodeStateVector(ack.stateVector));
-    setAccess(ack.access);
-    backoff.reset();
-    recount();
-  };
   const onUpdate = () => recount();
-  doc.on('update', onUpdate);
 
   // ── connection ──
   const connect = async () => {
     clearTimeout(retryTimer);
-    if (closed || !online() || refusedCode() !== null || provider.wsconnected || provider.wsconnecting) return;
+    if (closed || !provider || !online() || refusedCode() !== null || provider.wsconnected || provider.wsconnecting) return;
     let token: string;
     try {
       token = await session.validToken();
@@ -113,7 +97,7 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
       session.markExpired();
       return;
     }
-    if (closed || !online()) return;
+    if (closed || !online() || !provider) return;
     provider.params = { ...provider.params, token };
     setStatus('connecting');
     provider.connect();
@@ -124,26 +108,46 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
     setStatus(online() ? 'waiting' : 'offline');
     retryTimer = setTimeout(() => void connect(), backoff.next());
   };
-  provider.on('status', ({ status: s }) => {
-    if (s === 'connected') setStatus('connected');
-  });
-  provider.on('connection-close', (event) => {
-    if (closed || event === null) return; // we closed it ourselves
-    if (event.code === CloseCode.UNAUTHORIZED) {
-      session.tokenRefused();
-      return scheduleRetry();
-    }
-    if (isPermanentClose(event.code)) {
-      setRefusedCode(event.code);
-      setStatus('refused');
-      return;
-    }
-    scheduleRetry();
-  });
+  const createProvider = (): WebsocketProvider => {
+    const p = new WebsocketProvider(base.replace(/^http/, 'ws') + SYNC_PATH, sheetId, doc, {
+      connect: false,
+      params: { [DURABLE_PARAM]: '1' },
+      // Every server close comes back to the 'connection-close' handler below, which owns the retry policy.
+      shouldReconnect: () => false,
+      maxBackoffTime: 30_000,
+      // The cross-tab BroadcastChannel re-encodes the whole sheet on every connect
+      // (0.5 s for 10k rows); tabs of one device meet through the relay instead.
+      disableBc: true,
+    });
+    p.messageHandlers[MESSAGE_DURABLE] = (_encoder, decoder: decoding.Decoder) => {
+      const ack = decodeDurable(decoder);
+      durable = mergeSv(durable, Y.decodeStateVector(ack.stateVector));
+      setAccess(ack.access);
+      backoff.reset();
+      recount();
+    };
+    p.on('status', ({ status: s }) => {
+      if (s === 'connected') setStatus('connected');
+    });
+    p.on('connection-close', (event) => {
+      if (closed || event === null) return; // we closed it ourselves
+      if (event.code === CloseCode.UNAUTHORIZED) {
+        session.tokenRefused();
+        return scheduleRetry();
+      }
+      if (isPermanentClose(event.code)) {
+        setRefusedCode(event.code);
+        setStatus('refused');
+        return;
+      }
+      scheduleRetry();
+    });
+    return p;
+  };
 
   const goOffline = () => {
     clearTimeout(retryTimer);
-    provider.disconnect();
+    provider?.disconnect();
     setStatus('offline');
   };
   const goOnline = () => {
@@ -155,17 +159,28 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
   window.addEventListener('online', goOnline);
 
   // ── local copy first, then the network ──
+  // While y-indexeddb loads the stored sheet, no 'update' listener may be
+  // attached: Yjs re-encodes a transaction for 'update' listeners, which for a
+  // 10k-row sheet costs as much as decoding it. Its own store listener ignores
+  // that transaction anyway (origin = the persistence), so it is re-attached after.
+  doc.off('update', idb._storeUpdate);
+  let provider: WebsocketProvider | undefined;
   const whenLocal = (async () => {
     const known = await db.sheets.get(sheetId);
     for (const c of known?.mine ?? []) mine.add(c);
     if (known?.durable) durable = new Map(known.durable);
     await idb.whenSynced;
+    doc.on('update', idb._storeUpdate);
+    if (closed) return;
+    provider = createProvider();
+    doc.on('update', onUpdate);
     if (doc.getArray('columns').length > 0) setReady(true);
     recount();
     persist();
   })();
   const onColumns = () => {
-    if (doc.getArray('columns').length > 0) setReady(true);
+    // Ready only once the provider exists (the page reads it at mount).
+    if (provider && doc.getArray('columns').length > 0) setReady(true);
   };
   doc.getArray('columns').observe(onColumns);
   void whenLocal.then(() => connect());
@@ -184,7 +199,10 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
 
   return {
     doc,
-    provider,
+    get provider() {
+      if (!provider) throw new Error('provider is created once the local copy is loaded');
+      return provider;
+    },
     whenLocal,
     ready,
     status,
@@ -201,7 +219,7 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);
-      provider.destroy();
+      provider?.destroy();
       void idb.destroy();
       doc.destroy();
     },
