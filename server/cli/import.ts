@@ -228,10 +228,11 @@ async function runImport(o: Options): Promise<number> {
         change: o.accept.has('change') ? diff.changed.map((c) => ({ rowId: c.rowId, cols: c.changes.map((x) => x.col) })) : [],
       };
       const res = applyReimport(doc, plan, diff, decision);
-      report = { sheet: sheetId, reimport: true, added: res.added, removed: res.removed, cellsChanged: res.cellsChanged, unchanged: diff.unchanged, notApplied: { added: diff.added.length - res.added, removed: diff.removed.length - res.removed } };
+      report = { sheet: sheetId, reimport: true, added: res.added, removed: res.removed, cellsChanged: res.cellsChanged, unchanged: diff.unchanged, kept: diff.kept.length, notApplied: { added: diff.added.length - res.added, removed: diff.removed.length - res.removed } };
       if (!o.json) {
         console.log(`Impor ulang: ${diff.changed.length} baris berubah, ${diff.added.length} baru, ${diff.removed.length} tidak ada lagi di berkas, ${diff.unchanged} sama.`);
         console.log(`Diterapkan: ${res.added} baris ditambah, ${res.cellsChanged} sel diubah, ${res.removed} baris dihapus.`);
+        for (const k of diff.kept.slice(0, 10)) console.log(`  baris ${k.position}: ${k.reason}`);
       }
     } else {
       const { plan, preview } = session.preview(mapping, columns, toRecordRows(doc, sheetId), engineCheck(config));

@@ -28,6 +28,13 @@ export interface ChangedRow {
   changes: FieldChange[];
 }
 
+/** A change the diff does not offer: the file's value is a damaged identity number where the sheet has a good one. */
+export interface KeptField extends FieldChange {
+  rowId: string;
+  position: number;
+  reason: string;
+}
+
 export interface ReimportDiff {
   /** Incoming rows that match no existing row. */
   added: ImportRow[];
@@ -37,6 +44,14 @@ export interface ReimportDiff {
   changed: ChangedRow[];
   /** Matched rows identical in every mapped column. */
   unchanged: number;
+  /** Changes refused outright (an Excel-damaged NIK/No KK would overwrite a good one). */
+  kept: KeptField[];
+}
+
+function usableId(role: ColumnRole | undefined, v: string): boolean {
+  if (role === 'nik') return nikKey(v) !== null;
+  if (role === 'no_kk') return isUsableNoKk(parseNoKk(v));
+  return true;
 }
 
 function nikKey(v: string | undefined): string | null {
@@ -80,6 +95,7 @@ export function diffReimport(existing: ExistingRow[], roles: Record<string, Colu
   const added: ImportRow[] = [];
   const changed: ChangedRow[] = [];
   let unchanged = 0;
+  const kept: KeptField[] = [];
   for (const row of plan.rows) {
     const nik = nikCol ? nikKey(row.values[nikCol]) : null;
     let basis: MatchBasis = 'nik';
@@ -100,11 +116,18 @@ export function diffReimport(existing: ExistingRow[], roles: Record<string, Colu
     for (const col of mappedCols) {
       const before = hit.values[col] ?? '';
       const after = row.values[col] ?? '';
-      if (before !== after) changes.push({ col, before, after });
+      // Padding added or removed on the way through Excel is not a change.
+      if (before === after || before.trim() === after.trim()) continue;
+      const role = allRoles[col];
+      if ((role === 'nik' || role === 'no_kk') && usableId(role, before) && !usableId(role, after)) {
+        kept.push({ rowId: hit.id, position: row.position, col, before, after, reason: `${role === 'nik' ? 'NIK' : 'No KK'} di berkas rusak atau tidak sah (${after}); nilai di lembar dipertahankan.` });
+        continue;
+      }
+      changes.push({ col, before, after });
     }
     if (changes.length) changed.push({ rowId: hit.id, incoming: row, matchedBy: basis, changes });
     else unchanged++;
   }
   const removed = existing.filter((r) => !matched.has(r.id));
-  return { added, removed, changed, unchanged };
+  return { added, removed, changed, unchanged, kept };
 }

@@ -135,3 +135,33 @@ describe('apply', () => {
     expect(JSON.stringify([getColumns(doc), rowIds(doc)])).toBe(before);
   });
 });
+
+describe('re-import diff', () => {
+  it('matches by NIK, then No KK + name; ignores padding; never overwrites a good NIK with an Excel-damaged one', async () => {
+    const { diffReimport } = await import('../../src/files/reimport');
+    const existing = [
+      { id: 'a', values: { nik: '3375015301891057', no_kk: '3375010101010001', nama: 'Siti Aminah', alamat: 'Jl. Mawar 1' } },
+      { id: 'b', values: { nik: '3375011204850003', no_kk: '3375010101010002', nama: 'Budi Santoso', alamat: 'Jl. Melati' } },
+      { id: 'c', values: { nik: '3375014107920001', no_kk: '3375010101010003', nama: 'Dewi Lestari', alamat: 'Gg. Kenanga' } },
+    ];
+    const roles = { nik: 'nik', no_kk: 'no_kk', nama: 'nama', alamat: 'alamat' } as const;
+    const row = (position: number, values: Record<string, string>) => ({ key: `impor#${position}`, position, values });
+    const plan = {
+      newColumns: [],
+      fileFindings: [],
+      roles: { ...roles },
+      rows: [
+        row(2, { nik: '3375015301891057', no_kk: '3375010101010001', nama: 'Siti Aminah ', alamat: 'Jl. Mawar No. 1' }),
+        // The province's Excel turned Budi's NIK into a number: matched by KK + name, NIK kept.
+        row(3, { nik: '3.37501120485E+15', no_kk: '3375010101010002', nama: 'Budi Santoso', alamat: 'Jl. Melati' }),
+        row(4, { nik: '3375016005000004', no_kk: '3375010101010009', nama: 'Warga Baru', alamat: 'Jl. Baru' }),
+      ],
+    };
+    const diff = diffReimport(existing, { ...roles }, plan);
+    expect(diff.changed).toEqual([{ rowId: 'a', incoming: plan.rows[0], matchedBy: 'nik', changes: [{ col: 'alamat', before: 'Jl. Mawar 1', after: 'Jl. Mawar No. 1' }] }]);
+    expect(diff.kept).toMatchObject([{ rowId: 'b', col: 'nik', before: '3375011204850003' }]);
+    expect(diff.unchanged).toBe(1);
+    expect(diff.added.map((r) => r.position)).toEqual([4]);
+    expect(diff.removed.map((r) => r.id)).toEqual(['c']);
+  });
+});

@@ -28,6 +28,12 @@ export function DiffStep(props: {
         {props.diff.changed.length} baris berubah, {props.diff.added.length} baris baru, {props.diff.removed.length} baris tidak ada lagi di berkas,{' '}
         {props.diff.unchanged} baris sama.
       </p>
+      <Show when={props.diff.kept.length}>
+        <div class="banner warn" role="note">
+          {props.diff.kept.length} nilai tidak ditawarkan untuk diubah:
+          <For each={props.diff.kept.slice(0, 20)}>{(k) => <div>Baris {k.position}: {k.reason}</div>}</For>
+        </div>
+      </Show>
       <Show when={props.diff.changed.length}>
         <h3>Berubah ({props.diff.changed.length})</h3>
         <div class="files-scroll">
