@@ -8,6 +8,8 @@ import {
   chromiumAvailable,
   launchChromium,
   loginAs,
+  loginPage,
+  newContext,
   openSheet,
   screenshot,
   sheetsByName,
@@ -32,8 +34,19 @@ describe.skipIf(!chromiumAvailable())('collaboration in real Chromium', () => {
     app = await startApp();
     browser = await launchChromium();
     sheetId = (await sheetsByName(app, DEMO.koordinator)).get(MEDONO)!.id;
-    a = await loginAs(browser, app, DEMO.koordinator);
+    const ctx = await newContext(browser);
+    a = await ctx.newPage();
+    await a.goto(app.url + '/');
+    await a.getByTestId('login-username').waitFor();
+    await screenshot(a, 'login');
+    await loginPage(a, app, DEMO.koordinator);
     await screenshot(a, 'home-koordinator');
+    // The English switch, and back.
+    await a.getByTestId('lang-switch').click();
+    await a.getByRole('heading', { name: /Workspace/ }).waitFor();
+    await screenshot(a, 'home-english');
+    await a.getByTestId('lang-switch').click();
+    await a.getByRole('heading', { name: /Ruang kerja/ }).waitFor();
     b = await loginAs(browser, app, DEMO.operator);
     await openSheet(a, sheetId);
     await openSheet(b, sheetId);
@@ -56,6 +69,9 @@ describe.skipIf(!chromiumAvailable())('collaboration in real Chromium', () => {
     await a.getByTestId('presence').getByText('Dewi Operator Medono').waitFor();
     await b.getByTestId('presence').getByText('Rina Koordinator (Dinsos)').waitFor();
     await screenshot(a, 'sheet-coedit');
+    await a.getByTestId('open-export').click();
+    await screenshot(a, 'sheet-export-dialog');
+    await a.keyboard.press('Escape');
   });
 
   it('edits made offline merge on reconnect; a same-cell edit becomes a visible conflict', async () => {

@@ -139,7 +139,17 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
       <div class="sheet-bar">
         <FilterBar value={filter()} counts={counts()} onChange={setFilter} />
         <PresenceBar people={presence.people()} cellLabel={cellLabel} />
-        <SheetToolbar doc={doc} sheetId={props.id} readOnly={readOnly()} />
+        <SheetToolbar
+          doc={doc}
+          sheetId={props.id}
+          readOnly={readOnly()}
+          shownRows={() => {
+            const f = view().rowFilter;
+            return f ? ids().filter(f) : undefined;
+          }}
+          otherRecords={() => indexRows([...indexMap().values()], props.id)}
+          findingsOf={(key) => checks()?.findingsOf(key) ?? []}
+        />
       </div>
       <div class="sheet-body">
         <div class="grid-wrap">
