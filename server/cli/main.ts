@@ -35,3 +35,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+
+// A module (top-level await needs one); nothing else imports this entry.
+export {};
