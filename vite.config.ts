@@ -42,6 +42,15 @@ export default defineConfig({
       },
     }),
   ],
+  // `npm run dev` serves the app with hot reload and hands the API, the relay's
+  // WebSocket and the health check to the Node server (`npm start`, port 8080).
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true },
+      '/sync': { target: 'ws://127.0.0.1:8080', ws: true, changeOrigin: true },
+      '/healthz': { target: 'http://127.0.0.1:8080', changeOrigin: true },
+    },
+  },
   worker: { format: 'es' },
   build: { outDir: 'dist', target: 'es2022', sourcemap: true },
   test: {

@@ -24,7 +24,7 @@ export function addSheetRoutes(router: Router, deps: HttpDeps): void {
 
   router.get('/api/workspace', async (ctx) => {
     const user = await requireUser(deps, ctx);
-    const tree = workspaceTree(catalog, user);
+    const tree = workspaceTree(catalog, user, await deps.crossIndex.rowCounts(user));
     if (!tree) throw new HttpError(404, 'Ruang kerja tidak ditemukan.');
     sendJson(ctx.res, 200, tree);
   });

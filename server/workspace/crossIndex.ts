@@ -49,6 +49,20 @@ export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
   };
 
   return {
+    /**
+     * Rows per sheet the user may open (for the workspace home), from the same
+     * cache: a sheet's doc is read only when it changed since the last answer.
+     */
+    async rowCounts(user: Principal): Promise<Map<string, number>> {
+      const versions = await options.versions();
+      const out = new Map<string, number>();
+      for (const sheet of catalog.sheets.list(user.workspaceId)) {
+        if (accessTo(user, sheet) === 'none') continue;
+        out.set(sheet.id, (await rowsOf(sheet, versions.get(sheet.id) ?? '')).length);
+      }
+      return out;
+    },
+
     async entriesFor(user: Principal): Promise<IndexEntry[]> {
       const out: IndexEntry[] = [];
       const kelurahanNames = new Map(catalog.areas.kelurahan(user.workspaceId).map((k) => [k.code, k.name]));

@@ -17,6 +17,8 @@ export interface SheetView {
   access: Exclude<Access, 'none'>;
   createdAt: number;
   updatedAt: number;
+  /** Rows in the sheet as stored on the server (absent when not counted). */
+  rows?: number;
 }
 
 export interface WorkspaceTree {
@@ -47,7 +49,12 @@ export function sheetView(sheet: SheetRecord, access: Exclude<Access, 'none'>): 
   };
 }
 
-export function workspaceTree(catalog: Catalog, user: Principal): WorkspaceTree | undefined {
+/**
+ * `rows`: sheet id → row count on the server. Problems are not counted here:
+ * they include cross-sheet duplicates, which only the check engine over the
+ * whole workspace finds; the app shows its device's last check instead.
+ */
+export function workspaceTree(catalog: Catalog, user: Principal, rows?: ReadonlyMap<string, number>): WorkspaceTree | undefined {
   const ws = catalog.areas.workspace(user.workspaceId);
   if (!ws) return undefined;
   const byKelurahan = new Map<string, SheetView[]>();
@@ -55,7 +62,8 @@ export function workspaceTree(catalog: Catalog, user: Principal): WorkspaceTree 
   for (const sheet of catalog.sheets.list(ws.id)) {
     const access = accessTo(user, sheet);
     if (access === 'none') continue;
-    const view = sheetView(sheet, access);
+    const count = rows?.get(sheet.id);
+    const view = count === undefined ? sheetView(sheet, access) : { ...sheetView(sheet, access), rows: count };
     if (sheet.kind === 'opd' || !sheet.kelurahan) opdSheets.push(view);
     else byKelurahan.set(sheet.kelurahan, [...(byKelurahan.get(sheet.kelurahan) ?? []), view]);
   }

@@ -117,6 +117,30 @@ describe('cross-sheet index', () => {
   });
 });
 
+describe('workspace home counts', () => {
+  it('each sheet the user may open carries its row count, which follows edits', async () => {
+    type Tree = { kecamatan: Array<{ kelurahan: Array<{ code: string; sheets: SheetView[] }> }> };
+    const sheets = (tree: Tree) => tree.kecamatan.flatMap((k) => k.kelurahan.flatMap((l) => l.sheets));
+    const first = await api<Tree>(srv.url, '/api/workspace', { token: t.operator });
+    expect(first.status).toBe(200);
+    const medono = sheets(first.body).find((s) => s.name === 'BPNT 2025 — Medono');
+    expect(medono?.rows).toBeGreaterThan(10);
+    const index = await api<{ entries: Array<{ sheet: string }> }>(srv.url, '/api/index', { token: t.operator });
+    expect(medono?.rows).toBe(index.body.entries.filter((e) => e.sheet === medono?.id).length);
+
+    const writer = new RawSyncClient(srv.url, medono?.id ?? '', t.operator ?? '');
+    try {
+      await writer.waitSynced();
+      writer.edit((doc) => appendRows(doc, [{ nama: 'Satu' }, { nama: 'Dua' }]));
+      await writer.waitSettled();
+    } finally {
+      writer.close();
+    }
+    const again = await api<Tree>(srv.url, '/api/workspace', { token: t.operator });
+    expect(sheets(again.body).find((s) => s.id === medono?.id)?.rows).toBe((medono?.rows ?? 0) + 2);
+  });
+});
+
 describe('users (admin only)', () => {
   it('lists, creates with a generated password, changes role and scope, disables', async () => {
     expect((await api(srv.url, '/api/users', { token: t.koordinator })).status).toBe(403);

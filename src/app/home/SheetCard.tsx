@@ -51,10 +51,12 @@ export function SheetCard(props: { sheet: WorkspaceSheet; local: LocalSheet | un
       </div>
       <div class="sheet-counts">
         <Show when={rows() !== undefined}>
-          <span>{i18n.t('home.rows', { n: i18n.number(rows() ?? 0) })}</span>
+          <span data-testid="sheet-rows">{i18n.t('home.rows', { n: i18n.number(rows() ?? 0) })}</span>
         </Show>
         <Show when={problems() !== undefined}>
-          <span classList={{ 'warn-text': (problems() ?? 0) > 0 }}>{i18n.t('home.problems', { n: i18n.number(problems() ?? 0) })}</span>
+          <span classList={{ 'warn-text': (problems() ?? 0) > 0 }} title={i18n.t('home.problems.hint')} data-testid="sheet-problems">
+            {i18n.t('home.problems', { n: i18n.number(problems() ?? 0) })}
+          </span>
         </Show>
         <Show when={pending() > 0}>
           <span class="warn-text" data-testid="sheet-pending">{i18n.t('home.pending', { n: i18n.number(pending()) })}</span>

@@ -93,9 +93,10 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
     };
   });
 
-  // Keep the home screen's counts for this sheet.
+  // Keep the home screen's counts for this sheet. Problems only once every row
+  // was checked: a count taken mid-way through the first check would be low.
   createEffect(
-    on([() => ids().length, () => counts().problems], ([rows, problems]) => {
+    on([() => ids().length, () => (checks()?.ready() ? counts().problems : undefined)], ([rows, problems]) => {
       void db.sheets.update(props.id, { rows, ...(problems !== undefined ? { problems } : {}) });
     }),
   );
