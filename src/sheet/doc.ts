@@ -6,6 +6,7 @@
 //   rows      Y.Map     row id → Y.Map of cell entries (see cells.ts)
 //   writers   Y.Map     writer id (this client's Yjs clientID, base 36) → { user, name }
 //   decisions Y.Array   audit of resolved same-cell conflicts
+//   judgements Y.Map    "bukan duplikat" pairs and eligibility overrides (judgements.ts)
 //
 // Everything a person types is a string; formats (NIK, date, Rupiah) are applied
 // on display and by the check engine, never by changing what was typed.

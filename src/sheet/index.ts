@@ -5,3 +5,4 @@ export * from './cells';
 export * from './rows';
 export * from './records';
 export * from './templates';
+export * from './judgements';
