@@ -15,6 +15,7 @@ import type { ConnectionControl } from './http/deps';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { createRelay, type Relay } from './relay/relay';
+import { CloseCode } from '../src/sync/wire';
 import type { RelayLimits } from './relay/limits';
 import type { DocStore } from './store/doc-store';
 import { openSqliteDocStore } from './store/sqlite-doc-store';
@@ -71,13 +72,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     limits: { ...(config.maxMessageBytes ? { maxMessageBytes: config.maxMessageBytes } : {}), ...options.relayLimits },
   });
   const sheetDocs = createSheetDocWriter(relay);
+  // Only a disabled or deleted account is shut out for good. Any other change
+  // (role, scope, password, a sheet archived or reopened) closes with "renew
+  // the token and reconnect": the reconnect is authorized again and gets the new
+  // access, or a permanent refusal if nothing is left.
   const connections: ConnectionControl = {
     closeUser: (userId, reason) => {
-      const n = relay.closeWhere((c) => c.userId === userId, reason);
-      if (n) logger.info({ userId, closed: n, reason }, 'connections closed');
+      const user = catalog.users.byId(userId);
+      const code = !user || user.disabled ? CloseCode.FORBIDDEN : CloseCode.UNAUTHORIZED;
+      const n = relay.closeWhere((c) => c.userId === userId, reason, code);
+      if (n) logger.info({ userId, closed: n, reason, code }, 'connections closed');
     },
     closeSheet: (sheetId, reason) => {
-      const n = relay.closeWhere((c) => c.sheetId === sheetId, reason);
+      const n = relay.closeWhere((c) => c.sheetId === sheetId, reason, CloseCode.UNAUTHORIZED);
       if (n) logger.info({ sheetId, closed: n, reason }, 'connections closed');
     },
   };

@@ -37,8 +37,16 @@ export interface RelayOptions {
 export interface Relay {
   /** For requests whose path starts with /sync/; anything else is answered 404. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Closes matching connections with FORBIDDEN and `reason` (rights revoked). Returns how many. */
-  closeWhere(pred: (c: { userId: string; sheetId: string; access: Access }) => boolean, reason: string): number;
+  /**
+   * Closes matching connections with `code` (default FORBIDDEN, permanent) and
+   * `reason`. Pass UNAUTHORIZED when rights changed but may remain: the client
+   * renews its token and reconnects, and is authorized anew. Returns how many.
+   */
+  closeWhere(
+    pred: (c: { userId: string; sheetId: string; access: Access }) => boolean,
+    reason: string,
+    code?: RevocationCloseCode,
+  ): number;
   /** A server-side write (seed, import): applied, committed to disk, then broadcast. */
   applyServerUpdate(sheetId: string, update: Uint8Array): Promise<void>;
   /** A copy of the durable state of a sheet (loaded or not). */
@@ -48,6 +56,9 @@ export interface Relay {
   /** Stops accepting, closes clients (GOING_AWAY), handles what they sent, flushes. The store stays open. */
   close(): Promise<void>;
 }
+
+/** Close codes for rights that changed: permanent, or "renew the token and reconnect". */
+export type RevocationCloseCode = typeof CloseCode.FORBIDDEN | typeof CloseCode.UNAUTHORIZED;
 
 /** Sheet ids as they may appear in the URL path. */
 const SHEET_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
@@ -300,12 +311,12 @@ export function createRelay(opts: RelayOptions): Relay {
       })();
     },
 
-    closeWhere(pred, reason) {
+    closeWhere(pred, reason, code = CloseCode.FORBIDDEN) {
       let n = 0;
       for (const conn of conns) {
         if (conn.closedByServer) continue;
         if (pred({ userId: conn.userId, sheetId: conn.sheetId, access: conn.access })) {
-          closeConnection(conn, CloseCode.FORBIDDEN, reason);
+          closeConnection(conn, code, reason);
           n++;
         }
       }

@@ -72,9 +72,14 @@ export const CloseCode = {
   NORMAL: 1000,
   /** Malformed or truncated frame, unknown message type. Permanent. */
   MALFORMED: 4400,
-  /** Missing, invalid or expired token: renew the token, then reconnect. */
+  /**
+   * Get a fresh token, then reconnect: the token is missing, invalid or
+   * expired, or the user's rights changed (role, scope, password reset, the
+   * sheet archived or reopened). The reconnect is authorized anew, so it gets
+   * the new access, or a permanent refusal if none is left. Not permanent.
+   */
   UNAUTHORIZED: 4401,
-  /** No access to this sheet, or access revoked. Permanent. */
+  /** No access to this sheet, or the account is disabled or deleted. Permanent. */
   FORBIDDEN: 4403,
   /** No such sheet. Permanent. */
   NOT_FOUND: 4404,

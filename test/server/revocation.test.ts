@@ -1,8 +1,12 @@
 // Revoking rights closes open sync connections: role change, disable, password
 // reset, archive (HTTP API), and a change made by another process (the CLI).
+// Only a disabled account is closed for good (4403); every other change closes
+// with 4401, "renew the token and reconnect", so that edits made meanwhile
+// still reach the server if the user keeps access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetView } from '../../server/workspace/tree';
-import { CloseCode } from '../../src/sync/wire';
+import * as Y from 'yjs';
+import { CloseCode, isPermanentClose } from '../../src/sync/wire';
 import { api, login, RawSyncClient, startTestServer, type TestServer } from './helpers';
 
 const MEDONO = '33.75.01.1002';
@@ -10,13 +14,29 @@ let srv: TestServer;
 let admin: string;
 let sheetId: string;
 
-async function newOperator(username: string): Promise<{ id: string; token: string }> {
+async function newOperator(username: string): Promise<{ id: string; token: string; refreshToken: string }> {
   const res = await api<{ user: { id: string } }>(srv.url, '/api/users', {
     token: admin,
     body: { username, role: 'operator', scope: { kind: 'kelurahan', code: MEDONO }, password: 'kata-sandi-uji' },
   });
   expect(res.status).toBe(201);
-  return { id: res.body.user.id, token: (await login(srv.url, username, 'kata-sandi-uji')).accessToken };
+  const session = await login(srv.url, username, 'kata-sandi-uji');
+  return { id: res.body.user.id, token: session.accessToken, refreshToken: session.refreshToken };
+}
+
+/** What the app does on 4401: exchange the refresh token for a new access token. */
+async function refreshed(refreshToken: string): Promise<{ status: number; token?: string }> {
+  const res = await api<{ accessToken: string }>(srv.url, '/api/refresh', { body: { refreshToken } });
+  return res.status === 200 ? { status: 200, token: res.body.accessToken } : { status: res.status };
+}
+
+/**
+ * The server notices changes made by another process by polling the catalog
+ * every 100 ms here; a user it has never seen has no version to compare, so
+ * let one poll pass first (timers fire in order: the poll's is due sooner).
+ */
+function watchHasSeenUsers(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 150));
 }
 
 async function connected(token: string): Promise<RawSyncClient> {
@@ -34,25 +54,50 @@ beforeAll(async () => {
 afterAll(async () => srv?.stop());
 
 describe('revocation', () => {
-  it('changing a role closes the open connections and the old token stops working', async () => {
+  it('changing a role closes with "renew the token"; the renewed token reconnects with the new access', async () => {
     const op = await newOperator('op-role');
     const client = await connected(op.token);
     const other = await connected(admin);
     const res = await api(srv.url, `/api/users/${op.id}`, { method: 'PATCH', token: admin, body: { role: 'viewer', scope: 'workspace' } });
     expect(res.status).toBe(200);
     const closed = await client.closed;
-    expect(closed.code).toBe(CloseCode.FORBIDDEN);
+    expect(closed.code).toBe(CloseCode.UNAUTHORIZED);
+    expect(isPermanentClose(closed.code)).toBe(false);
     expect(closed.reason).toMatch(/Hak akses berubah/);
     // Nobody else is disturbed.
     expect(other.closeInfo).toBeNull();
     other.close();
+    // The old access token no longer opens the sheet…
     const again = new RawSyncClient(srv.url, sheetId, op.token);
     expect((await again.closed).code).toBe(CloseCode.UNAUTHORIZED);
-    // Logging in again gives the new, read-only access.
-    const fresh = await connected((await login(srv.url, 'op-role', 'kata-sandi-uji')).accessToken);
+    // …a renewed one does, with the new, read-only access.
+    const renewed = await refreshed(op.refreshToken);
+    expect(renewed.status).toBe(200);
+    const fresh = await connected(renewed.token!);
     fresh.edit((doc) => doc.getMap('meta').set('after-demotion', 'x'));
     expect((await fresh.waitSettled()).access).toBe('read');
     fresh.close();
+  });
+
+  it('an edit made while the connection was closed for a role change reaches the server after the token is renewed', async () => {
+    const op = await newOperator('op-promote');
+    const a = await connected(op.token);
+    // Same kelurahan, another role that may still write.
+    const res = await api(srv.url, `/api/users/${op.id}`, { method: 'PATCH', token: admin, body: { role: 'koordinator', scope: 'workspace' } });
+    expect(res.status).toBe(200);
+    expect((await a.closed).code).toBe(CloseCode.UNAUTHORIZED);
+    a.doc.getMap('meta').set('typed-while-closed', 'tetap tersimpan');
+    const renewed = await refreshed(op.refreshToken);
+    // The reconnect carries the device's copy: its sync step 2 holds the edit.
+    const b = new RawSyncClient(srv.url, sheetId, renewed.token!);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    await b.waitSynced();
+    const ack = await b.waitSettled();
+    expect(ack.access).toBe('write');
+    b.close();
+    const stored = await srv.relay.readDoc(sheetId);
+    expect(stored.getMap('meta').get('typed-while-closed')).toBe('tetap tersimpan');
+    stored.destroy();
   });
 
   it('disabling a user closes their connections and refuses new ones', async () => {
@@ -70,12 +115,16 @@ describe('revocation', () => {
     const op = await newOperator('op-reset');
     const a = await connected(op.token);
     await api(srv.url, `/api/users/${op.id}/reset-password`, { token: admin, body: {} });
-    expect((await a.closed).code).toBe(CloseCode.FORBIDDEN);
+    // Not permanent: the app renews its token, which a reset refuses, so the
+    // user is asked to log in again (and then syncs what they typed).
+    expect((await a.closed).code).toBe(CloseCode.UNAUTHORIZED);
+    expect((await refreshed(op.refreshToken)).status).toBe(401);
   });
 
   it('a change made by another process (selaras users on the same data folder) closes connections too', async () => {
     const op = await newOperator('op-cli');
     const a = await connected(op.token);
+    await watchHasSeenUsers();
     // What server/cli/users.ts does: write the catalog directly (a second SQLite connection).
     const { openCatalog } = await import('../../server/catalog');
     const { catalogFile } = await import('../../server/config');
@@ -89,21 +138,44 @@ describe('revocation', () => {
     expect(closed.code).toBe(CloseCode.FORBIDDEN);
   });
 
-  it('archiving a sheet closes its connections; reconnecting gives read-only access', async () => {
+  it('a role change made by another process closes with "renew the token"', async () => {
+    const op = await newOperator('op-cli-role');
+    const a = await connected(op.token);
+    await watchHasSeenUsers();
+    const { openCatalog } = await import('../../server/catalog');
+    const { catalogFile } = await import('../../server/config');
+    const other = openCatalog(catalogFile(srv.dataDir));
+    try {
+      other.users.update(op.id, { role: 'viewer', scope: { kind: 'workspace' } });
+    } finally {
+      other.close();
+    }
+    expect((await a.closed).code).toBe(CloseCode.UNAUTHORIZED);
+  });
+
+  it('archiving a sheet closes with "renew the token"; reconnecting gives read-only access; reopening gives write again', async () => {
     const op = await newOperator('op-archive');
     const a = await connected(op.token);
     const res = await api<SheetView>(srv.url, `/api/sheets/${sheetId}`, { method: 'PATCH', token: admin, body: { archived: true } });
     expect(res.status).toBe(200);
     expect(res.body.archived).toBe(true);
-    expect((await a.closed).reason).toMatch(/diarsipkan/);
+    const closed = await a.closed;
+    expect(closed.code).toBe(CloseCode.UNAUTHORIZED);
+    expect(closed.reason).toMatch(/diarsipkan/);
     const b = await connected(op.token);
     expect(b.doc.getMap('meta').get('archived')).toBe(true);
     b.edit((doc) => doc.getMap('meta').set('after-archive', 'x'));
     expect((await b.waitSettled()).access).toBe('read');
-    b.close();
     const stored = await srv.relay.readDoc(sheetId);
     expect(stored.getMap('meta').get('after-archive')).toBeUndefined();
     stored.destroy();
     await api(srv.url, `/api/sheets/${sheetId}`, { method: 'PATCH', token: admin, body: { archived: false } });
+    const reopened = await b.closed;
+    expect(reopened.code).toBe(CloseCode.UNAUTHORIZED);
+    expect(reopened.reason).toMatch(/dibuka kembali/);
+    const c = await connected(op.token);
+    c.edit((doc) => doc.getMap('meta').set('after-reopen', 'x'));
+    expect((await c.waitSettled()).access).toBe('write');
+    c.close();
   });
 });
