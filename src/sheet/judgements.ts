@@ -90,3 +90,10 @@ export function observeJudgements(doc: Y.Doc, onChange: () => void): () => void 
   map.observe(handler);
   return () => map.unobserve(handler);
 }
+
+/** The "bukan duplikat" judgements that name `row` (for showing and withdrawing them). */
+export function notDuplicatesOf(doc: Y.Doc, row: string): NotDuplicate[] {
+  const out: NotDuplicate[] = [];
+  for (const j of judgementsOf(doc).values()) if (j.kind === 'not-duplicate' && (j.a === row || j.b === row)) out.push(j);
+  return out.sort((p, q) => p.time - q.time);
+}

@@ -9,6 +9,7 @@ import type { IndexEntry } from '../api/types';
 import { useApp } from '../context';
 import { routeHref } from '../router';
 import type { Checks } from './checks/checks';
+import { DismissedPairs, FindingActions, NotDuplicateButton, type Judge } from './Judgements';
 import type * as Y from 'yjs';
 
 export interface RowPanelProps {
@@ -20,6 +21,8 @@ export interface RowPanelProps {
   positionOf: (rowId: string) => number;
   kelurahanName: (code: string) => string;
   onGoto: (rowId: string) => void;
+  /** Who may answer findings here; absent when the sheet is read-only for this user. */
+  judge?: Judge | undefined;
 }
 
 export function RowPanel(props: RowPanelProps): JSX.Element {
@@ -45,6 +48,7 @@ export function RowPanel(props: RowPanelProps): JSX.Element {
                 {(f) => (
                   <li class={`finding sev-${f.severity}`} data-testid="finding" data-code={f.code}>
                     {describeFinding(f, i18n.lang())}
+                    <FindingActions judge={props.judge} rowKey={key()} finding={f} />
                   </li>
                 )}
               </For>
@@ -54,6 +58,7 @@ export function RowPanel(props: RowPanelProps): JSX.Element {
             <h3>{i18n.t('panel.duplicates')}</h3>
             <For each={groups()}>{(g) => <GroupView group={g} self={key()} {...props} />}</For>
           </Show>
+          <DismissedPairs doc={props.doc} judge={props.judge} rowKey={key()} version={() => props.checks?.version() ?? 0} describe={(other) => describeMember(props, other)} />
         </Show>
       </Show>
     </section>
@@ -80,6 +85,7 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
                   <button type="button" class="small" onClick={() => props.onGoto(rowId)}>
                     {i18n.t('panel.goto')}
                   </button>
+                  <NotDuplicateButton judge={props.judge} rowKey={props.self} other={member} />
                 </li>
               );
             }
@@ -97,6 +103,7 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
                     {i18n.t('panel.openOther')}
                   </a>
                 </Show>
+                <NotDuplicateButton judge={props.judge} rowKey={props.self} other={member} />
               </li>
             );
           }}
@@ -104,4 +111,12 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
       </ul>
     </div>
   );
+}
+
+/** A short description of another row for the dismissed list: row number here, or the other sheet. */
+function describeMember(props: RowPanelProps, member: string): string {
+  const { sheetId, rowId } = splitRecordKey(member);
+  if (sheetId === props.sheetId) return `#${props.positionOf(rowId)} ${getCell(props.doc, rowId, 'nama').value}`;
+  const entry = props.index.get(member);
+  return entry ? `${entry.sheetName}, ${props.kelurahanName(entry.kelurahan)}` : sheetId;
 }

@@ -176,6 +176,7 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
             positionOf={(id) => positions().get(id) ?? 0}
             kelurahanName={(code) => kelurahanName(tree(), code)}
             onGoto={(id) => gridApi()?.reveal(id)}
+            judge={readOnly() ? undefined : { doc, by: user.displayName || user.username }}
           />
           <ConflictsPanel
             doc={doc}

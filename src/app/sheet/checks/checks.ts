@@ -10,7 +10,7 @@ import type { DuplicateGroup, Finding, Severity } from '../../../domain/findings
 import type { EngineChanges } from '../../../domain/engine';
 import { RULE_LABELS } from '../../../domain/messages';
 import type { RecordRow } from '../../../domain/schema';
-import { observeRows, recordKey, roleColumns, rowIds, sheetParts, splitRecordKey, toRecordRow } from '../../../sheet';
+import { engineJudgements, observeJudgements, observeRows, recordKey, roleColumns, rowIds, sheetParts, splitRecordKey, toRecordRow } from '../../../sheet';
 import type { RowMarker } from '../../grid';
 import type { AsyncEngine } from './engine';
 
@@ -177,6 +177,16 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     }
     schedule();
   });
+  // Officers' judgements ("bukan duplikat", overrides) are engine input: sent
+  // whole (they are few) and serialised, so the engine sees them in order.
+  let judging = Promise.resolve();
+  const sendJudgements = () => {
+    judging = judging.then(async () => {
+      if (!stopped) apply(await engine.setConfig(engineJudgements(doc)));
+    });
+  };
+  const unobserveJudgements = observeJudgements(doc, sendJudgements);
+  sendJudgements();
   // Everything already on the device (or synced) is checked once, in slices.
   for (const id of rowIds(doc)) queue.add(id);
   flushing = nextFrame()
@@ -206,6 +216,7 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     stop() {
       stopped = true;
       unobserve();
+      unobserveJudgements();
       sheetParts(doc).order.unobserve(onOrder);
       sheetParts(doc).columns.unobserveDeep(onColumns);
       engine.dispose();

@@ -1,13 +1,15 @@
 // Where the check engine runs: in the check worker (workers/check-client.ts,
 // Comlink), so a full check of a big sheet never blocks typing or scrolling.
 // The page talks to it through this small async surface.
-import type { EngineChanges } from '../../../domain/engine';
+import type { EngineChanges, EngineConfig } from '../../../domain/engine';
 import type { RecordRow } from '../../../domain/schema';
 import { startCheckWorker } from '../../../../workers/check-client';
 
 export interface AsyncEngine {
   upsert(rows: RecordRow[]): Promise<EngineChanges>;
   remove(keys: string[]): Promise<EngineChanges>;
+  /** Officers' judgements (decisions, overrides) re-check only the rows they name. */
+  setConfig(patch: Partial<EngineConfig>): Promise<EngineChanges>;
   dispose(): void;
 }
 
@@ -17,6 +19,7 @@ export async function startEngine(): Promise<AsyncEngine> {
   return {
     upsert: (rows) => worker.engine.upsert(rows),
     remove: (keys) => worker.engine.remove(keys),
+    setConfig: (patch) => worker.engine.setConfig(patch),
     dispose: () => worker.stop(),
   };
 }

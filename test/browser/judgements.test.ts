@@ -1,0 +1,86 @@
+// Officers answer findings in real Chromium: an eligibility finding is
+// overridden with a required reason, a possible duplicate is marked "bukan
+// duplikat" — and a second officer on another device sees both, because the
+// judgements live in the shared sheet and feed the check engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO, cell, chromiumAvailable, launchChromium, loginAs, openSheet, screenshot, sheetsByName, startApp, waitSaved, type RunningApp } from '../helpers/browser';
+
+const NIK = 0;
+
+/**
+ * Types a row from the NIK column, Tab to the next columns (Excel-like), Enter
+ * to finish (down one row); Home brings the NIK column back into view.
+ */
+async function typeRow(page: Page, row: number, values: string[]): Promise<void> {
+  if (await cell(page, row, NIK).count()) await cell(page, row, NIK).click();
+  else await page.keyboard.press('Home');
+  for (const [i, v] of values.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    if (v) await page.keyboard.type(v);
+  }
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('an override needs a reason; "bukan duplikat" dismisses the pair; another officer sees both', async () => {
+    const kauman = (await sheetsByName(app, DEMO.koordinator)).get('PKH 2025 — Kauman')!.id;
+    const page = await loginAs(browser, app, DEMO.koordinator);
+    await openSheet(page, kauman);
+    const fresh = (await page.locator('[role="row"][data-row]').count()) - 1;
+    const nik = '3375021203700005';
+    // nik, no_kk, nama, L/P, tempat, tgl, alamat, rt, rw, desa, kec, pekerjaan
+    await typeRow(page, fresh, [nik, '', 'Sutrisno Wibowo', 'L', '', '12-03-1970', '', '', '', '', '', 'PNS']);
+    await typeRow(page, fresh + 1, [nik, '', 'Sutrisno Wibowo']);
+    await page.keyboard.press('Home');
+    await waitSaved(page);
+
+    await cell(page, fresh, NIK).click();
+    const panel = page.getByTestId('row-panel');
+    await panel.getByTestId('dup-group').first().waitFor();
+    const pns = panel.locator('[data-testid="finding"][data-code="occupation-excluded"]');
+    await pns.waitFor();
+
+    await pns.getByTestId('override').click();
+    await panel.getByTestId('override-save').click();
+    await panel.getByRole('alert').filter({ hasText: 'Alasan wajib diisi' }).waitFor();
+    await panel.getByTestId('override-reason').fill('Honorer daerah, bukan PNS (cek SK 2024)');
+    await panel.getByTestId('override-save').click();
+    await panel.locator('[data-testid="finding"][data-code="rule-overridden"]').waitFor();
+    expect(await pns.count()).toBe(0);
+
+    await panel.getByTestId('not-duplicate').first().click();
+    await panel.getByTestId('dismissed').waitFor();
+    await expect.poll(() => panel.getByTestId('dup-group').count(), { timeout: 20_000 }).toBe(0);
+    await waitSaved(page);
+    await screenshot(page, 'sheet-judgements');
+
+    // The kelurahan's officer, on another device, gets the same verdicts.
+    const other = await loginAs(browser, app, DEMO.operator2);
+    await openSheet(other, kauman);
+    await cell(other, fresh, NIK).click();
+    const otherPanel = other.getByTestId('row-panel');
+    await otherPanel.locator('[data-testid="finding"][data-code="rule-overridden"]').waitFor();
+    expect(await otherPanel.getByTestId('dismissed').textContent()).toContain('Sutrisno Wibowo');
+    expect(await otherPanel.getByTestId('dup-group').count()).toBe(0);
+
+    // Undo on the second device brings the pair back on the first.
+    await otherPanel.getByTestId('not-duplicate-undo').click();
+    await panel.getByTestId('dup-group').first().waitFor({ timeout: 20_000 });
+    await other.context().close();
+    await page.context().close();
+  });
+});
