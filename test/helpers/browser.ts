@@ -17,7 +17,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from '../../server/relay/ws';
-import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE, decodeDurable, type DurableAck } from '../../src/sync/wire';
+import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE, decodeDurable, encodeSyncStep1, type DurableAck } from '../../src/sync/wire';
+import { getRowValues, rowIds } from '../../src/sheet';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -279,4 +280,21 @@ export function rawClient(app: RunningApp, sheetId: string, token: string) {
     ws.once('error', reject);
   });
   return { ws, doc, acks, opened, step2s: () => step2s };
+}
+
+/** Every row's values (column id → text) as the server holds the sheet now. */
+export async function serverRows(app: RunningApp, sheetId: string, user: DemoUser): Promise<Array<Record<string, string>>> {
+  const client = rawClient(app, sheetId, await apiLogin(app, user));
+  try {
+    await client.opened;
+    client.ws.send(encodeSyncStep1(Y.encodeStateVector(client.doc)));
+    const deadline = Date.now() + 15_000;
+    while (client.step2s() === 0) {
+      if (Date.now() > deadline) throw new Error('no sync step 2 from the server');
+      await sleep(20);
+    }
+    return rowIds(client.doc).map((id) => getRowValues(client.doc, id));
+  } finally {
+    client.ws.close();
+  }
 }

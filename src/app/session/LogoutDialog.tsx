@@ -1,12 +1,15 @@
-import { Show, createResource, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { useApp } from '../context';
+import { createLiveQuery } from '../store/live';
 import { Dialog } from '../ui/Dialog';
 import { logoutAndWipe, pendingOnDevice } from './logout';
 
 export function LogoutDialog(props: { onClose: () => void }): JSX.Element {
   const services = useApp();
   const { i18n, router } = services;
-  const [pending] = createResource(() => pendingOnDevice(services));
+  // Live: the count follows the open sheet's acknowledgements while the dialog is up,
+  // so waiting for "saved on server" with the dialog open turns the warning off.
+  const pending = createLiveQuery<number | undefined>(() => pendingOnDevice(services), undefined);
   const confirm = async () => {
     router.go({ name: 'home' });
     // Let the sheet page close its databases before they are deleted.

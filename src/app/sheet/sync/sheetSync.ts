@@ -60,9 +60,15 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
 
   // ── durability ──
   const recount = () => {
+    const before = pending();
     const n = durable ? pendingCount(Y.decodeStateVector(Y.encodeStateVector(doc)), durable, mine) : null;
     setPending(n);
-    if (persistTimer === undefined) persistTimer = setTimeout(persist, PERSIST_EVERY_MS);
+    // Crossing zero is written at once: the logout warning reads it, and a
+    // just-typed edit must never look "already on the server" for 300 ms.
+    if ((before ?? 0) > 0 !== (n ?? 0) > 0) {
+      clearTimeout(persistTimer);
+      persist();
+    } else if (persistTimer === undefined) persistTimer = setTimeout(persist, PERSIST_EVERY_MS);
   };
   const persist = () => {
     persistTimer = undefined;
