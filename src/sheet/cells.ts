@@ -114,6 +114,21 @@ export function writeCell(doc: Y.Doc, row: RowMap, col: string, value: string, t
   return true;
 }
 
+/**
+ * Writes the cells of a row map created in the caller's transaction (the fast
+ * path of inserting rows). No other writer can have an entry in a row that did
+ * not exist before, so there is nothing to scan or delete: the same entries
+ * writeCell would leave, without its per-cell scan of the row. Empty values
+ * write nothing, as in writeCell.
+ */
+export function writeNewRowCells(doc: Y.Doc, row: RowMap, values: Record<string, string>, time: number): void {
+  const me = writerId(doc);
+  for (const col in values) {
+    const value = values[col];
+    if (value !== '') row.set(cellKey(col, me), [value, time] satisfies CellTuple);
+  }
+}
+
 /** Applies edits in one transaction (one undo step). Unknown or deleted rows are refused, not skipped. */
 export function setCells(doc: Y.Doc, edits: CellEdit[], origin: unknown = null, time = Date.now()): void {
   const { rows } = sheetParts(doc);

@@ -2,13 +2,31 @@
 // person deletes while another edits it keeps the edit; it can be restored).
 import * as Y from 'yjs';
 import { sheetParts, writerId, type RowMap } from './doc';
-import { writeCell } from './cells';
+import { writeNewRowCells } from './cells';
 
 const DELETED = '_del';
 
+const ID_LENGTH = 9;
+const ID_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
 export function newRowId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+  return newRowIds(1)[0];
+}
+
+/** `n` new row ids from one random buffer (one getRandomValues call per 64 KiB, its limit, not one per row). */
+function newRowIds(n: number): string[] {
+  const ids: string[] = [];
+  const perCall = Math.floor(65536 / ID_LENGTH);
+  for (let done = 0; done < n; done += perCall) {
+    const count = Math.min(perCall, n - done);
+    const bytes = crypto.getRandomValues(new Uint8Array(count * ID_LENGTH));
+    for (let i = 0; i < count; i++) {
+      let id = '';
+      for (let k = i * ID_LENGTH; k < (i + 1) * ID_LENGTH; k++) id += ID_DIGITS[bytes[k] % 36];
+      ids.push(id);
+    }
+  }
+  return ids;
 }
 
 function isDeleted(row: RowMap | undefined): boolean {
@@ -41,15 +59,14 @@ export function insertRows(
   time = Date.now(),
 ): string[] {
   const { order, rows } = sheetParts(doc);
-  const ids = values.map(() => newRowId());
+  // Refused before the transaction, so a bad column id leaves the doc unchanged.
+  for (const row of values) for (const col in row) if (col.includes('@')) throw new Error(`Id kolom tidak sah: ${col}`);
+  const ids = newRowIds(values.length);
   doc.transact(() => {
     ids.forEach((id, i) => {
       const row = new Y.Map<unknown>();
       rows.set(id, row);
-      for (const [col, value] of Object.entries(values[i])) {
-        if (col.includes('@')) throw new Error(`Id kolom tidak sah: ${col}`);
-        writeCell(doc, row, col, value, time);
-      }
+      writeNewRowCells(doc, row, values[i], time);
     });
     order.insert(Math.max(0, Math.min(at, order.length)), ids);
   }, origin);
