@@ -2,7 +2,7 @@
 // (values by role), keyed `${sheetId}/${rowId}` so keys are unique across sheets.
 import type * as Y from 'yjs';
 import type { ColumnRole, RecordRow } from '../domain/schema';
-import { getColumns } from './doc';
+import { getColumns, sheetParts } from './doc';
 import { getRowValues } from './cells';
 import { rowIds } from './rows';
 
@@ -28,16 +28,27 @@ export function toRecordRow(
   rowId: string,
   position: number,
   roles: Map<string, ColumnRole> = roleColumns(doc),
+  program: string = sheetProgram(doc),
 ): RecordRow {
   const values: RecordRow['values'] = {};
   for (const [col, value] of Object.entries(getRowValues(doc, rowId))) {
     const role = roles.get(col);
     if (role && value !== '') values[role] = value;
   }
+  // A sheet is one programme's list ("BPNT 2025 — Medono"): a row with no
+  // programme of its own is in the sheet's, so overlaps between programmes are found.
+  if (!values.program && program) values.program = program;
   return { key: recordKey(sheetId, rowId), source: sheetId, position, values };
 }
 
 export function toRecordRows(doc: Y.Doc, sheetId: string): RecordRow[] {
   const roles = roleColumns(doc);
-  return rowIds(doc).map((id, i) => toRecordRow(doc, sheetId, id, i + 1, roles));
+  const program = sheetProgram(doc);
+  return rowIds(doc).map((id, i) => toRecordRow(doc, sheetId, id, i + 1, roles, program));
+}
+
+/** The programme the sheet is a list of (its meta), '' when none. */
+export function sheetProgram(doc: Y.Doc): string {
+  const p = sheetParts(doc).meta.get('program');
+  return typeof p === 'string' ? p.trim() : '';
 }

@@ -127,7 +127,8 @@ describe('sheet model', () => {
     const [rec] = toRecordRows(doc, 'sheet-1');
     expect(rec.source).toBe('sheet-1');
     expect(rec.position).toBe(1);
-    expect(rec.values).toEqual({ nik: '3375015301891057', nama: 'Siti' });
+    // Empty cells are absent; the sheet's programme (meta) stands in for an empty programme cell.
+    expect(rec.values).toEqual({ nik: '3375015301891057', nama: 'Siti', program: 'BPNT' });
     expect(getColumns(doc).map((c) => c.id)).toContain('nik');
   });
 

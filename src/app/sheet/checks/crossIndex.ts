@@ -20,5 +20,7 @@ export async function loadIndex({ api, db }: AppServices): Promise<IndexEntry[]>
 
 /** Entries of the other sheets as engine rows (source = their sheet id). */
 export function indexRows(entries: IndexEntry[], exceptSheet: string): RecordRow[] {
-  return entries.filter((e) => e.sheet !== exceptSheet).map((e, i) => ({ key: e.key, source: e.sheet, position: i + 1, values: e.values }));
+  // A row without a programme of its own is in its sheet's (as toRecordRow does for this sheet).
+  const withProgram = (e: IndexEntry) => (e.values.program || !e.program ? e.values : { ...e.values, program: e.program });
+  return entries.filter((e) => e.sheet !== exceptSheet).map((e, i) => ({ key: e.key, source: e.sheet, position: i + 1, values: withProgram(e) }));
 }
