@@ -161,3 +161,8 @@ export function scopeToString(scope: Scope): string {
       return `opd:${scope.name}`;
   }
 }
+
+/** The workspace's eligibility settings (UMK, rules on/off) are the Dinsos's: admin and koordinator. */
+export function canSetRules(user: Principal): boolean {
+  return !user.disabled && (user.role === 'admin' || user.role === 'koordinator');
+}

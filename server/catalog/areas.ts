@@ -60,6 +60,18 @@ export function createAreaRepo(db: Db) {
         .prepare<[string], Kecamatan & { workspaceId: string }>('SELECT code, name, workspace_id AS workspaceId FROM kecamatan WHERE code = ?')
         .get(code);
     },
+    /** The workspace's stored eligibility settings (raw JSON, validated by the caller); null = defaults. */
+    ruleSettings(workspaceId: string): { json: string | null; updatedBy: string | null; updatedAt: number | null } {
+      const r = db
+        .prepare<[string], { rules_json: string | null; rules_updated_by: string | null; rules_updated_at: number | null }>(
+          'SELECT rules_json, rules_updated_by, rules_updated_at FROM workspaces WHERE id = ?',
+        )
+        .get(workspaceId);
+      return { json: r?.rules_json ?? null, updatedBy: r?.rules_updated_by ?? null, updatedAt: r?.rules_updated_at ?? null };
+    },
+    setRuleSettings(workspaceId: string, json: string, by: string, at = Date.now()): void {
+      db.prepare('UPDATE workspaces SET rules_json = ?, rules_updated_by = ?, rules_updated_at = ? WHERE id = ?').run(json, by, at, workspaceId);
+    },
     /** Insert a workspace with its areas in one transaction. */
     insert(seed: AreaSeed): void {
       db.transaction(() => {

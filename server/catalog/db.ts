@@ -63,6 +63,12 @@ const MIGRATIONS: string[] = [
   CREATE INDEX refresh_by_user ON refresh_tokens(user_id);
   CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
   `,
+  // 2: the workspace's eligibility settings (src/domain/ruleSettings.ts), JSON; NULL = defaults.
+  `
+  ALTER TABLE workspaces ADD COLUMN rules_json TEXT;
+  ALTER TABLE workspaces ADD COLUMN rules_updated_by TEXT;
+  ALTER TABLE workspaces ADD COLUMN rules_updated_at INTEGER;
+  `,
 ];
 
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {

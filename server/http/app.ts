@@ -6,6 +6,7 @@ import type { HttpDeps } from './deps';
 import { METRICS_CONTENT_TYPE } from '../ops/metrics';
 import { HttpError, sendError, sendJson } from './respond';
 import { createRouter } from './router';
+import { addSettingsRoutes } from './settingsRoutes';
 import { addSheetRoutes } from './sheetRoutes';
 import { serveStatic } from './static';
 import { addUserRoutes } from './userRoutes';
@@ -18,6 +19,7 @@ export function createHttpHandler(deps: HttpDeps) {
   const requests = deps.metrics.counter('selaras_http_requests_total', 'HTTP requests by method, route and status.');
   addAuthRoutes(router, deps);
   addSheetRoutes(router, deps);
+  addSettingsRoutes(router, deps);
   addUserRoutes(router, deps);
 
   router.get('/healthz', async (ctx) => {

@@ -39,6 +39,7 @@ export function createRouter() {
     get: (p: string, h: Handler) => add('GET', p, h),
     post: (p: string, h: Handler) => add('POST', p, h),
     patch: (p: string, h: Handler) => add('PATCH', p, h),
+    put: (p: string, h: Handler) => add('PUT', p, h),
     /** The route for a request; `methodNotAllowed` when the path exists with another method. */
     match(method: string, path: string): Match | 'methodNotAllowed' | undefined {
       let pathMatched = false;
