@@ -1,9 +1,10 @@
 // DocStore on SQLite (better-sqlite3): WAL journal with synchronous=FULL, so a
 // COMMIT returns only after the WAL is fsynced. Commits run on a worker thread
 // (sqlite-writer.worker.mjs) so the relay's event loop keeps forwarding and
-// parsing while the disk works. Group commit: appends that arrive while a commit
-// is in flight are written together in the next one (one fsync for all), and
-// every caller's promise settles only after its own commit.
+// parsing while the disk works. Group commit is the writer's: appends posted
+// while a commit is in flight are written together in the next one (one fsync
+// for all), started as soon as the previous one returns, and every caller's
+// promise settles only after its own commit.
 // Reads (load, counts, listing) use a second connection on this thread; WAL
 // lets them run beside the writer and see every committed row.
 
@@ -26,15 +27,10 @@ CREATE INDEX IF NOT EXISTS doc_log_by_doc ON doc_log (doc_id, id);
 CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-interface Batch {
-  rows: { docId: string; data: Uint8Array }[];
-  done: Promise<void>;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
+type AppendRow = { docId: string; data: Uint8Array };
 
 type WriterRequest =
-  | { type: 'append'; rows: Batch['rows'] }
+  | { type: 'append'; rows: AppendRow[] }
   | { type: 'replace'; docId: string; lastId: number; expectedEntries: number; snapshot: Uint8Array }
   | { type: 'close' };
 
@@ -104,43 +100,22 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     });
   }
 
-  let pending: Batch | null = null;
-  let inFlight = false;
-  let dispatchScheduled = false;
+  /** Appends of this event-loop turn, posted to the writer together. */
+  let outgoing: AppendRow[] | null = null;
+  let outgoingDone: Promise<void> | null = null;
   let lastDone: Promise<void> = Promise.resolve();
   let closed = false;
 
-  function newBatch(): Batch {
-    let resolve!: () => void;
-    let reject!: (err: unknown) => void;
-    const done = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
+  function postAppends(rows: AppendRow[]): Promise<void> {
+    const done = request({ type: 'append', rows }).then(
+      (seconds) => options.onCommit?.({ updates: rows.length, seconds: seconds as number }),
+      (err: unknown) => {
+        throw err instanceof StoreError ? err : new StoreError(String(err));
+      },
+    );
     // Callers may drop the promise (flush() observes it); never leave it unhandled.
     done.catch(() => undefined);
-    return { rows: [], done, resolve, reject };
-  }
-
-  /** At most one commit in flight; whatever arrived meanwhile forms the next. */
-  function dispatch(): void {
-    dispatchScheduled = false;
-    if (inFlight || !pending) return;
-    const batch = pending;
-    pending = null;
-    inFlight = true;
-    request({ type: 'append', rows: batch.rows })
-      .then(
-        (seconds) => {
-          options.onCommit?.({ updates: batch.rows.length, seconds: seconds as number });
-          batch.resolve();
-        },
-        (err: unknown) => batch.reject(err instanceof StoreError ? err : new StoreError(String(err))),
-      )
-      .finally(() => {
-        inFlight = false;
-        if (pending) dispatch();
-      });
+    return done;
   }
 
   function assertOpen(): void {
@@ -158,19 +133,22 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     append(docId, update) {
       if (closed) return Promise.reject(new StoreError('store is closed'));
       if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
-      if (!pending) {
-        pending = newBatch();
-        lastDone = pending.done;
+      if (!outgoing) {
+        const rows: AppendRow[] = [];
+        outgoing = rows;
+        // One message per microtask turn: a burst of appends crosses to the
+        // writer once, which then commits it with whatever else is waiting.
+        outgoingDone = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => {
+          outgoing = null;
+          return postAppends(rows);
+        });
+        outgoingDone.catch(() => undefined);
+        lastDone = outgoingDone;
       }
       // A copy: the caller's bytes may be a view into a larger network buffer,
       // which postMessage would clone whole.
-      pending.rows.push({ docId, data: update.slice() });
-      if (!inFlight && !dispatchScheduled) {
-        // Let the rest of this event-loop turn join the same commit.
-        dispatchScheduled = true;
-        setImmediate(dispatch);
-      }
-      return pending.done;
+      outgoing.push({ docId, data: update.slice() });
+      return outgoingDone!;
     },
 
     async flush() {
@@ -213,8 +191,11 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
 
     async close() {
       if (closed) return;
-      if (pending && !inFlight) dispatch();
-      while (pending || inFlight) await lastDone.catch(() => undefined);
+      // Appends may still be issued while earlier ones settle; wait for all.
+      for (let settled: Promise<void> | null = null; settled !== lastDone; ) {
+        settled = lastDone;
+        await settled.catch(() => undefined);
+      }
       closed = true;
       if (worker) {
         if (!writerFailure) await request({ type: 'close' }).catch(() => undefined);

@@ -3,19 +3,31 @@
 // relay's event loop never waits for an fsync. Plain ESM JavaScript on purpose:
 // a worker thread must load without a TypeScript loader under Node, tsx and
 // Vitest alike. It only inserts rows and swaps in snapshots; everything else
-// (reads, merging, batching) lives in sqlite-doc-store.ts.
+// (reads, merging) lives in sqlite-doc-store.ts.
+//
+// Group commit happens here: when a commit ends, every append message that
+// arrived meanwhile is drained from the port (receiveMessageOnPort) and written
+// in the next transaction, at once — no round trip through the main thread
+// between two fsyncs. Each append message is answered after its own commit.
+// WAL checkpoints (which fsync the database file) run when the writer is idle,
+// not inside a commit whose caller is waiting; SQLite's automatic checkpoint
+// stays as the safety net should the writer never be idle.
 //
 // Messages in:  { id, type: 'append', rows: [{ docId, data: Uint8Array }] }
 //               { id, type: 'replace', docId, lastId, expectedEntries, snapshot: Uint8Array }
 //               { id, type: 'close' }
 // Messages out: { id, ok: true, result? } | { id, ok: false, error: string }
+//               (the result of an append is the seconds its commit took)
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import('better-sqlite3')} */
 const Database = require(workerData.betterSqlite3Path);
+
+/** Commits between idle-time checkpoints (a few pages each; SQLite's own threshold is 1000 pages). */
+const CHECKPOINT_AFTER_COMMITS = 100;
 
 const db = new Database(workerData.file);
 db.pragma('journal_mode = WAL');
@@ -30,8 +42,11 @@ const deleteBefore = db.prepare('DELETE FROM doc_log WHERE doc_id = ? AND id < ?
 /** @param {Uint8Array} u */
 const asBuffer = (u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-const appendAll = db.transaction((/** @type {{docId: string, data: Uint8Array}[]} */ rows, /** @type {number} */ now) => {
-  for (const r of rows) insert.run(r.docId, asBuffer(r.data), now);
+/** @typedef {{ id: number, type: 'append', rows: { docId: string, data: Uint8Array }[] }} AppendMsg */
+/** @typedef {AppendMsg | { id: number, type: 'replace', docId: string, lastId: number, expectedEntries: number, snapshot: Uint8Array } | { id: number, type: 'close' }} Msg */
+
+const appendAll = db.transaction((/** @type {AppendMsg[]} */ msgs, /** @type {number} */ now) => {
+  for (const m of msgs) for (const r of m.rows) insert.run(r.docId, asBuffer(r.data), now);
 });
 
 // Replaces rows [.., lastId] of a doc by one snapshot, unless they changed
@@ -47,20 +62,66 @@ const replace = db.transaction(
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-writer must run in a worker thread');
-port.on('message', (msg) => {
+
+let commitsSinceCheckpoint = 0;
+let closed = false;
+
+/** @param {Msg[]} queue */
+function drainInto(queue) {
+  for (let m = receiveMessageOnPort(/** @type {import('node:worker_threads').MessagePort} */ (port)); m; m = receiveMessageOnPort(/** @type {import('node:worker_threads').MessagePort} */ (port))) {
+    queue.push(m.message);
+  }
+}
+
+/** @param {AppendMsg[]} batch */
+function commit(batch) {
   try {
-    if (msg.type === 'append') {
-      const started = performance.now();
-      appendAll(msg.rows, Date.now());
-      port.postMessage({ id: msg.id, ok: true, result: (performance.now() - started) / 1000 });
-    } else if (msg.type === 'replace') {
-      port.postMessage({ id: msg.id, ok: true, result: replace.immediate(msg.docId, msg.lastId, msg.expectedEntries, msg.snapshot) });
+    const started = performance.now();
+    appendAll(batch, Date.now());
+    const seconds = (performance.now() - started) / 1000;
+    commitsSinceCheckpoint++;
+    for (const m of batch) port?.postMessage({ id: m.id, ok: true, result: seconds });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    for (const m of batch) port?.postMessage({ id: m.id, ok: false, error });
+  }
+}
+
+/** @param {Msg} msg */
+function handleOther(msg) {
+  try {
+    if (msg.type === 'replace') {
+      port?.postMessage({ id: msg.id, ok: true, result: replace.immediate(msg.docId, msg.lastId, msg.expectedEntries, msg.snapshot) });
     } else if (msg.type === 'close') {
+      closed = true;
       db.close();
-      port.postMessage({ id: msg.id, ok: true });
-      port.close();
+      port?.postMessage({ id: msg.id, ok: true });
+      port?.close();
     }
   } catch (err) {
-    port.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    port?.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (/** @type {Msg} */ first) => {
+  /** @type {Msg[]} */
+  const queue = [first];
+  drainInto(queue);
+  while (queue.length > 0 && !closed) {
+    // Consecutive appends form one transaction; anything else keeps its place in the order.
+    /** @type {AppendMsg[]} */
+    const batch = [];
+    while (queue.length > 0 && queue[0]?.type === 'append') batch.push(/** @type {AppendMsg} */ (queue.shift()));
+    if (batch.length > 0) commit(batch);
+    else handleOther(/** @type {Msg} */ (queue.shift()));
+    if (queue.length === 0 && !closed) drainInto(queue);
+  }
+  if (!closed && commitsSinceCheckpoint >= CHECKPOINT_AFTER_COMMITS) {
+    commitsSinceCheckpoint = 0;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // A busy checkpoint is retried after the next commits; SQLite's automatic one remains.
+    }
   }
 });
