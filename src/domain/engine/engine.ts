@@ -87,6 +87,30 @@ function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride
   return out;
 }
 
+function sameParams(a: Finding['params'], b: Finding['params']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Same findings in the same order (compared field by field: cheaper than keeping JSON of every row). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Finding;
+    const y = b[i] as Finding;
+    if (x.row !== y.row || x.code !== y.code || x.column !== y.column || x.severity !== y.severity || x.message !== y.message) return false;
+    if (!sameParams(x.params, y.params)) return false;
+  }
+  return true;
+}
+
+const noFindings: readonly Finding[] = [];
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
@@ -96,7 +120,6 @@ class Engine implements CheckEngine {
   private matcher: Matcher;
   private readonly local = new Map<string, Finding[]>();
   private readonly findings = new Map<string, Finding[]>();
-  private readonly findingsJson = new Map<string, string>();
   private readonly groups = new Map<string, DuplicateGroup>();
   private readonly personGroupOf = new Map<string, string>();
   private readonly households = new Map<string, Set<string>>();
@@ -186,7 +209,7 @@ class Engine implements CheckEngine {
 
   /** Recompute everything under a new config and report the difference. */
   private rebuild(next: EngineConfig): EngineChanges {
-    const oldFindings = new Map(this.findingsJson);
+    const oldFindings = new Map(this.findings);
     const oldGroups = new Map(this.groups);
     this.cfg = next;
     this.refs = new Set(next.referenceSources);
@@ -195,7 +218,7 @@ class Engine implements CheckEngine {
     this.dismissed.clear();
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
-    for (const m of [this.local, this.findings, this.findingsJson, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
+    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
     for (const row of this.rows.values()) {
       changes.set(row.key, this.featuresFor(row));
@@ -203,8 +226,10 @@ class Engine implements CheckEngine {
     }
     this.commit(changes, []);
     const out = emptyChanges();
-    for (const key of new Set([...oldFindings.keys(), ...this.findingsJson.keys()])) {
-      if (oldFindings.get(key) !== this.findingsJson.get(key)) out.findings.push({ row: key, findings: this.findings.get(key) ?? [] });
+    for (const key of new Set([...oldFindings.keys(), ...this.findings.keys()])) {
+      if (!sameFindings(oldFindings.get(key) ?? noFindings, this.findings.get(key) ?? noFindings)) {
+        out.findings.push({ row: key, findings: this.findings.get(key) ?? [] });
+      }
     }
     for (const [id, g] of this.groups) {
       const old = oldGroups.get(id);
@@ -273,15 +298,9 @@ class Engine implements CheckEngine {
     for (const key of dirty) {
       const row = this.rows.get(key);
       const list = row ? this.findingsFor(row) : [];
-      const json = list.length > 0 ? JSON.stringify(list) : undefined;
-      if (json === this.findingsJson.get(key)) continue;
-      if (json === undefined) {
-        this.findingsJson.delete(key);
-        this.findings.delete(key);
-      } else {
-        this.findingsJson.set(key, json);
-        this.findings.set(key, list);
-      }
+      if (sameFindings(list, this.findings.get(key) ?? noFindings)) continue;
+      if (list.length === 0) this.findings.delete(key);
+      else this.findings.set(key, list);
       out.findings.push({ row: key, findings: list });
     }
     return out;

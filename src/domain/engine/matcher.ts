@@ -6,10 +6,14 @@
 //  - rows of a block that crossed the block-size cap (candidates appeared/vanished);
 //  - both rows of a pair whose decision changed.
 // It returns the rows whose edges changed, so groups and findings can follow.
+//
+// Internally rows, blocks and terms are small integers and block/term members
+// are plain arrays: with 100k rows and ~900k blocking keys, string-keyed Sets
+// per block cost most of the full check's time and memory.
 import { blockingKeys, isWeakKey, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
-import { comparePair, isLink, refreshWeights, type PairScore } from '../match/compare';
+import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
-import { countBucket, type MatchModel } from '../match/model';
+import { countBucket, termWeight, type MatchModel } from '../match/model';
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -24,14 +28,52 @@ function sameScore(a: PairScore, b: PairScore): boolean {
   });
 }
 
+/** Remove one occurrence of `x` from an unordered list (swap with the last). */
+function removeFrom(list: number[], x: number): void {
+  const i = list.indexOf(x);
+  if (i < 0) return;
+  list[i] = list[list.length - 1] as number;
+  list.pop();
+}
+
+/** Grow a typed array to hold index `n` (doubling), keeping its contents. */
+function grow(a: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Uint32Array(Math.max(n + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 export class Matcher {
   readonly feats = new Map<string, Features>();
-  private readonly keysOf = new Map<string, string[]>();
-  private readonly termsOfRow = new Map<string, string[]>();
-  private readonly blocks = new Map<string, Set<string>>();
-  private readonly terms = new Map<string, Set<string>>();
   /** Linked pairs, both directions. */
   readonly edges = new Map<string, Map<string, PairScore>>();
+
+  // Rows by internal id (ids of removed rows are reused).
+  private readonly idOf = new Map<string, number>();
+  private readonly keyAt: string[] = [];
+  private readonly featAt: (Features | undefined)[] = [];
+  private readonly freeIds: number[] = [];
+  private readonly blocksOfRow: number[][] = [];
+  private readonly termsOfRow: number[][] = [];
+  /** Term ids of each row's name tokens (same order as Features.nameTerms), birth date and identity (-1: none). */
+  private readonly nameTermsOfRow: number[][] = [];
+  private readonly birthTermOfRow: number[] = [];
+  private readonly identityTermOfRow: number[] = [];
+
+  // Blocks and terms by id (ids are never reused; an empty block keeps its id).
+  private readonly blockId = new Map<string, number>();
+  private readonly blockMembers: number[][] = [];
+  private readonly blockCapOf: number[] = [];
+  private readonly termId = new Map<string, number>();
+  private readonly termMembers: number[][] = [];
+
+  // Scratch marks by row id: "seen in this candidate list" and "already scored in this apply".
+  private seenMark = new Uint32Array(1024);
+  private doneMark = new Uint32Array(1024);
+  private mark = 0;
+  private readonly candidateList: number[] = [];
+  private readonly scratch = new PairScratch();
 
   constructor(
     private readonly model: MatchModel,
@@ -39,10 +81,46 @@ export class Matcher {
     private readonly dismissed: ReadonlySet<string>,
   ) {}
 
-  readonly count = (term: string): number => this.terms.get(term)?.size ?? 0;
+  private eligible(block: number): boolean {
+    const n = (this.blockMembers[block] as number[]).length;
+    return n >= 2 && n <= (this.blockCapOf[block] as number);
+  }
 
-  private eligible(key: string, size: number): boolean {
-    return size >= 2 && size <= (isWeakKey(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
+  private internBlock(key: string): number {
+    let id = this.blockId.get(key);
+    if (id === undefined) {
+      id = this.blockMembers.length;
+      this.blockId.set(key, id);
+      this.blockMembers.push([]);
+      this.blockCapOf.push(isWeakKey(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
+    }
+    return id;
+  }
+
+  private internTerm(term: string): number {
+    let id = this.termId.get(term);
+    if (id === undefined) {
+      id = this.termMembers.length;
+      this.termId.set(term, id);
+      this.termMembers.push([]);
+    }
+    return id;
+  }
+
+  private termCount(id: number): number {
+    return id < 0 ? 0 : (this.termMembers[id] as number[]).length;
+  }
+
+  /** Fill in a row's term-frequency weights from the current counts (see Features.weights). */
+  private refreshWeights(id: number): void {
+    const f = this.featAt[id] as Features;
+    const w = f.weights;
+    const names = this.nameTermsOfRow[id] as number[];
+    for (let i = 0; i < names.length; i++) w.name[i] = Math.max(0, termWeight(this.model, this.termCount(names[i] as number)));
+    const b = this.birthTermOfRow[id] as number;
+    w.birth = b >= 0 ? termWeight(this.model, this.termCount(b)) : 0;
+    const t = this.identityTermOfRow[id] as number;
+    w.identity = t >= 0 ? termWeight(this.model, this.termCount(t)) : 0;
   }
 
   /**
@@ -55,66 +133,85 @@ export class Matcher {
     // exist before, so all its rows are changed rows (re-scored anyway): no note.
     // Loading into an empty matcher (the full check) needs no notes at all.
     const bulk = this.feats.size === 0;
-    const termBucket = new Map<string, number>();
-    const blockEligible = new Map<string, boolean>();
-    const noteTerm = (t: string) => {
+    const termBucket = new Map<number, number>();
+    const blockEligible = new Map<number, boolean>();
+    const noteTerm = (t: number) => {
       if (bulk || termBucket.has(t)) return;
-      const n = this.count(t);
+      const n = this.termCount(t);
       if (n > 0) termBucket.set(t, countBucket(n));
     };
-    const noteBlock = (k: string) => {
+    const noteBlock = (k: number) => {
       if (bulk || blockEligible.has(k)) return;
-      const set = this.blocks.get(k);
-      if (set) blockEligible.set(k, this.eligible(k, set.size));
+      if ((this.blockMembers[k] as number[]).length > 0) blockEligible.set(k, this.eligible(k));
     };
+    const rescore = new Set<number>();
+    const removedIds: number[] = [];
     for (const [key, next] of changes) {
-      for (const t of this.termsOfRow.get(key) ?? []) {
-        noteTerm(t);
-        const set = this.terms.get(t);
-        set?.delete(key);
-        if (set && set.size === 0) this.terms.delete(t);
+      let id = this.idOf.get(key);
+      if (id !== undefined) {
+        for (const t of this.termsOfRow[id] as number[]) {
+          noteTerm(t);
+          removeFrom(this.termMembers[t] as number[], id);
+        }
+        for (const k of this.blocksOfRow[id] as number[]) {
+          noteBlock(k);
+          removeFrom(this.blockMembers[k] as number[], id);
+        }
+        this.feats.delete(key);
+        if (!next) {
+          this.idOf.delete(key);
+          this.featAt[id] = undefined;
+          this.blocksOfRow[id] = [];
+          this.termsOfRow[id] = [];
+          this.nameTermsOfRow[id] = [];
+          removedIds.push(id);
+          continue;
+        }
       }
-      for (const k of this.keysOf.get(key) ?? []) {
-        noteBlock(k);
-        const set = this.blocks.get(k);
-        set?.delete(key);
-        if (set && set.size === 0) this.blocks.delete(k);
-      }
-      this.feats.delete(key);
-      this.keysOf.delete(key);
-      this.termsOfRow.delete(key);
       if (!next) continue;
-      const terms = termsOf(next);
-      const keys = blockingKeys(next);
+      if (id === undefined) {
+        id = this.freeIds.pop() ?? this.keyAt.length;
+        this.idOf.set(key, id);
+        this.keyAt[id] = key;
+        this.seenMark = grow(this.seenMark, id);
+        this.doneMark = grow(this.doneMark, id);
+      }
       this.feats.set(key, next);
-      this.termsOfRow.set(key, terms);
-      this.keysOf.set(key, keys);
+      this.featAt[id] = next;
+      const nameTerms = next.nameTerms.map((t) => this.internTerm(t));
+      const birth = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
+      const identity = next.identityTerm ? this.internTerm(next.identityTerm) : -1;
+      this.nameTermsOfRow[id] = nameTerms;
+      this.birthTermOfRow[id] = birth;
+      this.identityTermOfRow[id] = identity;
+      const terms = termsOf(next).map((t) => this.internTerm(t));
+      const blocks = blockingKeys(next).map((k) => this.internBlock(k));
+      this.termsOfRow[id] = terms;
+      this.blocksOfRow[id] = blocks;
       for (const t of terms) {
         noteTerm(t);
-        let set = this.terms.get(t);
-        if (!set) this.terms.set(t, (set = new Set()));
-        set.add(key);
+        (this.termMembers[t] as number[]).push(id);
       }
-      for (const k of keys) {
+      for (const k of blocks) {
         noteBlock(k);
-        let set = this.blocks.get(k);
-        if (!set) this.blocks.set(k, (set = new Set()));
-        set.add(key);
+        (this.blockMembers[k] as number[]).push(id);
       }
+      rescore.add(id);
     }
 
-    const rescore = new Set<string>();
-    for (const key of changes.keys()) if (this.feats.has(key)) rescore.add(key);
-    for (const key of alsoRescore) if (this.feats.has(key)) rescore.add(key);
+    for (const key of alsoRescore) {
+      const id = this.idOf.get(key);
+      if (id !== undefined) rescore.add(id);
+    }
     for (const [t, before] of termBucket) {
-      if (countBucket(this.count(t)) === before) continue;
-      for (const key of this.terms.get(t) ?? []) rescore.add(key);
+      if (countBucket(this.termCount(t)) === before) continue;
+      for (const id of this.termMembers[t] as number[]) rescore.add(id);
     }
     // Blocks that crossed the size cap are handled pair by pair below, not by re-scoring rows.
-    const blocksOn: string[] = [];
-    const blocksOff: string[] = [];
+    const blocksOn: number[] = [];
+    const blocksOff: number[] = [];
     for (const [k, before] of blockEligible) {
-      const now = this.eligible(k, this.blocks.get(k)?.size ?? 0);
+      const now = this.eligible(k);
       if (now !== before) (now ? blocksOn : blocksOff).push(k);
     }
 
@@ -131,28 +228,33 @@ export class Matcher {
       this.edges.delete(key);
     };
     for (const key of changes.keys()) if (!this.feats.has(key)) dropEdges(key);
-    for (const key of rescore) dropEdges(key);
+    for (const id of rescore) dropEdges(this.keyAt[id] as string);
+    // Ids of removed rows are free only now: a row re-added in this call gets a fresh one.
+    for (const id of removedIds) this.freeIds.push(id);
 
     // Term weights are cached on the features; only re-scored rows can have stale ones.
-    for (const key of rescore) refreshWeights(this.feats.get(key) as Features, this.count, this.model);
+    for (const id of rescore) this.refreshWeights(id);
     const added: string[] = [];
-    const done = new Set<string>();
-    for (const key of rescore) {
-      const f = this.feats.get(key) as Features;
-      for (const other of this.candidates(key)) {
-        if (done.has(other)) continue; // that pair was decided when `other` was scored
-        if (this.scoreAndLink(key, f, other)) added.push(pairKey(key, other));
+    const done = ++this.mark;
+    for (const id of rescore) {
+      const f = this.featAt[id] as Features;
+      const key = this.keyAt[id] as string;
+      for (const other of this.candidates(id)) {
+        if (this.doneMark[other] === done) continue; // that pair was decided when `other` was scored
+        const otherKey = this.keyAt[other] as string;
+        if (this.scoreAndLink(key, f, otherKey, this.featAt[other] as Features)) added.push(pairKey(key, otherKey));
       }
-      done.add(key);
+      this.doneMark[id] = done;
     }
     // A block that became too large: its pairs stay linked only if another block still joins them.
     for (const k of blocksOff) {
-      const members = this.blocks.get(k);
-      if (!members) continue;
-      for (const x of members) {
-        if (rescore.has(x)) continue;
+      const members = this.blockMembers[k] as number[];
+      for (const xi of members) {
+        if (rescore.has(xi)) continue;
+        const x = this.keyAt[xi] as string;
         for (const [y, score] of [...(this.edges.get(x) ?? [])]) {
-          if (x > y || rescore.has(y) || !members.has(y) || this.shareEligibleBlock(x, y)) continue;
+          const yi = this.idOf.get(y) as number;
+          if (x > y || rescore.has(yi) || !members.includes(yi) || this.shareEligibleBlock(xi, yi)) continue;
           old.set(pairKey(x, y), score);
           this.unlink(x, y);
         }
@@ -160,15 +262,17 @@ export class Matcher {
     }
     // A block that became small enough: its pairs are candidates now.
     for (const k of blocksOn) {
-      const members = [...(this.blocks.get(k) ?? [])];
+      const members = this.blockMembers[k] as number[];
       for (let i = 0; i < members.length; i++) {
-        const x = members[i] as string;
-        if (rescore.has(x)) continue;
-        const fx = this.feats.get(x) as Features;
+        const xi = members[i] as number;
+        if (rescore.has(xi)) continue;
+        const x = this.keyAt[xi] as string;
+        const fx = this.featAt[xi] as Features;
         for (let j = i + 1; j < members.length; j++) {
-          const y = members[j] as string;
-          if (rescore.has(y) || this.edges.get(x)?.has(y)) continue;
-          if (this.scoreAndLink(x, fx, y)) added.push(pairKey(x, y));
+          const yi = members[j] as number;
+          const y = this.keyAt[yi] as string;
+          if (rescore.has(yi) || this.edges.get(x)?.has(y)) continue;
+          if (this.scoreAndLink(x, fx, y, this.featAt[yi] as Features)) added.push(pairKey(x, y));
         }
       }
     }
@@ -193,20 +297,18 @@ export class Matcher {
   }
 
   /** Score the pair and link it when it is a match; true when linked. */
-  private scoreAndLink(key: string, f: Features, other: string): boolean {
-    const g = this.feats.get(other) as Features;
+  private scoreAndLink(key: string, f: Features, other: string, g: Features): boolean {
     if (f.reference && g.reference) return false;
     if (this.dismissed.size > 0 && this.dismissed.has(pairKey(key, other))) return false;
-    const score = key < other ? comparePair(f, g, this.model, true) : comparePair(g, f, this.model, true);
+    const score = key < other ? comparePair(f, g, this.model, true, this.scratch) : comparePair(g, f, this.model, true, this.scratch);
     if (!score || !isLink(score, this.model)) return false;
     this.link(key, other, score);
     return true;
   }
 
-  private shareEligibleBlock(x: string, y: string): boolean {
-    for (const k of this.keysOf.get(x) ?? []) {
-      const set = this.blocks.get(k);
-      if (set && set.has(y) && this.eligible(k, set.size)) return true;
+  private shareEligibleBlock(x: number, y: number): boolean {
+    for (const k of this.blocksOfRow[x] as number[]) {
+      if (this.eligible(k) && (this.blockMembers[k] as number[]).includes(y)) return true;
     }
     return false;
   }
@@ -229,16 +331,19 @@ export class Matcher {
     eb.set(a, score);
   }
 
-  /** Rows sharing at least one eligible block with `key` (a set reused between calls). */
-  private readonly candidateSet = new Set<string>();
-
-  candidates(key: string): Set<string> {
-    const out = this.candidateSet;
-    out.clear();
-    for (const k of this.keysOf.get(key) ?? []) {
-      const set = this.blocks.get(k);
-      if (!set || !this.eligible(k, set.size)) continue;
-      for (const other of set) if (other !== key) out.add(other);
+  /** Rows sharing at least one eligible block with row `id` (a list reused between calls). */
+  private candidates(id: number): number[] {
+    const out = this.candidateList;
+    out.length = 0;
+    const seen = ++this.mark;
+    this.seenMark[id] = seen;
+    for (const k of this.blocksOfRow[id] as number[]) {
+      if (!this.eligible(k)) continue;
+      for (const other of this.blockMembers[k] as number[]) {
+        if (this.seenMark[other] === seen) continue;
+        this.seenMark[other] = seen;
+        out.push(other);
+      }
     }
     return out;
   }

@@ -4,7 +4,7 @@
 // term-frequency adjustment of names, birth dates and identity numbers.
 import { jaroWinkler } from './jaro';
 import type { Features } from './features';
-import { probability, termWeight, type MatchModel } from './model';
+import { probability, type MatchModel } from './model';
 
 export type Field =
   | 'identity'
@@ -38,14 +38,6 @@ export interface PairScore {
   sameIdentity: boolean;
 }
 
-/** Fill in a row's term-frequency weights from the current counts (see Features.weights). */
-export function refreshWeights(f: Features, count: (term: string) => number, model: MatchModel): void {
-  const w = f.weights;
-  for (let i = 0; i < f.nameTerms.length; i++) w.name[i] = Math.max(0, termWeight(model, count(f.nameTerms[i] as string)));
-  w.birth = f.birthTerm ? termWeight(model, count(f.birthTerm)) : 0;
-  w.identity = f.identityTerm ? termWeight(model, count(f.identityTerm)) : 0;
-}
-
 function hamming1(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -67,43 +59,61 @@ function tokenSimilarity(a: string, b: string, pa: string, pb: string): number {
   return jaroWinkler(a, b);
 }
 
-interface Assignment {
-  pairs: [number, number, number][]; // i, j, similarity
-  leftA: number;
-  leftB: number;
+const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+
+/** Most tokens of a name or address that take part in the assignment (bit sets of used tokens). */
+const MAX_TOKENS = 31;
+
+/**
+ * Reusable buffers for the token assignment, so scoring a pair allocates no
+ * arrays. One per matcher (or per call, when none is given).
+ */
+export class PairScratch {
+  /** Assigned pairs: token index in a, in b, similarity (-1: an initial against a full token). */
+  readonly pi = new Int32Array(MAX_TOKENS);
+  readonly pj = new Int32Array(MAX_TOKENS);
+  readonly ps = new Float64Array(MAX_TOKENS);
+  count = 0;
+  // Fuzzy candidates before the greedy choice.
+  readonly ci = new Int32Array(MAX_TOKENS * MAX_TOKENS);
+  readonly cj = new Int32Array(MAX_TOKENS * MAX_TOKENS);
+  readonly cs = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 }
 
-const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+/** Order of fuzzy candidates: best similarity first (an initial counts as 0.5), then by position. */
+function before(s: PairScratch, x: number, y: number): boolean {
+  const sx = s.cs[x] === -1 ? 0.5 : (s.cs[x] as number);
+  const sy = s.cs[y] === -1 ? 0.5 : (s.cs[y] as number);
+  if (sx !== sy) return sx > sy;
+  if (s.ci[x] !== s.ci[y]) return (s.ci[x] as number) < (s.ci[y] as number);
+  return (s.cj[x] as number) < (s.cj[y] as number);
+}
 
 /**
  * Greedy one-to-one assignment of tokens: equal tokens first, then the best
  * fuzzy similarity first. Numbers (house numbers, postcodes) match only exactly.
+ * The pairs land in `s` (pi, pj, ps; s.count of them).
  */
-function assign(
-  a: string[],
-  b: string[],
-  pa: string[],
-  pb: string[],
-  floor: number,
-  initials: boolean,
-): Assignment {
-  // Bit sets of used tokens (names and addresses have far fewer than 31 tokens; extra ones are ignored).
-  const na = Math.min(a.length, 31);
-  const nb = Math.min(b.length, 31);
+function assign(a: string[], b: string[], pa: string[], pb: string[], floor: number, initials: boolean, s: PairScratch): void {
+  const na = Math.min(a.length, MAX_TOKENS);
+  const nb = Math.min(b.length, MAX_TOKENS);
   let usedA = 0;
   let usedB = 0;
-  const pairs: [number, number, number][] = [];
+  let n = 0;
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) {
       if (usedB & (1 << j) || a[i] !== b[j]) continue;
       usedA |= 1 << i;
       usedB |= 1 << j;
-      pairs.push([i, j, 1]);
+      s.pi[n] = i;
+      s.pj[n] = j;
+      s.ps[n] = 1;
+      n++;
       break;
     }
   }
-  if (pairs.length < na && pairs.length < nb) {
-    const cands: [number, number, number][] = [];
+  if (n < na && n < nb) {
+    let c = 0;
     for (let i = 0; i < na; i++) {
       if (usedA & (1 << i)) continue;
       const ta = a[i] as string;
@@ -111,27 +121,48 @@ function assign(
         if (usedB & (1 << j)) continue;
         const tb = b[j] as string;
         if (isDigits(ta) || isDigits(tb)) continue;
-        let s = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
+        let sim = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
         // An initial ('m', 'a') against a full token that starts with it.
-        if (initials && s < floor && (ta.length === 1 || tb.length === 1) && ta[0] === tb[0]) s = -1;
-        if (s >= floor || s === -1) cands.push([i, j, s]);
+        if (initials && sim < floor && (ta.length === 1 || tb.length === 1) && ta[0] === tb[0]) sim = -1;
+        if (sim >= floor || sim === -1) {
+          s.ci[c] = i;
+          s.cj[c] = j;
+          s.cs[c] = sim;
+          c++;
+        }
       }
     }
-    cands.sort((x, y) => (y[2] === -1 ? 0.5 : y[2]) - (x[2] === -1 ? 0.5 : x[2]) || x[0] - y[0] || x[1] - y[1]);
-    for (const c of cands) {
-      if (usedA & (1 << c[0]) || usedB & (1 << c[1])) continue;
-      usedA |= 1 << c[0];
-      usedB |= 1 << c[1];
-      pairs.push(c);
+    // Take the best remaining candidate each time (few candidates: no sort needed).
+    // A taken candidate's similarity becomes -2, which no real candidate has.
+    for (let round = 0; round < c; round++) {
+      let best = -1;
+      for (let x = 0; x < c; x++) {
+        if (s.cs[x] === -2) continue;
+        if (best === -1 || before(s, x, best)) best = x;
+      }
+      const i = s.ci[best] as number;
+      const j = s.cj[best] as number;
+      const sim = s.cs[best] as number;
+      s.cs[best] = -2;
+      if (usedA & (1 << i) || usedB & (1 << j)) continue;
+      usedA |= 1 << i;
+      usedB |= 1 << j;
+      s.pi[n] = i;
+      s.pj[n] = j;
+      s.ps[n] = sim;
+      n++;
     }
   }
-  return { pairs, leftA: a.length - pairs.length, leftB: b.length - pairs.length };
+  s.count = n;
 }
 
-function compareNames(a: Features, b: Features, model: MatchModel): Evidence | null {
+function compareNames(a: Features, b: Features, model: MatchModel, scratch: PairScratch): Evidence | null {
   if (a.name.length === 0 || b.name.length === 0) return null;
   const floor = model.nameLevels[model.nameLevels.length - 1]?.jw ?? 0.85;
-  const { pairs, leftA, leftB } = assign(a.name, b.name, a.phonetic, b.phonetic, floor, true);
+  assign(a.name, b.name, a.phonetic, b.phonetic, floor, true, scratch);
+  const count = scratch.count;
+  const leftA = a.name.length - count;
+  const leftB = b.name.length - count;
   const twA = a.weights.name;
   const twB = b.weights.name;
   let weight = 0;
@@ -140,9 +171,10 @@ function compareNames(a: Features, b: Features, model: MatchModel): Evidence | n
   for (const w of twA) total += Math.max(0.5, w);
   for (const w of twB) total += Math.max(0.5, w);
   let exact = true;
-  for (const [i, j, s] of pairs) {
-    const wa = twA[i] as number;
-    const wb = twB[j] as number;
+  for (let p = 0; p < count; p++) {
+    const s = scratch.ps[p] as number;
+    const wa = twA[scratch.pi[p] as number] as number;
+    const wb = twB[scratch.pj[p] as number] as number;
     if (s === -1) {
       weight += model.nameInitial;
       exact = false;
@@ -153,13 +185,19 @@ function compareNames(a: Features, b: Features, model: MatchModel): Evidence | n
     if (s === 1) weight += w;
     else {
       exact = false;
-      const level = model.nameLevels.find((l) => s >= l.jw);
-      weight += w * (level?.keep ?? 0);
+      let keep = 0;
+      for (const l of model.nameLevels) {
+        if (s >= l.jw) {
+          keep = l.keep;
+          break;
+        }
+      }
+      weight += w * keep;
     }
     agree += s * (Math.max(0.5, wa) + Math.max(0.5, wb));
   }
   const sim = total > 0 ? agree / total : 0;
-  if (pairs.length === 0) return { field: 'name', level: 'differ', weight: model.nameNone, sim };
+  if (count === 0) return { field: 'name', level: 'differ', weight: model.nameNone, sim };
   weight = Math.min(weight, model.nameMax);
   const conflicts = Math.min(leftA, leftB);
   const extras = Math.abs(leftA - leftB);
@@ -191,11 +229,11 @@ function compareIdentity(a: Features, b: Features, model: MatchModel): Evidence 
   return { field: 'identity', level: 'differ', weight: model.identity.differ };
 }
 
-function compareAddress(a: Features, b: Features, model: MatchModel): Evidence | null {
+function compareAddress(a: Features, b: Features, model: MatchModel, scratch: PairScratch): Evidence | null {
   if (a.address.length === 0 || b.address.length === 0) return null;
-  const { pairs } = assign(a.address, b.address, a.address, b.address, 0.9, false);
+  assign(a.address, b.address, a.address, b.address, 0.9, false, scratch);
   let agree = 0;
-  for (const p of pairs) agree += p[2];
+  for (let p = 0; p < scratch.count; p++) agree += scratch.ps[p] as number;
   const sim = (2 * agree) / (a.address.length + b.address.length);
   const level = model.address.levels.find((l) => sim >= l.sim);
   if (!level) return { field: 'address', level: 'differ', weight: model.address.differ, sim };
@@ -221,10 +259,17 @@ function comparePlace(field: Field, x: string, y: string, w: { same: number; dif
   return { field, level: same ? 'same' : 'differ', weight: same ? w.same : w.differ };
 }
 
+/** The most the address can add (for pruning). */
+function addressMax(model: MatchModel): number {
+  let max = 0;
+  for (const l of model.address.levels) max = Math.max(max, l.weight);
+  return max;
+}
+
 /** The most the fields after identity, name and birth date can add (for pruning). */
 function restMax(model: MatchModel): number {
   return (
-    Math.max(0, ...model.address.levels.map((l) => l.weight)) +
+    addressMax(model) +
     model.rtrw.both +
     model.village.same +
     model.district.same +
@@ -239,41 +284,60 @@ function neededWeight(model: MatchModel): number {
   return Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
 }
 
+/** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
+const PRUNE_SLACK = 1e-6;
+
+const weightOf = (e: Evidence | null): number => (e ? e.weight : 0);
+
 /**
- * Score a pair. With `prune`, returns null as soon as the pair cannot reach the
- * link threshold (and is not a same-identity pair): most candidates stop after
- * three fields.
+ * Score a pair. With `prune`, returns null for a pair that is not linked (see
+ * isLink), giving up as soon as it cannot reach the link threshold: most
+ * candidates stop after three fields, and the address, the dearest field, is
+ * compared last. `scratch` lends buffers (pass one when scoring many pairs).
  */
-export function comparePair(a: Features, b: Features, model: MatchModel, prune = false): PairScore | null {
-  const evidence: Evidence[] = [];
+export function comparePair(
+  a: Features,
+  b: Features,
+  model: MatchModel,
+  prune = false,
+  scratch: PairScratch = new PairScratch(),
+): PairScore | null {
   const sameIdentity = a.identity !== null && a.identity === b.identity;
-  const first = [compareIdentity(a, b, model), compareBirth(a, b, model), compareNames(a, b, model)];
-  let weight = 0;
-  for (const e of first) {
-    if (!e) continue;
-    evidence.push(e);
-    weight += e.weight;
-  }
-  if (prune && !(model.linkSameIdentity && sameIdentity) && weight + restMax(model) < neededWeight(model)) return null;
-  const rest = [
-    compareAddress(a, b, model),
-    compareRtRw(a, b, model),
-    comparePlace('village', a.village, b.village, model.village),
-    comparePlace('district', a.district, b.district, model.district),
-    comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace),
+  const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
+  const needed = mayPrune ? neededWeight(model) - PRUNE_SLACK : 0;
+  const identity = compareIdentity(a, b, model);
+  const birth = compareBirth(a, b, model);
+  const firstTwo = weightOf(identity) + weightOf(birth);
+  if (mayPrune && firstTwo + Math.max(0, model.nameMax) + restMax(model) < needed) return null;
+  const name = compareNames(a, b, model, scratch);
+  const first = firstTwo + weightOf(name);
+  if (mayPrune && first + restMax(model) < needed) return null;
+  const rtrw = compareRtRw(a, b, model);
+  const village = comparePlace('village', a.village, b.village, model.village);
+  const district = comparePlace('district', a.district, b.district, model.district);
+  const birthPlace = comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace);
+  const sex: Evidence | null =
     a.sex && b.sex
       ? a.sex === b.sex
-        ? { field: 'sex' as const, level: 'same' as const, weight: model.sex.same }
-        : { field: 'sex' as const, level: 'differ' as const, weight: model.sex.differ }
-      : null,
-    a.noKk && b.noKk && a.noKk === b.noKk ? { field: 'noKk' as const, level: 'same' as const, weight: model.noKk.same } : null,
-  ];
-  for (const e of rest) {
+        ? { field: 'sex', level: 'same', weight: model.sex.same }
+        : { field: 'sex', level: 'differ', weight: model.sex.differ }
+      : null;
+  const noKk: Evidence | null = a.noKk && b.noKk && a.noKk === b.noKk ? { field: 'noKk', level: 'same', weight: model.noKk.same } : null;
+  if (mayPrune) {
+    const small = weightOf(rtrw) + weightOf(village) + weightOf(district) + weightOf(birthPlace) + weightOf(sex) + weightOf(noKk);
+    if (first + small + addressMax(model) < needed) return null;
+  }
+  const address = compareAddress(a, b, model, scratch);
+  // Evidence in a fixed order (reasons and the UI read it in this order); the weight is summed in that order.
+  const evidence: Evidence[] = [];
+  let weight = 0;
+  for (const e of [identity, birth, name, address, rtrw, village, district, birthPlace, sex, noKk]) {
     if (!e) continue;
     evidence.push(e);
     weight += e.weight;
   }
-  return { weight, probability: probability(model, weight), evidence, sameIdentity };
+  const score: PairScore = { weight, probability: probability(model, weight), evidence, sameIdentity };
+  return prune && !isLink(score, model) ? null : score;
 }
 
 /** Is the pair linked (before decisions)? */

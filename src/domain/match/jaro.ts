@@ -1,6 +1,7 @@
 // Jaro-Winkler similarity (0..1) of two short strings (name tokens, address
-// tokens). Written for speed on tokens of a few characters: no allocation
-// beyond two small flag arrays per call.
+// tokens). Written for speed on tokens of a few characters: matched positions
+// are bit sets in two integers (tokens up to 30 characters; longer ones use
+// flag arrays), so a call allocates nothing.
 
 /** Jaro similarity of a and b. */
 export function jaro(a: string, b: string): number {
@@ -9,6 +10,7 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  if (la <= 30 && lb <= 30) return jaroShort(a, b, la, lb, window);
   const matchedA = new Uint8Array(la);
   const matchedB = new Uint8Array(lb);
   let matches = 0;
@@ -31,6 +33,37 @@ export function jaro(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     if (matchedA[i] === 0) continue;
     while (matchedB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const m = matches;
+  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+}
+
+/** jaro() for tokens of at most 30 characters: the same steps, flags in bit sets. */
+function jaroShort(a: string, b: string, la: number, lb: number, window: number): number {
+  let matchedA = 0;
+  let matchedB = 0;
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const from = Math.max(0, i - window);
+    const to = Math.min(lb - 1, i + window);
+    const ch = a.charCodeAt(i);
+    for (let j = from; j <= to; j++) {
+      if ((matchedB & (1 << j)) === 0 && b.charCodeAt(j) === ch) {
+        matchedA |= 1 << i;
+        matchedB |= 1 << j;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if ((matchedA & (1 << i)) === 0) continue;
+    while ((matchedB & (1 << k)) === 0) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
