@@ -1,7 +1,7 @@
 // .xlsx reader: fflate to unzip, the XmlScanner to walk the parts. Cell values
 // are kept as the raw text of `<v>` / shared / inline strings (see table.ts).
 import { unzipSync, type Unzipped } from 'fflate';
-import { asFileReadError, fileError } from './errors';
+import { FileReadError, fileError } from './errors';
 import { DEFAULT_LIMITS, type Cell, type MergedRange, type ReadOptions, type Row, type Table, type Worksheet } from './table';
 import { XmlScanner, decodeOoxmlEscapes } from './xml';
 import { isDateFormat, BUILTIN_DATE_FORMAT_IDS } from './date-format';
@@ -50,17 +50,68 @@ function unzipParts(bytes: Uint8Array, want: (name: string) => boolean, maxUncom
       },
     });
   } catch (e) {
-    throw asFileReadError(e, 'zip-corrupt', 'Berkas XLSX rusak atau terpotong; arsip ZIP di dalamnya tidak dapat dibuka');
+    if (e instanceof FileReadError) throw e;
+    throw fileError('zip-corrupt', `Berkas XLSX rusak atau terpotong; arsip ZIP di dalamnya tidak dapat dibuka (${zipProblem(e)}). Minta berkas aslinya lagi, atau simpan ulang dari Excel.`);
+  }
+}
+
+/** fflate's English error said in Indonesian, by its numeric code (stable across versions). */
+function zipProblem(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  switch (code) {
+    case 0:
+      return 'data terpotong di tengah';
+    case 1:
+    case 2:
+    case 3:
+      return 'data terkompresi rusak';
+    case 8:
+      return 'nama bagian di dalamnya bukan UTF-8';
+    case 13:
+      return 'berkas terpotong atau bukan ZIP';
+    case 14:
+      return 'memakai cara kompresi yang tidak didukung';
+    default:
+      return 'struktur ZIP tidak sah';
   }
 }
 
 function part(files: Unzipped, path: string): string | undefined {
   const data = files[path] ?? files[findCaseInsensitive(files, path) ?? ''];
   if (!data) return undefined;
+  return decodePart(data, path);
+}
+
+/**
+ * An XML part's text. XML may be UTF-16 (with a byte-order mark) or declare
+ * another encoding; anything else must be valid UTF-8. Bytes that are not
+ * text are refused, never replaced by '�': a name silently mangled on import
+ * is exactly the data loss this path must not cause.
+ */
+export function decodePart(data: Uint8Array, path: string): string {
+  const wrong = (why: string) =>
+    fileError('encoding', `Berkas XLSX rusak: bagian ${path} ${why}. Buka berkas di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx.`);
+  let encoding = 'utf-8';
+  let body = data;
+  if (data[0] === 0xff && data[1] === 0xfe) [encoding, body] = ['utf-16le', data.subarray(2)];
+  else if (data[0] === 0xfe && data[1] === 0xff) [encoding, body] = ['utf-16be', data.subarray(2)];
+  else {
+    const declared = /^(?:\uFEFF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(utf8.decode(data.subarray(0, 200)))?.[1]?.toLowerCase();
+    if (declared && declared !== 'utf-8' && declared !== 'utf8') encoding = declared;
+    // A zero byte is never XML text: UTF-16 without its byte-order mark, or binary data.
+    if (encoding === 'utf-8' && data.subarray(0, 4096).includes(0)) throw wrong('bukan teks XML (berisi byte nol; mungkin UTF-16 tanpa penanda urutan byte, atau data biner)');
+  }
+  let decoder: TextDecoder;
   try {
-    return utf8.decode(data);
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw wrong(`memakai pengodean "${encoding}" yang tidak dikenal`);
+  }
+  try {
+    return decoder.decode(body);
   } catch (e) {
-    throw asFileReadError(e, 'too-large', `Bagian ${path} di dalam XLSX terlalu besar untuk dibaca`);
+    if (e instanceof TypeError) throw wrong(`bukan teks ${encoding.toUpperCase()} yang sah (pengodean salah atau isinya rusak)`);
+    throw fileError('too-large', `Bagian ${path} di dalam XLSX terlalu besar untuk dibaca.`);
   }
 }
 

@@ -1,10 +1,12 @@
-// Seeded fuzz: ≥1,000 malformed, truncated, oversized, wrongly encoded and
-// binary-garbage files through the whole import path. Each must give a clear
-// FileReadError, import nothing and leave the existing sheet unchanged.
+// Seeded fuzz: ≥1,000 (1,190) malformed, truncated, oversized, wrongly encoded
+// and binary-garbage files through the whole import path, and again through the
+// files worker's API. Each must give a clear FileReadError in Bahasa Indonesia
+// (no untranslated library message), import nothing and leave the existing
+// sheet unchanged.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { strToU8, zipSync } from 'fflate';
-import { FileReadError } from '../../src/files';
+import { FileReadError, createFilesService } from '../../src/files';
 import { ImportSession } from '../../src/files/import-session';
 import { applyImport } from '../../src/files/import-apply';
 import { exportXlsx, exportCsv } from '../../src/files/export-table';
@@ -113,7 +115,68 @@ function makeCases(): Case[] {
     enc('PK not really'),
   ];
   for (let i = 0; i < 60; i++) cases.push({ name: `other-${i % others.length}-${i}`, bytes: others[i % others.length]!, ...(i % 2 ? {} : {}) });
+  // 8. Wrongly encoded parts inside a valid .xlsx (80): names in Latin-1, UTF-16 without its
+  //    byte-order mark, binary garbage as the sheet, shared strings or workbook, an unknown encoding.
+  const SHEET = `<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>3375015301891057</t></is></c><c r="B2" t="inlineStr"><is><t>NAME</t></is></c></row></sheetData></worksheet>`;
+  const latin1 = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0) & 0xff);
+  const utf16 = (t: string) => Uint8Array.from({ length: t.length * 2 }, (_, k) => (k % 2 ? t.charCodeAt(k >> 1) >> 8 : t.charCodeAt(k >> 1) & 0xff));
+  const garbage = (n: number) => Uint8Array.from({ length: n }, () => int(256));
+  const sstRels = strToU8(
+    '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+  );
+  const badParts: Array<(name: string) => Uint8Array> = [
+    (name) => zipSync({ ...rels(), 'xl/worksheets/sheet1.xml': latin1(SHEET.replace('NAME', name)) }),
+    (name) => zipSync({ ...rels(), 'xl/worksheets/sheet1.xml': utf16(SHEET.replace('NAME', name)) }),
+    () => zipSync({ ...rels(), 'xl/worksheets/sheet1.xml': garbage(1 + int(3000)) }),
+    () =>
+      zipSync({
+        ...rels(),
+        'xl/_rels/workbook.xml.rels': sstRels,
+        'xl/worksheets/sheet1.xml': strToU8(SHEET.replace('t="inlineStr"><is><t>NIK</t></is>', 't="s"><v>0</v>')),
+        'xl/sharedStrings.xml': garbage(1 + int(3000)),
+      }),
+    () => zipSync({ ...rels(), 'xl/workbook.xml': garbage(1 + int(500)), 'xl/worksheets/sheet1.xml': strToU8(SHEET) }),
+    (name) => zipSync({ ...rels(), 'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0" encoding="x-selaras-${int(99)}"?>${SHEET.replace('NAME', name)}`) }),
+  ];
+  for (let i = 0; i < 80; i++) {
+    const name = ['José', 'Ñoman', 'Zoë', 'André', 'Müller'][i % 5]!;
+    cases.push({ name: `xlsx-encoding-${i % badParts.length}-${i}`, bytes: badParts[i % badParts.length]!(name) });
+  }
+  // 9. Zips that lie about their size (20): a sheet declared far smaller than it inflates to
+  //    (what a decompression bomb does); only the declared bytes are ever produced.
+  for (let i = 0; i < 20; i++) {
+    const rows = '<row><c t="inlineStr"><is><t>3375015301891057</t></is></c></row>'.repeat(2000 + int(3000));
+    const xml = `<worksheet><sheetData>${HEADER_ROW}${rows}</sheetData></worksheet>`;
+    cases.push({ name: `xlsx-lying-size-${i}`, bytes: withDeclaredSize(xlsxWithSheet(xml), xml.length, 100 + int(5000)) });
+  }
+  // 10. Truncated UTF-16 CSV (20): cut at an odd byte, inside a character.
+  for (let i = 0; i < 20; i++) {
+    const body = utf16(`NIK,Nama\r\n3375015301891057,Zoë ${i}\r\n`);
+    const cut = 2 * (3 + int(body.length / 2 - 4)) + 1;
+    cases.push({ name: `utf16-cut-${i}`, bytes: new Uint8Array([0xff, 0xfe, ...body.subarray(0, cut)]) });
+  }
   return cases;
+}
+
+/** The zip with every record of an entry whose uncompressed size is `real` saying `declared` instead. */
+function withDeclaredSize(zip: Uint8Array, real: number, declared: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 30 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && view.getUint32(i + 22, true) === real) view.setUint32(i + 22, declared, true);
+    if (sig === 0x02014b50 && view.getUint32(i + 24, true) === real) view.setUint32(i + 24, declared, true);
+  }
+  return out;
+}
+
+/** A message an officer can read: Indonesian, no untranslated library error, no programming noise. */
+function unclear(message: string): string | null {
+  if (message.length < 15) return 'too short';
+  if (/undefined|NaN|\[object|null/.test(message)) return 'programming noise';
+  if (/\b(invalid|unexpected|cannot|error|failed|not|unknown|EOF|is|the)\b/i.test(message)) return 'English';
+  if (!/\b(berkas|tidak|bukan|rusak|terlalu|kosong|lembar|baris|kolom|belum|simpan)\b/i.test(message)) return 'not Indonesian';
+  return null;
 }
 
 function k0(bytes: Uint8Array): number {
@@ -154,7 +217,8 @@ describe('fuzz: bad files are refused clearly and change nothing', () => {
         if (!(e instanceof FileReadError)) failures.push(`${c.name}: ${String(e)}`);
         else {
           codes.set(e.code, (codes.get(e.code) ?? 0) + 1);
-          if (e.message.length < 15 || /undefined|NaN|\[object/.test(e.message)) failures.push(`${c.name}: unclear message "${e.message}"`);
+          const why = unclear(e.message);
+          if (why) failures.push(`${c.name}: unclear message (${why}) "${e.message}"`);
         }
       }
     }
@@ -163,6 +227,21 @@ describe('fuzz: bad files are refused clearly and change nothing', () => {
     // Every family of refusal was exercised.
     for (const code of ['binary', 'encoding', 'csv-malformed', 'zip-corrupt', 'xlsx-corrupt', 'too-large', 'empty', 'xls-legacy', 'ods', 'no-rows', 'no-sheet']) {
       expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('through the files worker API every case is an error result (code and message), never a thrown exception', () => {
+    const service = createFilesService();
+    const doc = sampleSheet(10, 4);
+    const columns = getColumns(doc);
+    const existing = toRecordRows(doc, 's');
+    for (const c of cases) {
+      const fileName = c.name.startsWith('xlsx') || c.name.startsWith('rows') || c.name.startsWith('cols') ? `${c.name}.xlsx` : `${c.name}.csv`;
+      const opened = service.open(c.bytes, fileName, c.opts);
+      const mapped = opened.ok ? service.proposeMapping(columns) : opened;
+      const previewed = mapped.ok ? service.preview(mapped.value, columns, existing) : mapped;
+      expect(previewed.ok, c.name).toBe(false);
+      if (!previewed.ok) expect(unclear(previewed.error.message), `${c.name}: ${previewed.error.message}`).toBeNull();
     }
   });
 
@@ -181,6 +260,7 @@ describe('fuzz: bad files are refused clearly and change nothing', () => {
         expect(toRecordRows(doc, 's').length).toBeGreaterThan(rowsBefore);
       } catch (e) {
         expect(e, String(e)).toBeInstanceOf(FileReadError);
+        expect(unclear((e as FileReadError).message), (e as FileReadError).message).toBeNull();
         expect(snapshot(doc)).toBe(before);
       }
     }

@@ -86,4 +86,23 @@ describe('readTable XLSX', () => {
     expect(() => readTable(bad.subarray(0, 40), 'a.xlsx')).toThrow(FileReadError);
     expect(() => readTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'a.xls')).toThrow(/\.xls/);
   });
+
+  it('reads parts in UTF-16 (with byte-order mark) or a declared encoding; refuses names that are not valid text instead of mangling them', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>Nama</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>3375015301891057</t></is></c><c r="B2" t="inlineStr"><is><t>José Müller</t></is></c></row></sheetData></worksheet>';
+    const workbook = (part: Uint8Array) =>
+      zipSync({
+        '_rels/.rels': strToU8('<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/worksheets/sheet1.xml': part,
+      });
+    const utf16le = (t: string) => Uint8Array.from({ length: t.length * 2 }, (_, k) => (k % 2 ? t.charCodeAt(k >> 1) >> 8 : t.charCodeAt(k >> 1) & 0xff));
+    const latin1 = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0) & 0xff);
+    const expected = [['NIK', 'Nama'], ['3375015301891057', 'José Müller']];
+    expect(texts(readTable(workbook(new Uint8Array([0xff, 0xfe, ...utf16le(sheet)])), 'u16.xlsx').sheets[0]!.rows)).toEqual(expected);
+    expect(texts(readTable(workbook(latin1(`<?xml version="1.0" encoding="windows-1252"?>${sheet}`)), 'cp.xlsx').sheets[0]!.rows)).toEqual(expected);
+    // The same bytes without the declaration are not UTF-8: refused, not read as "Jos� M�ller".
+    expect(() => readTable(workbook(latin1(sheet)), 'bad.xlsx')).toThrow(/bukan teks UTF-8/);
+    expect(() => readTable(workbook(utf16le(sheet)), 'nobom.xlsx')).toThrow(/byte nol/);
+  });
 });
