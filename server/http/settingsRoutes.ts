@@ -2,24 +2,16 @@
 // can log in reads them: every device checks rows with them);
 // PUT /api/workspace/rules: admin and koordinator change them.
 import { canSetRules } from '../auth/access';
-import { parseRuleSettings, settingsOf, type RuleSettings } from '../../src/domain/ruleSettings';
+import { parseRuleSettings, settingsOf, type RuleSettingsView } from '../../src/domain/ruleSettings';
 import { requireUser } from './authRoutes';
 import type { HttpDeps } from './deps';
 import { HttpError, readJson, sendJson } from './respond';
 import type { Router } from './router';
 
-export interface RulesView {
-  settings: RuleSettings;
-  defaults: RuleSettings;
-  updatedBy: string | null;
-  updatedAt: number | null;
-  canEdit: boolean;
-}
-
 export function addSettingsRoutes(router: Router, deps: HttpDeps): void {
   const { catalog } = deps;
 
-  const view = (workspaceId: string, canEdit: boolean): RulesView => {
+  const view = (workspaceId: string, canEdit: boolean): RuleSettingsView => {
     const stored = catalog.areas.ruleSettings(workspaceId);
     let settings = settingsOf();
     if (stored.json !== null) {

@@ -18,6 +18,15 @@ export interface RuleSettings {
   extraOccupationTerms: string[];
 }
 
+/** The settings as the server hands them out: with the defaults, who changed them last, and whether the reader may. */
+export interface RuleSettingsView {
+  settings: RuleSettings;
+  defaults: RuleSettings;
+  updatedBy: string | null;
+  updatedAt: number | null;
+  canEdit: boolean;
+}
+
 export function settingsOf(rules: EligibilityRules = DEFAULT_RULES): RuleSettings {
   return {
     umk: { amount: rules.income.limit.amount, label: rules.income.limit.label },

@@ -83,4 +83,32 @@ describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium',
     await other.context().close();
     await page.context().close();
   });
+
+  it("the office's UMK, set once by the koordinator, decides the income finding on every device", async () => {
+    const page = await loginAs(browser, app, DEMO.koordinator);
+    await page.getByTestId('open-rules').click();
+    const dialog = page.getByTestId('rules-dialog');
+    await dialog.getByTestId('rules-umk').fill('satu juta');
+    await dialog.getByTestId('rules-save').click();
+    await dialog.getByRole('alert').filter({ hasText: 'umk.amount' }).waitFor();
+    await dialog.getByTestId('rules-umk').fill('Rp1.000.000');
+    await dialog.getByTestId('rules-umk-label').fill('UMK Uji 2026');
+    await dialog.getByTestId('rules-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.context().close();
+
+    // An operator's device: a row earning Rp1.500.000 is above this office's UMK (not the default Rp2.545.138).
+    const medono = (await sheetsByName(app, DEMO.operator)).get('BPNT 2025 — Medono')!.id;
+    const officer = await loginAs(browser, app, DEMO.operator);
+    await openSheet(officer, medono);
+    const fresh = (await officer.locator('[role="row"][data-row]').count()) - 1;
+    // nik, no_kk, nama, L/P, tempat, tgl, alamat, rt, rw, desa, kec, pekerjaan, penghasilan
+    await typeRow(officer, fresh, ['3375015505800007', '', 'Wartini', 'P', '', '15-05-1980', '', '', '', '', '', 'Buruh', '1500000']);
+    await officer.keyboard.press('Home');
+    await cell(officer, fresh, NIK).click();
+    const finding = officer.getByTestId('row-panel').locator('[data-testid="finding"][data-code="income-above-umr"]');
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain('UMK Uji 2026');
+    await officer.context().close();
+  });
 });

@@ -3,8 +3,7 @@
 // refused with a message naming the field and changes nothing, and they survive
 // a restart (stored in the catalog).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsOf } from '../../src/domain/ruleSettings';
-import type { RulesView } from '../../server/http/settingsRoutes';
+import { settingsOf, type RuleSettingsView as RulesView } from '../../src/domain/ruleSettings';
 import { api, login, startTestServer, tempDir, type TestServer } from './helpers';
 
 let srv: TestServer;

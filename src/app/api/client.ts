@@ -66,6 +66,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 /** Authenticated calls; one retry with a fresh token when the server says 401. */
@@ -84,6 +85,7 @@ export function createApi(base: string, tokens: TokenSource): Api {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     patch: (path, body) => call('PATCH', path, body),
+    put: (path, body) => call('PUT', path, body),
   };
 }
 

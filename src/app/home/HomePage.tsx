@@ -3,6 +3,7 @@ import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
 import { useApp } from '../context';
 import { createLiveQuery } from '../store/live';
 import type { LocalSheet } from '../store/db';
+import { RulesDialog } from '../settings/RulesDialog';
 import { CreateSheetDialog } from './CreateSheetDialog';
 import { SheetCard } from './SheetCard';
 import { loadWorkspace } from './workspace';
@@ -16,6 +17,7 @@ export function HomePage(): JSX.Element {
   const [ws, { refetch }] = createResource(() => loadWorkspace(services));
   const local = createLiveQuery(async () => new Map((await db.sheets.toArray()).map((s) => [s.id, s] as const)), new Map<string, LocalSheet>());
   const [creating, setCreating] = createSignal(false);
+  const [rules, setRules] = createSignal(false);
   const [showArchived, setShowArchived] = createSignal(false);
   const visible = (sheets: WorkspaceSheet[]) => sheets.filter((s) => showArchived() || !s.archived);
 
@@ -30,6 +32,12 @@ export function HomePage(): JSX.Element {
           <input type="checkbox" checked={showArchived()} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
           {i18n.t('home.showArchived')}
         </label>
+        <button type="button" data-testid="open-rules" onClick={() => setRules(true)}>
+          {i18n.t('rules.open')}
+        </button>
+        <Show when={rules()}>
+          <RulesDialog onClose={() => setRules(false)} />
+        </Show>
         <Show when={CAN_CREATE.has(session.user()?.role ?? '')}>
           <button type="button" class="primary" data-testid="create-sheet" onClick={() => setCreating(true)}>
             + {i18n.t('home.create')}

@@ -3,6 +3,7 @@ import { Show, createSignal, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Finding } from '../../domain/findings';
 import type { RecordRow } from '../../domain/schema';
+import type { EngineConfig } from '../../domain/engine';
 import { ExportDialog, ImportDialog } from '../files';
 import { useApp } from '../context';
 
@@ -14,6 +15,8 @@ export function SheetToolbar(props: {
   shownRows: () => string[] | undefined;
   otherRecords: () => RecordRow[];
   findingsOf: (rowKey: string) => Finding[];
+  /** The settings the sheet's checks use (workspace rules), so the import preview agrees with them. */
+  engineConfig?: () => Partial<EngineConfig>;
 }): JSX.Element {
   const { i18n } = useApp();
   const [open, setOpen] = createSignal<'import' | 'export' | null>(null);
@@ -28,7 +31,7 @@ export function SheetToolbar(props: {
         {i18n.t('files.export')}
       </button>
       <Show when={open() === 'import'}>
-        <ImportDialog doc={props.doc} sheetId={props.sheetId} otherRecords={props.otherRecords} onClose={() => setOpen(null)} />
+        <ImportDialog doc={props.doc} sheetId={props.sheetId} otherRecords={props.otherRecords} engineConfig={props.engineConfig?.() ?? {}} onClose={() => setOpen(null)} />
       </Show>
       <Show when={open() === 'export'}>
         <ExportDialog

@@ -13,9 +13,10 @@ export interface AsyncEngine {
   dispose(): void;
 }
 
-export async function startEngine(): Promise<AsyncEngine> {
+/** `config`: the workspace's settings (eligibility rules), so the first check already uses them. */
+export async function startEngine(config: Partial<EngineConfig> = {}): Promise<AsyncEngine> {
   const worker = startCheckWorker();
-  await worker.engine.init();
+  await worker.engine.init(config);
   return {
     upsert: (rows) => worker.engine.upsert(rows),
     remove: (keys) => worker.engine.remove(keys),
