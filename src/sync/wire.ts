@@ -212,3 +212,11 @@ export function encodeQueryAwareness(): Uint8Array {
 export function readMessageType(decoder: decoding.Decoder): number {
   return decoding.readVarUint(decoder);
 }
+
+/**
+ * Largest Yjs update a Selaras client puts in one frame; bigger ones (a long
+ * offline session, a big paste) are split into several update frames. Well under
+ * the smallest message limit the relay can be configured with (1 MiB), so that
+ * nothing typed is ever refused as too large.
+ */
+export const CLIENT_SYNC_CHUNK_BYTES = 512 * 1024;

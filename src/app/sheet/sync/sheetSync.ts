@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client';
 import type { AppServices } from '../../context';
 import { sheetDbName, type LocalSheet } from '../../store/db';
 import { createBackoff } from './backoff';
+import { sendInChunks } from './chunkedSync';
 import { mergeSv, pendingCount, type StateVector } from './durability';
 
 export type LinkStatus =
@@ -125,6 +126,8 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
       // (0.5 s for 10k rows); tabs of one device meet through the relay instead.
       disableBc: true,
     });
+    // Frames stay under the relay's message limit, however much was typed offline.
+    sendInChunks(p);
     p.messageHandlers[MESSAGE_DURABLE] = (_encoder, decoder: decoding.Decoder) => {
       const ack = decodeDurable(decoder);
       durable = mergeSv(durable, Y.decodeStateVector(ack.stateVector));
