@@ -27,8 +27,16 @@ export interface ApplyOptions {
   maxUpdateBytes?: number;
 }
 
-/** What the app and CLI pass: half the relay's 16 MB frame limit, leaving room for estimate error. */
+/** What the CLI passes: half the relay's 16 MB frame limit, leaving room for estimate error. */
 export const RELAY_UPDATE_BUDGET = 8 * 1024 * 1024;
+
+/**
+ * What the app passes to applyImportAsync: parts of about a thousand rows, so
+ * each part (and what the page does with its update: grid, local store, relay)
+ * holds the page for tens of milliseconds, not hundreds. Still far under the
+ * relay's frame limit, and still all-or-nothing.
+ */
+export const UI_UPDATE_BUDGET = 2 * 1024 * 1024;
 
 /** A generous estimate of a row's Yjs update size: keys, values (UTF-8), per-cell and per-row overhead. */
 function estimateRowBytes(values: Record<string, string>): number {

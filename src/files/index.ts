@@ -9,7 +9,7 @@ export { ImportSession, type FileSummary } from './import-session';
 export type { ColumnMapping, MappingAction } from './mapping';
 export type { ImportPlan, ImportRow } from './import-plan';
 export { engineCheck, basicCheck, previewImport, type ImportPreview, type ImportSummary, type PreviewRow, type CheckRecords } from './import-check';
-export { applyImport, applyImportAsync, IMPORT_ORIGIN, RELAY_UPDATE_BUDGET, type ApplyResult } from './import-apply';
+export { applyImport, applyImportAsync, IMPORT_ORIGIN, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type ApplyResult } from './import-apply';
 export { diffReimport, type ReimportDiff, type ExistingRow } from './reimport';
 export { applyReimport, defaultDecision, type ReimportDecision } from './reimport-apply';
 export { exportCsv, exportXlsx, type ExportTable, type ExportOptions } from './export-table';

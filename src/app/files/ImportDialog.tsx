@@ -7,7 +7,7 @@ import type { EngineConfig } from '../../domain/engine';
 import type { RecordRow } from '../../domain/schema';
 import type { ImportPreview } from '../../files/import-check';
 import type { FileSummary } from '../../files/import-session';
-import { applyImportAsync, RELAY_UPDATE_BUDGET } from '../../files/import-apply';
+import { applyImportAsync, UI_UPDATE_BUDGET } from '../../files/import-apply';
 import { validateMapping, type ColumnMapping } from '../../files/mapping';
 import type { ReimportDiff } from '../../files/reimport';
 import { applyReimport, defaultDecision, type ReimportDecision } from '../../files/reimport-apply';
@@ -124,7 +124,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
       const result: ImportResult =
         reimport() && d
           ? mapReimport(applyReimport(props.doc, plan, d, decision()))
-          : { added: (await applyImportAsync(props.doc, plan, { maxUpdateBytes: RELAY_UPDATE_BUDGET })).rowIds.length, changed: 0, removed: 0 };
+          : { added: (await applyImportAsync(props.doc, plan, { maxUpdateBytes: UI_UPDATE_BUDGET })).rowIds.length, changed: 0, removed: 0 };
       setDone(result);
       setStep('done');
     } catch (e) {
