@@ -2,7 +2,7 @@
 // person deletes while another edits it keeps the edit; it can be restored).
 import * as Y from 'yjs';
 import { sheetParts, writerId, type RowMap } from './doc';
-import { writeNewRowCells } from './cells';
+import { newRowCellWriter } from './cells';
 
 const DELETED = '_del';
 
@@ -63,10 +63,11 @@ export function insertRows(
   for (const row of values) for (const col in row) if (col.includes('@')) throw new Error(`Id kolom tidak sah: ${col}`);
   const ids = newRowIds(values.length);
   doc.transact(() => {
+    const write = newRowCellWriter(doc, time);
     ids.forEach((id, i) => {
       const row = new Y.Map<unknown>();
       rows.set(id, row);
-      writeNewRowCells(doc, row, values[i], time);
+      write(row, values[i]);
     });
     order.insert(Math.max(0, Math.min(at, order.length)), ids);
   }, origin);
