@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import pino from 'pino';
 import * as Y from 'yjs';
@@ -62,6 +63,10 @@ interface LoadResult {
   durablePerSecond: number | null;
   editsPerSecond: number;
   loadCpuSeconds: number;
+  /** Event-loop delay of the load generator while measuring: how late it may notice a frame. */
+  loadLoopDelay: { p50: number; p99: number; max: number };
+  /** Server side, receive → fsync of each update, mean over the measured window (Selaras only). */
+  persistMeanMs: number | null;
 }
 
 interface Percentiles {
@@ -170,11 +175,19 @@ function firstStructId(update: Uint8Array): string | null {
   }
 }
 
-async function scrapePersisted(port: number): Promise<number | null> {
+interface Scraped {
+  persisted: number;
+  persistSum: number;
+  persistCount: number;
+}
+
+async function scrapePersisted(port: number): Promise<Scraped | null> {
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const m = /^selaras_relay_updates_persisted_total (\d+)/m.exec(text);
-    return m ? Number(m[1]) : null;
+    const read = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? NaN);
+    const persisted = read('selaras_relay_updates_persisted_total');
+    if (!Number.isFinite(persisted)) return null;
+    return { persisted, persistSum: read('selaras_relay_persist_seconds_sum'), persistCount: read('selaras_relay_persist_seconds_count') };
   } catch {
     return null;
   }
@@ -289,14 +302,16 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
   for (const c of clients) c.nextEditAt = start + random() * interval;
   const warmupEnd = start + opts.warmupS * 1000;
   const end = warmupEnd + opts.durationS * 1000;
-  let persistedAtStart: number | null = null;
+  let persistedAtStart: Scraped | null = null;
   let editsMeasured = 0;
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const now = performance.now();
       if (!measuring && now >= warmupEnd) {
         measuring = true;
+        loopDelay.enable();
         void scrapePersisted(port).then((n) => (persistedAtStart = n));
       }
       if (now >= end) {
@@ -321,11 +336,15 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
       }
     }, 5);
   });
+  loopDelay.disable();
   const persistedAtEnd = await scrapePersisted(port);
   measuring = false;
   await sleep(2_000); // let stragglers arrive; they still count as delivered
   const cpu = process.cpuUsage(cpuStart);
   for (const c of clients) c.ws.terminate();
+  // (Assigned in a callback above, which TypeScript cannot see.)
+  const start0 = persistedAtStart as Scraped | null;
+  const end0 = persistedAtEnd;
   return {
     connected: clients.length,
     edits: editsMeasured,
@@ -334,10 +353,18 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
     delivery: percentiles(deliveryLatencies),
     edit: percentiles(editLatencies),
     ack: ackLatencies.length > 0 ? percentiles(ackLatencies) : null,
-    durablePerSecond:
-      persistedAtStart !== null && persistedAtEnd !== null ? (persistedAtEnd - persistedAtStart) / opts.durationS : null,
+    durablePerSecond: start0 && end0 ? (end0.persisted - start0.persisted) / opts.durationS : null,
     editsPerSecond: editsMeasured / opts.durationS,
     loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    loadLoopDelay: {
+      p50: loopDelay.percentile(50) / 1e6,
+      p99: loopDelay.percentile(99) / 1e6,
+      max: loopDelay.max / 1e6,
+    },
+    persistMeanMs:
+      start0 && end0 && end0.persistCount > start0.persistCount
+        ? ((end0.persistSum - start0.persistSum) / (end0.persistCount - start0.persistCount)) * 1000
+        : null,
   };
 }
 
@@ -461,6 +488,7 @@ async function orchestrate(): Promise<void> {
     seed: flag('seed', 'BENCH_SEED', 42),
   };
   const kinds = textFlag('servers', 'stock,selaras').split(',') as ('stock' | 'selaras')[];
+  console.log(`load average at start: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
     `relay bench: ${opts.connections} connections over ${opts.sheets} sheets, ${opts.rate} edits/s per client ` +
       `(${(opts.connections * opts.rate).toFixed(0)} edits/s, fan-out ${(opts.connections / opts.sheets - 1).toFixed(0)}), ` +
@@ -482,6 +510,10 @@ async function orchestrate(): Promise<void> {
     console.log(`  edit→all  p50/p95/p99 ${fmt(r.edit)}`);
     console.log(`  durable ack p50/p95/p99 ${fmt(r.ack)}`);
     console.log(`  durable updates/s    ${r.durablePerSecond === null ? '— (none: not durable)' : r.durablePerSecond.toFixed(0)}`);
+    if (r.persistMeanMs !== null) console.log(`  server receive→fsync mean ${r.persistMeanMs.toFixed(2)} ms (before forwarding)`);
+    console.log(
+      `  load-generator event-loop delay p50/p99 ${r.loadLoopDelay.p50.toFixed(1)} / ${r.loadLoopDelay.p99.toFixed(1)} ms (max ${r.loadLoopDelay.max.toFixed(0)}) — its share of the latencies above`,
+    );
     console.log(`  server RSS peak      ${r.rssPeak.toFixed(0)} MiB, server CPU ${r.serverCpu.toFixed(1)} s, load-generator CPU ${r.loadCpuSeconds.toFixed(1)} s`);
   }
   const median = (runs: Awaited<ReturnType<typeof benchServer>>[] | undefined) =>
@@ -493,6 +525,7 @@ async function orchestrate(): Promise<void> {
     console.log(`\nSelaras / stock ratio (lower is better; median run of ${results.get('selaras')!.length} / ${results.get('stock')!.length}):`);
     console.log(`  delivery p50 ${ratio(ours.delivery.p50, stock.delivery.p50)}, p95 ${ratio(ours.delivery.p95, stock.delivery.p95)}, p99 ${ratio(ours.delivery.p99, stock.delivery.p99)}`);
     console.log(`  server RSS ${ratio(ours.rssPeak, stock.rssPeak)}, server CPU ${ratio(ours.serverCpu, stock.serverCpu)}`);
+    console.log(`load average at end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const budget = ours.delivery.p99 < 50;
     console.log(`  budget p99 < 50 ms: ${budget ? 'met' : 'NOT met'} (${ours.delivery.p99.toFixed(1)} ms)`);
   }
