@@ -170,6 +170,27 @@ const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
     id: 'Status DTKS "{value}" tidak dikenal; isi DTKS atau Non-DTKS.',
     en: 'DTKS status "{value}" is unknown; use DTKS or Non-DTKS.',
   },
+  // — other rows (engine/relations.ts)
+  'program-overlap': {
+    severity: 'warning',
+    id: '{alsoId}{program} tidak boleh diterima bersamaan dengan {other}.',
+    en: '{alsoEn}{program} may not be received together with {other}.',
+  },
+  dtks: {
+    severity: 'info',
+    id: 'Terdaftar di DTKS ({where}: {reason}).',
+    en: 'Found in the DTKS list ({whereEn}: {reasonEn}).',
+  },
+  'non-dtks': {
+    severity: 'info',
+    id: 'Tidak ditemukan di DTKS (Non-DTKS).',
+    en: 'Not found in the DTKS list (Non-DTKS).',
+  },
+  'dtks-status-mismatch': {
+    severity: 'warning',
+    id: 'Status DTKS tertulis {statedId}, tetapi {foundId}.',
+    en: 'The DTKS status says {statedEn}, but the row was {foundEn}.',
+  },
   // — eligibility (rules.ts)
   'income-above-umr': {
     severity: 'warning',

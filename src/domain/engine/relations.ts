@@ -3,6 +3,7 @@
 // Non-DTKS classification against reference lists.
 import { parseDtksStatus } from '../fields';
 import type { Finding } from '../findings';
+import { makeFinding } from '../messages';
 import type { Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
@@ -25,6 +26,10 @@ function where(row: RecordRow): string {
   return `${row.source} baris ${row.position}`;
 }
 
+function whereEn(row: RecordRow): string {
+  return `${row.source} row ${row.position}`;
+}
+
 export function relationFindings(ctx: RelationContext): Finding[] {
   const out: Finding[] = [];
   const { row, feats } = ctx;
@@ -35,73 +40,59 @@ export function relationFindings(ctx: RelationContext): Finding[] {
       const a = mine[i] as string;
       const b = mine[j] as string;
       if (!mayOverlap(ctx.overlap, a, b)) {
-        out.push({
-          row: row.key,
-          column: 'program',
-          code: 'program-overlap',
-          severity: 'warning',
-          message: `Program ${a} tidak boleh diterima bersamaan dengan ${b}.`,
-          params: { program: a, other: b, where: '' },
-        });
+        out.push(makeFinding(row.key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
   }
-  const byPair = new Map<string, { a: string; b: string; places: string[] }>();
+  const byPair = new Map<string, { a: string; b: string; places: string[]; placesEn: string[] }>();
   for (const peer of ctx.peers) {
     for (const a of mine) {
       for (const b of peer.feats.programs) {
         if (mayOverlap(ctx.overlap, a, b)) continue;
         const k = `${a}\u0000${b}`;
         let entry = byPair.get(k);
-        if (!entry) byPair.set(k, (entry = { a, b, places: [] }));
-        const place = `${where(peer.row)}${peer.via === 'household' ? ', No KK sama' : ''}`;
-        if (!entry.places.includes(place)) entry.places.push(place);
+        if (!entry) byPair.set(k, (entry = { a, b, places: [], placesEn: [] }));
+        const household = peer.via === 'household';
+        const place = `${where(peer.row)}${household ? ', No KK sama' : ''}`;
+        if (!entry.places.includes(place)) {
+          entry.places.push(place);
+          entry.placesEn.push(`${whereEn(peer.row)}${household ? ', same family card number' : ''}`);
+        }
       }
     }
   }
-  for (const { a, b, places } of [...byPair.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1))) {
-    places.sort();
-    out.push({
-      row: row.key,
-      column: 'program',
-      code: 'program-overlap',
-      severity: 'warning',
-      message: `Juga terdaftar di program ${b} (${places.join('; ')}); ${a} tidak boleh diterima bersamaan dengan ${b}.`,
-      params: { program: a, other: b, where: places.join('; ') },
-    });
+  for (const { a, b, places, placesEn } of [...byPair.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1))) {
+    // Sorted by the Indonesian text; the English list follows the same order.
+    const order = places.map((_, i) => i).sort((x, y) => ((places[x] as string) < (places[y] as string) ? -1 : (places[x] as string) > (places[y] as string) ? 1 : 0));
+    const id = order.map((i) => places[i] as string).join('; ');
+    const en = order.map((i) => placesEn[i] as string).join('; ');
+    out.push(makeFinding(row.key, 'program-overlap', {
+      program: a, other: b, where: id,
+      alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,
+    }, 'program'));
   }
   if (ctx.classify) {
     const stated = parseDtksStatus(row.values.status_dtks ?? '');
     const best = ctx.referenceLinks[0];
     if (best) {
-      out.push({
-        row: row.key,
-        code: 'dtks',
-        severity: 'info',
-        message: `Terdaftar di DTKS (${where(best.row)}: ${pairReason(best.score)}).`,
-        params: { where: where(best.row) },
-      });
+      out.push(makeFinding(row.key, 'dtks', {
+        where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
+      }));
       if (stated === 'non-dtks') {
-        out.push({
-          row: row.key,
-          column: 'status_dtks',
-          code: 'dtks-status-mismatch',
-          severity: 'warning',
-          message: `Status DTKS tertulis Non-DTKS, tetapi ditemukan di DTKS (${where(best.row)}).`,
-          params: { stated: 'non-dtks', found: 'dtks' },
-        });
+        out.push(makeFinding(row.key, 'dtks-status-mismatch', {
+          stated: 'non-dtks', found: 'dtks',
+          foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
+          statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
+        }, 'status_dtks'));
       }
     } else {
-      out.push({ row: row.key, code: 'non-dtks', severity: 'info', message: 'Tidak ditemukan di DTKS (Non-DTKS).' });
+      out.push(makeFinding(row.key, 'non-dtks'));
       if (stated === 'dtks') {
-        out.push({
-          row: row.key,
-          column: 'status_dtks',
-          code: 'dtks-status-mismatch',
-          severity: 'warning',
-          message: 'Status DTKS tertulis DTKS, tetapi tidak ditemukan di daftar DTKS.',
-          params: { stated: 'dtks', found: 'non-dtks' },
-        });
+        out.push(makeFinding(row.key, 'dtks-status-mismatch', {
+          stated: 'dtks', found: 'non-dtks',
+          foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
+          statedId: 'DTKS', statedEn: 'DTKS',
+        }, 'status_dtks'));
       }
     }
   }

@@ -1,79 +1,102 @@
-// Reasons in Bahasa Indonesia for a linked pair, built from its evidence:
+// Reasons for a linked pair, built from its evidence, in Bahasa Indonesia (and English):
 // "NIK sama", "nama mirip 0,94 + tanggal lahir sama + RT/RW sama".
 import type { Evidence, PairScore } from './compare';
 
-/** 0.9432 → "0,94" (Indonesian decimal comma). */
-export function formatSimilarity(sim: number): string {
-  return (Math.floor(sim * 100) / 100).toFixed(2).replace('.', ',');
+/** 0.9432 → "0,94" (Indonesian decimal comma); "0.94" in English. */
+export function formatSimilarity(sim: number, lang: 'id' | 'en' = 'id'): string {
+  const text = (Math.floor(sim * 100) / 100).toFixed(2);
+  return lang === 'id' ? text.replace('.', ',') : text;
 }
 
-function positive(e: Evidence): string | null {
+type Lang = 'id' | 'en';
+
+/** The words of each reason, in Bahasa Indonesia and English. */
+const WORDS = {
+  id: {
+    identitySame: 'NIK sama', identityOneDigit: 'NIK beda satu angka', identityTransposed: 'NIK dengan dua angka tertukar',
+    nameSame: 'nama sama', nameSimilar: 'nama mirip', birthSame: 'tanggal lahir sama',
+    birthSwap: 'tanggal lahir sama (hari dan bulan tertukar)', birthTypo: 'tanggal lahir beda satu angka',
+    addressSame: 'alamat sama', addressSimilar: 'alamat mirip', rtrwSame: 'RT/RW sama', villageSame: 'kelurahan sama',
+    birthPlaceSame: 'tempat lahir sama', noKkSame: 'No KK sama',
+    identityDiffers: 'NIK berbeda', nameDiffers: 'nama berbeda', birthDiffers: 'tanggal lahir berbeda', sexDiffers: 'jenis kelamin berbeda',
+    addressDiffers: 'alamat berbeda', rtrwDiffers: 'RT/RW berbeda', birthPlaceDiffers: 'tempat lahir berbeda',
+    similarData: 'data mirip', but: 'tetapi',
+  },
+  en: {
+    identitySame: 'same NIK', identityOneDigit: 'NIK one digit apart', identityTransposed: 'NIK with two digits swapped',
+    nameSame: 'same name', nameSimilar: 'similar name', birthSame: 'same date of birth',
+    birthSwap: 'same date of birth (day and month swapped)', birthTypo: 'date of birth one digit apart',
+    addressSame: 'same address', addressSimilar: 'similar address', rtrwSame: 'same RT/RW', villageSame: 'same village',
+    birthPlaceSame: 'same place of birth', noKkSame: 'same family card number',
+    identityDiffers: 'different NIK', nameDiffers: 'different name', birthDiffers: 'different date of birth', sexDiffers: 'different sex',
+    addressDiffers: 'different address', rtrwDiffers: 'different RT/RW', birthPlaceDiffers: 'different place of birth',
+    similarData: 'similar data', but: 'but',
+  },
+} as const;
+
+function positive(e: Evidence, lang: Lang): string | null {
+  const w = WORDS[lang];
   switch (e.field) {
     case 'identity':
-      return e.level === 'same' ? 'NIK sama' : e.level === 'oneDigit' ? 'NIK beda satu angka' : e.level === 'transposed' ? 'NIK dengan dua angka tertukar' : null;
+      return e.level === 'same' ? w.identitySame : e.level === 'oneDigit' ? w.identityOneDigit : e.level === 'transposed' ? w.identityTransposed : null;
     case 'name':
-      if (e.level === 'same') return 'nama sama';
-      return e.weight > 0 ? `nama mirip ${formatSimilarity(e.sim ?? 0)}` : null;
+      if (e.level === 'same') return w.nameSame;
+      return e.weight > 0 ? `${w.nameSimilar} ${formatSimilarity(e.sim ?? 0, lang)}` : null;
     case 'birth':
-      return e.level === 'same'
-        ? 'tanggal lahir sama'
-        : e.level === 'swap'
-          ? 'tanggal lahir sama (hari dan bulan tertukar)'
-          : e.level === 'typo'
-            ? 'tanggal lahir beda satu angka'
-            : null;
+      return e.level === 'same' ? w.birthSame : e.level === 'swap' ? w.birthSwap : e.level === 'typo' ? w.birthTypo : null;
     case 'address':
       if (e.weight <= 0.5) return null;
-      return e.level === 'same' ? 'alamat sama' : `alamat mirip ${formatSimilarity(e.sim ?? 0)}`;
+      return e.level === 'same' ? w.addressSame : `${w.addressSimilar} ${formatSimilarity(e.sim ?? 0, lang)}`;
     case 'rtrw':
-      return e.level === 'same' ? 'RT/RW sama' : null;
+      return e.level === 'same' ? w.rtrwSame : null;
     case 'village':
-      return e.level === 'same' ? 'kelurahan sama' : null;
+      return e.level === 'same' ? w.villageSame : null;
     case 'birthPlace':
-      return e.level === 'same' ? 'tempat lahir sama' : null;
+      return e.level === 'same' ? w.birthPlaceSame : null;
     case 'noKk':
-      return 'No KK sama';
+      return w.noKkSame;
     default:
       return null;
   }
 }
 
-function negative(e: Evidence): string | null {
+function negative(e: Evidence, lang: Lang): string | null {
   if (e.weight > -2) return null;
+  const w = WORDS[lang];
   switch (e.field) {
     case 'identity':
-      return 'NIK berbeda';
+      return w.identityDiffers;
     case 'name':
-      return 'nama berbeda';
+      return w.nameDiffers;
     case 'birth':
-      return 'tanggal lahir berbeda';
+      return w.birthDiffers;
     case 'sex':
-      return 'jenis kelamin berbeda';
+      return w.sexDiffers;
     case 'address':
-      return 'alamat berbeda';
+      return w.addressDiffers;
     case 'rtrw':
-      return 'RT/RW berbeda';
+      return w.rtrwDiffers;
     case 'birthPlace':
-      return 'tempat lahir berbeda';
+      return w.birthPlaceDiffers;
     default:
       return null;
   }
 }
 
 /** One readable line for a linked pair. */
-export function pairReason(score: PairScore): string {
+export function pairReason(score: PairScore, lang: Lang = 'id'): string {
   const pos: string[] = [];
   const neg: string[] = [];
   const order = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
   const evidence = [...score.evidence].sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field));
   for (const e of evidence) {
-    const p = positive(e);
+    const p = positive(e, lang);
     if (p) pos.push(p);
     else {
-      const n = negative(e);
+      const n = negative(e, lang);
       if (n) neg.push(n);
     }
   }
-  const main = pos.length > 0 ? pos.join(' + ') : 'data mirip';
-  return neg.length > 0 ? `${main}, tetapi ${neg.join(', ')}` : main;
+  const main = pos.length > 0 ? pos.join(' + ') : WORDS[lang].similarData;
+  return neg.length > 0 ? `${main}, ${WORDS[lang].but} ${neg.join(', ')}` : main;
 }
