@@ -6,6 +6,7 @@
 //   preview(mapping, columns, existingRecords, engineConfig?) → ImportPreview (totals, sample, problems)
 //   diff(mapping, columns, existingRows)     → ReimportDiff (added / removed / changed per field)
 //   takePlan()                               → ImportPlan to apply with applyImport / applyReimport
+//   planOutline(maxUpdateBytes), planRows(from, to) → the plan part by part, for applyImportInParts
 //   export(format, tables, opts?)            → file bytes (xlsx, csv, bnba, recap-xlsx, recap-csv)
 // Every call returns { ok: true, value } or { ok: false, error: { code, message } }.
 import * as Comlink from 'comlink';

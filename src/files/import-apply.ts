@@ -9,10 +9,10 @@
 // transactions, each under that size, still all-or-nothing locally (a failure
 // undoes every part). On the wire they arrive within moments of each other.
 import * as Y from 'yjs';
-import { addColumn, getColumns, sheetParts } from '../sheet/doc';
+import { addColumn, getColumns, sheetParts, type ColumnDef } from '../sheet/doc';
 import { insertRows } from '../sheet/rows';
-import { asFileReadError, fileError } from './errors';
-import type { ImportPlan } from './import-plan';
+import { asFileReadError, fileError, type FileReadError } from './errors';
+import type { ImportPlan, ImportRow } from './import-plan';
 
 export interface ApplyResult {
   rowIds: string[];
@@ -66,14 +66,19 @@ export function chunkRows(rows: ImportPlan['rows'], budget: number): Array<[numb
 /** Origin of import transactions, so observers (undo, audit) can tell them apart. */
 export const IMPORT_ORIGIN = 'selaras-import';
 
-function checkPlan(doc: Y.Doc, plan: ImportPlan): void {
+/** The sheet's column ids once the plan's new columns exist; refuses new columns that are invalid or already there. */
+function checkColumns(doc: Y.Doc, newColumns: ColumnDef[]): Set<string> {
   const ids = new Set(getColumns(doc).map((c) => c.id));
-  for (const c of plan.newColumns) {
+  for (const c of newColumns) {
     if (c.id.includes('@') || !c.id) throw fileError('import-failed', `Impor dibatalkan: nama kolom "${c.id}" tidak sah. Tidak ada yang diubah.`);
     if (ids.has(c.id)) throw fileError('import-failed', `Impor dibatalkan: kolom "${c.id}" sudah ada di lembar (mungkin baru ditambahkan orang lain). Ulangi pemetaan. Tidak ada yang diubah.`);
     ids.add(c.id);
   }
-  for (const row of plan.rows) {
+  return ids;
+}
+
+function checkRows(rows: ImportRow[], ids: Set<string>): void {
+  for (const row of rows) {
     for (const [col, value] of Object.entries(row.values)) {
       if (!ids.has(col)) throw fileError('import-failed', `Impor dibatalkan: baris ${row.position} menulis ke kolom "${col}" yang tidak ada. Tidak ada yang diubah.`);
       if (typeof value !== 'string') throw fileError('import-failed', `Impor dibatalkan: nilai baris ${row.position} tidak sah. Tidak ada yang diubah.`);
@@ -83,9 +88,12 @@ function checkPlan(doc: Y.Doc, plan: ImportPlan): void {
 
 /** Appends the plan's rows (creating its new columns first). Throws FileReadError and leaves the doc unchanged on failure. */
 export function applyImport(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): ApplyResult {
-  const run = startApply(doc, plan, opts);
-  while (!run.step());
-  return run.result();
+  const outline = planOutline(plan, opts.maxUpdateBytes);
+  // Every row is checked before the first transaction.
+  checkRows(plan.rows, checkColumns(doc, plan.newColumns));
+  const run = startApply(doc, outline, opts.origin);
+  for (const [from, to] of outline.parts) run.write(plan.rows.slice(from, to));
+  return run.finish();
 }
 
 /**
@@ -94,53 +102,92 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {
  * Still all-or-nothing: a failure in any part undoes every part.
  */
 export async function applyImportAsync(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const run = startApply(doc, plan, opts);
-  while (!run.step()) await new Promise((resolve) => setTimeout(resolve, 0));
-  return run.result();
+  // Every row is checked before the first transaction, as in applyImport.
+  checkRows(plan.rows, checkColumns(doc, plan.newColumns));
+  return applyImportInParts(doc, planOutline(plan, opts.maxUpdateBytes), async (from, to) => plan.rows.slice(from, to), opts);
+}
+
+/** A plan without its rows: what the page needs before it asks the files worker for the rows, part by part. */
+export interface PlanOutline {
+  newColumns: ColumnDef[];
+  rowCount: number;
+  /** Consecutive row ranges [from, to), one transaction each. */
+  parts: Array<[number, number]>;
+}
+
+export function planOutline(plan: ImportPlan, maxUpdateBytes?: number): PlanOutline {
+  return {
+    newColumns: plan.newColumns,
+    rowCount: plan.rows.length,
+    parts: maxUpdateBytes ? chunkRows(plan.rows, maxUpdateBytes) : [[0, plan.rows.length]],
+  };
+}
+
+/**
+ * Applies a plan whose rows arrive part by part (from the files worker), so
+ * the page never copies all 50k rows at once: each part is fetched, checked
+ * and written in its own transaction, the page is free between parts. A
+ * failure anywhere, fetching included, undoes every part written so far.
+ */
+export async function applyImportInParts(
+  doc: Y.Doc,
+  outline: PlanOutline,
+  rowsOf: (from: number, to: number) => Promise<ImportRow[]>,
+  opts: { origin?: unknown } = {},
+): Promise<ApplyResult> {
+  const ids = checkColumns(doc, outline.newColumns);
+  const run = startApply(doc, outline, opts.origin);
+  for (const [from, to] of outline.parts) {
+    let rows: ImportRow[];
+    try {
+      rows = await rowsOf(from, to);
+      if (rows.length !== to - from) throw new Error(`bagian ${from}–${to} berisi ${rows.length} baris`);
+      checkRows(rows, ids);
+    } catch (e) {
+      throw run.abort(e);
+    }
+    run.write(rows);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return run.finish();
 }
 
 interface ApplyRun {
-  /** Writes the next part; true when everything is written. */
-  step(): boolean;
-  result(): ApplyResult;
+  /** Writes the next part in one transaction (the first part also creates the new columns); on failure undoes all and throws. */
+  write(rows: ImportRow[]): void;
+  /** Undoes every part written and returns the error to throw. */
+  abort(e: unknown): FileReadError;
+  finish(): ApplyResult;
 }
 
-function startApply(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions): ApplyRun {
-  const origin = opts.origin ?? IMPORT_ORIGIN;
-  checkPlan(doc, plan);
+function startApply(doc: Y.Doc, outline: PlanOutline, origin: unknown = IMPORT_ORIGIN): ApplyRun {
   const parts = sheetParts(doc);
-  const chunks = opts.maxUpdateBytes ? chunkRows(plan.rows, opts.maxUpdateBytes) : [[0, plan.rows.length] as [number, number]];
   const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   const rowIds: string[] = [];
-  let next = 0;
+  let written = 0;
+  const abort = (e: unknown): FileReadError => {
+    // Yjs keeps whatever a failed transaction did; take every part back out.
+    while (undo.canUndo()) undo.undo();
+    undo.destroy();
+    return asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
+  };
   return {
-    step() {
-      const i = next++;
-      const chunk = chunks[i];
+    write(rows) {
       try {
-        if (chunk) {
-          const [from, to] = chunk;
-          doc.transact(() => {
-            if (i === 0) for (const c of plan.newColumns) addColumn(doc, c, undefined, origin);
-            const ids = insertRows(
-              doc,
-              parts.order.length,
-              plan.rows.slice(from, to).map((r) => r.values),
-              origin,
-            );
-            for (const id of ids) rowIds.push(id);
-          }, origin);
-        }
+        doc.transact(() => {
+          if (written === 0) for (const c of outline.newColumns) addColumn(doc, c, undefined, origin);
+          const ids = insertRows(doc, parts.order.length, rows.map((r) => r.values), origin);
+          for (const id of ids) rowIds.push(id);
+        }, origin);
+        written++;
       } catch (e) {
-        // Yjs keeps whatever a failed transaction did; take every part back out.
-        while (undo.canUndo()) undo.undo();
-        undo.destroy();
-        throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
+        throw abort(e);
       }
-      const done = next >= chunks.length;
-      if (done) undo.destroy();
-      return done;
     },
-    result: () => ({ rowIds, columnsAdded: plan.newColumns.map((c) => c.id), transactions: chunks.length }),
+    abort,
+    finish() {
+      undo.destroy();
+      return { rowIds, columnsAdded: outline.newColumns.map((c) => c.id), transactions: outline.parts.length };
+    },
   };
 }

@@ -9,7 +9,8 @@ import { exportBnba } from './bnba';
 import { asFileReadError, type FileErrorCode } from './errors';
 import { exportCsv, exportXlsx, type ExportOptions, type ExportTable } from './export-table';
 import { engineCheck, type ImportPreview } from './import-check';
-import type { ImportPlan } from './import-plan';
+import { planOutline, type PlanOutline } from './import-apply';
+import type { ImportPlan, ImportRow } from './import-plan';
 import { ImportSession, type FileSummary } from './import-session';
 import type { ColumnMapping } from './mapping';
 import { exportRecapCsv, exportRecapXlsx } from './recap';
@@ -31,6 +32,10 @@ export interface FilesService {
   diff(mapping: ColumnMapping[], existing: ColumnDef[], existingRows: ExistingRow[]): Result<ReimportDiff>;
   /** The plan the last preview/diff built, to apply on the thread that owns the Y.Doc. */
   takePlan(): Result<ImportPlan>;
+  /** The last plan without its rows, split into parts under `maxUpdateBytes`; fetch the rows with planRows. */
+  planOutline(maxUpdateBytes?: number): Result<PlanOutline>;
+  /** Rows [from, to) of the last plan: one part at a time, so the page never copies a 50k-row plan at once. */
+  planRows(from: number, to: number): Result<ImportRow[]>;
   export(format: ExportFormat, tables: ExportTable[], opts?: ExportOptions): Result<Uint8Array>;
   close(): void;
 }
@@ -81,6 +86,19 @@ export function createFilesService(): FilesService {
         if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
         return plan;
       }, 'Rencana impor tidak ada'),
+    planOutline: (maxUpdateBytes) =>
+      attempt(() => {
+        if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
+        return planOutline(plan, maxUpdateBytes);
+      }, 'Rencana impor tidak ada'),
+    planRows: (from, to) =>
+      attempt(() => {
+        if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
+        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= plan.rows.length)) {
+          throw asFileReadError(new Error(`${from}–${to} dari ${plan.rows.length}`), 'import-failed', 'Bagian rencana impor di luar jangkauan');
+        }
+        return plan.rows.slice(from, to);
+      }, 'Baris rencana impor tidak dapat diambil'),
     export(format, tables, opts = {}) {
       return attempt(() => {
         const first = tables[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import { ImportSession } from '../../src/files/import-session';
-import { applyImport, applyImportAsync } from '../../src/files/import-apply';
+import { applyImport, applyImportAsync, applyImportInParts, planOutline } from '../../src/files/import-apply';
 import { getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
@@ -115,6 +115,25 @@ describe('apply', () => {
     expect(res.transactions).toBeGreaterThan(3);
     expect(ticks).toBeGreaterThan(0);
     expect(rowIds(doc).length).toBe(2000);
+  });
+
+  it('parts fetched one by one: a part that cannot be fetched, or writes to an unknown column, undoes every part before it', async () => {
+    for (const fault of ['fetch', 'column'] as const) {
+      const { doc, plan } = planOf(3000);
+      const before = JSON.stringify([getColumns(doc), rowIds(doc)]);
+      const outline = planOutline(plan, 50_000);
+      expect(outline.parts.length).toBeGreaterThan(3);
+      const bad = outline.parts[2]![0];
+      let fetched = 0;
+      const attempt = applyImportInParts(doc, outline, async (from, to) => {
+        fetched++;
+        if (from === bad && fault === 'fetch') throw new Error('pekerja berkas berhenti');
+        return plan.rows.slice(from, to).map((r) => (from === bad ? { ...r, values: { ...r.values, hilang: 'x' } } : r));
+      });
+      await expect(attempt).rejects.toThrow(fault === 'fetch' ? /Impor dibatalkan.*pekerja berkas berhenti/ : /Impor dibatalkan: baris \d+ menulis ke kolom "hilang"/);
+      expect(fetched).toBe(3);
+      expect(JSON.stringify([getColumns(doc), rowIds(doc)])).toBe(before);
+    }
   });
 
   it('a failure in the middle undoes every part: the sheet is unchanged', () => {

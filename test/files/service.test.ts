@@ -5,10 +5,10 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createFilesService, type FilesService } from '../../src/files/service';
-import { applyImport } from '../../src/files/import-apply';
+import { applyImport, applyImportInParts } from '../../src/files/import-apply';
 import { sheetToExportTable } from '../../src/files/sheet-export';
 import { readTable } from '../../src/files';
-import { getColumns, initSheet, rowIds, toRecordRows } from '../../src/sheet';
+import { getColumns, getRowValues, initSheet, rowIds, templateColumns, toRecordRows } from '../../src/sheet';
 import { META, sampleSheet } from './helpers';
 
 const channels: MessageChannel[] = [];
@@ -48,6 +48,35 @@ describe('files service over Comlink', () => {
     expect(rowIds(doc).length).toBe(120);
     const recap = await api.export('recap-xlsx', [sheetToExportTable(source, 'a'), sheetToExportTable(doc, 'b')]);
     expect(recap.ok && readTable(recap.value, 'r.xlsx').sheets[0]!.rows.at(-1)!.cells[3]!.raw).toBe('240');
+  });
+
+  it('the page takes the plan part by part and writes each part in its own transaction', async () => {
+    const api = connect();
+    const source = sampleSheet(300, 8);
+    const exported = await api.export('csv', [sheetToExportTable(source, 'a')]);
+    if (!exported.ok) throw new Error(exported.error.message);
+    await api.open(exported.value, 'a.csv');
+    const doc = new Y.Doc();
+    initSheet(doc, META, templateColumns('standar'));
+    const mapping = await api.proposeMapping(getColumns(doc));
+    if (!mapping.ok) throw new Error(mapping.error.message);
+    expect((await api.planOutline()).ok).toBe(false); // no preview yet
+    await api.preview(mapping.value, getColumns(doc), [], { today: '2025-06-01' });
+    const outline = await api.planOutline(50_000);
+    if (!outline.ok) throw new Error(outline.error.message);
+    expect(outline.value.rowCount).toBe(300);
+    expect(outline.value.parts.length).toBeGreaterThan(2);
+    const updates: number[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u.length));
+    const res = await applyImportInParts(doc, outline.value, async (from, to) => {
+      const rows = await api.planRows(from, to);
+      if (!rows.ok) throw new Error(rows.error.message);
+      return rows.value;
+    });
+    expect(updates.length).toBe(outline.value.parts.length);
+    expect(res.rowIds).toEqual(rowIds(doc));
+    expect(rowIds(doc).map((id) => getRowValues(doc, id))).toEqual(rowIds(source).map((id) => getRowValues(source, id)));
+    expect(await api.planRows(250, 301)).toMatchObject({ ok: false, error: { code: 'import-failed' } });
   });
 
   it('refusals come back as { ok: false } with code and Indonesian message', async () => {

@@ -7,7 +7,8 @@ import type { EngineConfig } from '../../domain/engine';
 import type { RecordRow } from '../../domain/schema';
 import type { ImportPreview } from '../../files/import-check';
 import type { FileSummary } from '../../files/import-session';
-import { applyImportAsync, UI_UPDATE_BUDGET } from '../../files/import-apply';
+import { FileReadError } from '../../files/errors';
+import { applyImportInParts, UI_UPDATE_BUDGET } from '../../files/import-apply';
 import { validateMapping, type ColumnMapping } from '../../files/mapping';
 import type { ReimportDiff } from '../../files/reimport';
 import { applyReimport, defaultDecision, type ReimportDecision } from '../../files/reimport-apply';
@@ -115,16 +116,28 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
     }
   }
 
+  /** A plain import: the rows come from the worker one part at a time, each written in its own transaction. */
+  async function importInParts(): Promise<ImportResult | undefined> {
+    const outline = await run('Menyiapkan impor…', () => files.api.planOutline(UI_UPDATE_BUDGET));
+    if (!outline) return undefined;
+    setBusy('Menulis ke lembar…');
+    const res = await applyImportInParts(props.doc, outline, async (from, to) => {
+      setBusy(`Menulis ke lembar… ${Math.round((100 * from) / Math.max(1, outline.rowCount))}%`);
+      const rows = await files.api.planRows(from, to);
+      if (!rows.ok) throw new FileReadError(rows.error.code, rows.error.message);
+      return rows.value;
+    });
+    return { added: res.rowIds.length, changed: 0, removed: 0 };
+  }
+
   async function commit() {
-    const plan = await run('Menyiapkan impor…', () => files.api.takePlan());
-    if (!plan) return;
+    const d = diff();
+    const plan = reimport() && d ? await run('Menyiapkan impor…', () => files.api.takePlan()) : null;
+    if (reimport() && d && !plan) return;
     setBusy('Menulis ke lembar…');
     try {
-      const d = diff();
-      const result: ImportResult =
-        reimport() && d
-          ? mapReimport(applyReimport(props.doc, plan, d, decision()))
-          : { added: (await applyImportAsync(props.doc, plan, { maxUpdateBytes: UI_UPDATE_BUDGET })).rowIds.length, changed: 0, removed: 0 };
+      const result = plan && d ? mapReimport(applyReimport(props.doc, plan, d, decision())) : await importInParts();
+      if (!result) return;
       setDone(result);
       setStep('done');
     } catch (e) {
