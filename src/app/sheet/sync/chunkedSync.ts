@@ -67,7 +67,7 @@ export function splitUpdate(update: Uint8Array, maxBytes: number = CLIENT_SYNC_C
     run.end = clock + struct.length;
     size += bytes.byteLength;
   }
-  const deletions = deleteSetOnly(update);
+  const deletions = deleteSetOnly(update, structs);
   if (runs.length > 0 && size + deletions.byteLength > maxBytes) flush();
   parts.push(runs.length > 0 ? encodeRuns(runs, deletions) : deletions);
   return parts;
@@ -92,10 +92,14 @@ function encodeRuns(runs: Run[], deletions: Uint8Array | null): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** The update's delete set as an update without structs. */
-function deleteSetOnly(update: Uint8Array): Uint8Array {
-  // Diffing against the update's own state vector drops every struct and keeps the deletions.
-  return Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(update));
+/** The update's delete set, as an update without structs. */
+function deleteSetOnly(update: Uint8Array, structs: readonly { id: Y.ID; length: number }[]): Uint8Array {
+  // Diffing against a state vector past every struct of the update keeps only
+  // the deletions. (Y.encodeStateVectorFromUpdate will not do: it counts only
+  // clients whose structs start at clock 0.)
+  const end = new Map<number, number>();
+  for (const s of structs) end.set(s.id.client, Math.max(end.get(s.id.client) ?? 0, s.id.clock + s.length));
+  return Y.diffUpdate(update, Y.encodeStateVector(end));
 }
 
 /**
