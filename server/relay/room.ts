@@ -425,13 +425,15 @@ export class Room {
 
   private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     const changed = added.concat(updated, removed);
-    if (origin && this.conns.has(origin as Connection)) {
-      const conn = origin as Connection;
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
+    const from = origin && this.conns.has(origin as Connection) ? (origin as Connection) : null;
+    if (from) {
+      for (const id of added) from.awarenessIds.add(id);
+      for (const id of removed) from.awarenessIds.delete(id);
     }
     if (changed.length === 0) return;
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(frame, null);
+    // Not back to the sender: it has its own state already (every cursor move
+    // would otherwise cost it a frame).
+    this.broadcast(frame, from);
   }
 }
