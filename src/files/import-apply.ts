@@ -8,11 +8,16 @@
 // one frame. With `maxUpdateBytes` the rows go in as a few consecutive
 // transactions, each under that size, still all-or-nothing locally (a failure
 // undoes every part). On the wire they arrive within moments of each other.
+// The app goes further (applyImportInParts): the rows stay in the files worker
+// and come to the page one part at a time (import-parts.ts splits them).
 import * as Y from 'yjs';
 import { addColumn, getColumns, sheetParts, type ColumnDef } from '../sheet/doc';
 import { insertRows } from '../sheet/rows';
 import { asFileReadError, fileError, type FileReadError } from './errors';
 import type { ImportPlan, ImportRow } from './import-plan';
+import { planOutline, type PlanOutline } from './import-parts';
+
+export { chunkRows, planOutline, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type PlanOutline } from './import-parts';
 
 export interface ApplyResult {
   rowIds: string[];
@@ -25,42 +30,6 @@ export interface ApplyOptions {
   origin?: unknown;
   /** Split into transactions whose Yjs update stays under about this many bytes (default: one transaction). */
   maxUpdateBytes?: number;
-}
-
-/** What the CLI passes: half the relay's 16 MB frame limit, leaving room for estimate error. */
-export const RELAY_UPDATE_BUDGET = 8 * 1024 * 1024;
-
-/**
- * What the app passes to applyImportAsync: parts of about a thousand rows, so
- * each part (and what the page does with its update: grid, local store, relay)
- * holds the page for tens of milliseconds, not hundreds. Still far under the
- * relay's frame limit, and still all-or-nothing.
- */
-export const UI_UPDATE_BUDGET = 2 * 1024 * 1024;
-
-/** A generous estimate of a row's Yjs update size: keys, values (UTF-8), per-cell and per-row overhead. */
-function estimateRowBytes(values: Record<string, string>): number {
-  let n = 64;
-  for (const k in values) n += k.length + 3 * (values[k]?.length ?? 0) + 48;
-  return n;
-}
-
-/** Consecutive row ranges whose estimated update size stays under `budget`. */
-export function chunkRows(rows: ImportPlan['rows'], budget: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((r, i) => {
-    const b = estimateRowBytes(r.values);
-    if (i > start && bytes + b > budget) {
-      out.push([start, i]);
-      start = i;
-      bytes = 0;
-    }
-    bytes += b;
-  });
-  if (start < rows.length) out.push([start, rows.length]);
-  return out;
 }
 
 /** Origin of import transactions, so observers (undo, audit) can tell them apart. */
@@ -105,22 +74,6 @@ export async function applyImportAsync(doc: Y.Doc, plan: ImportPlan, opts: Apply
   // Every row is checked before the first transaction, as in applyImport.
   checkRows(plan.rows, checkColumns(doc, plan.newColumns));
   return applyImportInParts(doc, planOutline(plan, opts.maxUpdateBytes), async (from, to) => plan.rows.slice(from, to), opts);
-}
-
-/** A plan without its rows: what the page needs before it asks the files worker for the rows, part by part. */
-export interface PlanOutline {
-  newColumns: ColumnDef[];
-  rowCount: number;
-  /** Consecutive row ranges [from, to), one transaction each. */
-  parts: Array<[number, number]>;
-}
-
-export function planOutline(plan: ImportPlan, maxUpdateBytes?: number): PlanOutline {
-  return {
-    newColumns: plan.newColumns,
-    rowCount: plan.rows.length,
-    parts: maxUpdateBytes ? chunkRows(plan.rows, maxUpdateBytes) : [[0, plan.rows.length]],
-  };
 }
 
 /**

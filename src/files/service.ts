@@ -9,7 +9,7 @@ import { exportBnba } from './bnba';
 import { asFileReadError, type FileErrorCode } from './errors';
 import { exportCsv, exportXlsx, type ExportOptions, type ExportTable } from './export-table';
 import { engineCheck, type ImportPreview } from './import-check';
-import { planOutline, type PlanOutline } from './import-apply';
+import { planOutline, type PlanOutline } from './import-parts';
 import type { ImportPlan, ImportRow } from './import-plan';
 import { ImportSession, type FileSummary } from './import-session';
 import type { ColumnMapping } from './mapping';
