@@ -2,7 +2,7 @@
 // person deletes while another edits it keeps the edit; it can be restored).
 import * as Y from 'yjs';
 import { sheetParts, writerId, type RowMap } from './doc';
-import { newRowCellWriter } from './cells';
+import { newRowCellWriter, parseCellKey } from './cells';
 
 const DELETED = '_del';
 
@@ -93,6 +93,38 @@ export function deletedRowIds(doc: Y.Doc): string[] {
   const out: string[] = [];
   for (const [id, row] of sheetParts(doc).rows.entries()) if (row.has(DELETED)) out.push(id);
   return out;
+}
+
+/** A deleted row as the "deleted rows" list shows it. */
+export interface DeletedRow {
+  id: string;
+  deletedAt: number;
+  /** Writer id of who deleted it (see writerInfo). */
+  deletedBy: string;
+  /** Newest cell write in the row (wall clock of the writer's device). */
+  lastEdit: number;
+  /**
+   * A cell was written after the deletion (by the device clocks): typically an
+   * edit made offline, or while the delete travelled. It is kept, not lost; the
+   * list shows these first so someone restores the row or lets it go knowingly.
+   */
+  editedAfter: boolean;
+}
+
+/** Every deleted row, those edited after their deletion first, then the newest deletions. */
+export function deletedRows(doc: Y.Doc): DeletedRow[] {
+  const out: DeletedRow[] = [];
+  for (const [id, row] of sheetParts(doc).rows.entries()) {
+    const del = row.get(DELETED);
+    if (!Array.isArray(del)) continue;
+    const deletedAt = typeof del[0] === 'number' ? del[0] : 0;
+    let lastEdit = 0;
+    for (const [key, v] of row.entries()) {
+      if (parseCellKey(key) && Array.isArray(v) && typeof v[1] === 'number') lastEdit = Math.max(lastEdit, v[1]);
+    }
+    out.push({ id, deletedAt, deletedBy: typeof del[1] === 'string' ? del[1] : '', lastEdit, editedAfter: lastEdit > deletedAt });
+  }
+  return out.sort((a, b) => Number(b.editedAfter) - Number(a.editedAfter) || b.deletedAt - a.deletedAt || (a.id < b.id ? -1 : 1));
 }
 
 export function restoreRows(doc: Y.Doc, ids: string[], at?: number, origin: unknown = null): void {

@@ -46,7 +46,7 @@ const ID = {
   editing: 'Mengedit',
   noRows: 'Belum ada baris. Ketik di sini atau tempel data dari Excel.',
   addRow: 'Tambah baris',
-  rowGone: 'Baris ini baru saja dihapus orang lain; isian Anda tetap tersimpan pada baris terhapus dan bisa dipulihkan.',
+  rowGone: 'Baris ini baru saja dihapus orang lain; isian Anda tetap tersimpan pada baris terhapus dan bisa dipulihkan dari daftar "Baris terhapus".',
 };
 
 type Strings = typeof ID;
@@ -96,7 +96,7 @@ const EN: Strings = {
   editing: 'Editing',
   noRows: 'No rows yet. Type here or paste data from Excel.',
   addRow: 'Add row',
-  rowGone: 'Someone else just deleted this row; your entry is kept on the deleted row and can be restored.',
+  rowGone: 'Someone else just deleted this row; your entry is kept on the deleted row and can be restored from the "Deleted rows" list.',
 };
 
 export function strings(lang: Lang): Strings {
