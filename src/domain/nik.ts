@@ -203,36 +203,54 @@ export interface IdColumnReport {
   trailingZeroTrusted: boolean;
 }
 
+/** What one value of a NIK / No KK column says about the column (see assessIdColumn). */
+export type IdValueKind = 'empty' | 'scientific' | 'sixteen' | 'sixteen-zero' | 'other';
+
+export function idValueKind(raw: string): IdValueKind {
+  const shape = cleanIdNumber(raw);
+  if (shape.kind === 'empty') return 'empty';
+  if (shape.kind === 'scientific') return 'scientific';
+  if (shape.kind === 'digits' && shape.digits.length === 16) return shape.digits.endsWith('0') ? 'sixteen-zero' : 'sixteen';
+  return 'other';
+}
+
+/** Counts of a column's values, enough to judge it (kept up to date row by row by the engine). */
+export interface IdColumnCounts {
+  /** Values that are 16 digits after cleaning. */
+  sixteenDigits: number;
+  /** Of those, how many end in 0. */
+  trailingZero: number;
+  /** Values in Excel's scientific notation. */
+  scientific: number;
+}
+
 /**
- * Looks at a whole NIK or No KK column. Real serials end in 0 about one time in
- * ten; a column typed into Excel number cells ends in 0 every time. With 20 or
- * more 16-digit values, at most 20% ending in 0 and no scientific notation, the
- * column was kept as text and a trailing 0 is trusted.
+ * Real serials end in 0 about one time in ten; a column typed into Excel number
+ * cells ends in 0 every time. With 20 or more 16-digit values, at most 20% ending
+ * in 0 and no scientific notation, the column was kept as text and a trailing 0
+ * is trusted.
  */
+export function judgeIdColumn(c: IdColumnCounts): { excelDamaged: boolean; trailingZeroTrusted: boolean } {
+  const excelDamaged = c.scientific > 0 || (c.sixteenDigits >= 5 && c.trailingZero / c.sixteenDigits > 0.5);
+  return { excelDamaged, trailingZeroTrusted: !excelDamaged && c.sixteenDigits >= 20 && c.trailingZero / c.sixteenDigits <= 0.2 };
+}
+
+/** Looks at a whole NIK or No KK column (see judgeIdColumn). */
 export function assessIdColumn(values: readonly string[]): IdColumnReport {
   let count = 0;
-  let sixteen = 0;
-  let zero = 0;
-  let scientific = 0;
+  const c: IdColumnCounts = { sixteenDigits: 0, trailingZero: 0, scientific: 0 };
   for (const v of values) {
-    const shape = cleanIdNumber(v);
-    if (shape.kind === 'empty') continue;
+    const kind = idValueKind(v);
+    if (kind === 'empty') continue;
     count++;
-    if (shape.kind === 'scientific') scientific++;
-    else if (shape.kind === 'digits' && shape.digits.length === 16) {
-      sixteen++;
-      if (shape.digits.endsWith('0')) zero++;
+    if (kind === 'scientific') c.scientific++;
+    else if (kind === 'sixteen') c.sixteenDigits++;
+    else if (kind === 'sixteen-zero') {
+      c.sixteenDigits++;
+      c.trailingZero++;
     }
   }
-  const excelDamaged = scientific > 0 || (sixteen >= 5 && zero / sixteen > 0.5);
-  return {
-    values: count,
-    sixteenDigits: sixteen,
-    trailingZero: zero,
-    scientific,
-    excelDamaged,
-    trailingZeroTrusted: !excelDamaged && sixteen >= 20 && zero / sixteen <= 0.2,
-  };
+  return { values: count, ...c, ...judgeIdColumn(c) };
 }
 
 /**

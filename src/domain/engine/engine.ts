@@ -13,6 +13,7 @@ import type { RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
+import { IdColumns } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
 import { relationFindings } from './relations';
@@ -129,6 +130,8 @@ class Engine implements CheckEngine {
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
+  /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
+  private readonly idColumns = new IdColumns();
 
   constructor(config: EngineConfig) {
     this.cfg = config;
@@ -148,31 +151,55 @@ class Engine implements CheckEngine {
   }
 
   private featuresFor(row: RecordRow): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache);
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, this.idColumns.trust(row.source));
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
-    const changes = new Map<string, Features | null>();
+    const changed: RecordRow[] = [];
+    const sources = new Set<string>();
     for (const row of rows) {
       const prev = this.rows.get(row.key);
       if (prev && sameRow(prev, row)) continue;
       const copy: RecordRow = { key: row.key, source: row.source, position: row.position, values: { ...row.values } };
+      if (prev) sources.add(this.idColumns.count(prev, -1));
+      sources.add(this.idColumns.count(copy, 1));
       this.rows.set(row.key, copy);
-      changes.set(row.key, this.featuresFor(copy));
-      this.local.set(row.key, this.localFor(copy));
+      changed.push(copy);
     }
+    // Features and field findings under the columns' verdict after the whole batch.
+    const flipped = this.idColumns.rejudge(sources);
+    const changes = new Map<string, Features | null>();
+    for (const row of changed) this.refresh(row, changes);
+    this.refreshAll(flipped, changes);
     return this.commit(changes, []);
   }
 
   remove(keys: readonly string[]): EngineChanges {
     const changes = new Map<string, Features | null>();
+    const sources = new Set<string>();
     for (const key of keys) {
-      if (!this.rows.has(key)) continue;
+      const prev = this.rows.get(key);
+      if (!prev) continue;
+      sources.add(this.idColumns.count(prev, -1));
       this.rows.delete(key);
       this.local.delete(key);
       changes.set(key, null);
     }
+    this.refreshAll(this.idColumns.rejudge(sources), changes);
     return this.commit(changes, []);
+  }
+
+  private refresh(row: RecordRow, changes: Map<string, Features | null>): void {
+    changes.set(row.key, this.featuresFor(row));
+    this.local.set(row.key, this.localFor(row));
+  }
+
+  /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
+  private refreshAll(keys: readonly string[], changes: Map<string, Features | null>): void {
+    for (const key of keys) {
+      const row = this.rows.get(key);
+      if (row && !changes.has(key)) this.refresh(row, changes);
+    }
   }
 
   setConfig(patch: Partial<EngineConfig>): EngineChanges {
@@ -241,7 +268,7 @@ class Engine implements CheckEngine {
   }
 
   private localFor(row: RecordRow): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? []);
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source));
   }
 
   private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {

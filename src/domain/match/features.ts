@@ -65,10 +65,12 @@ function birth(raw: string | undefined): BirthDate | null {
  * The identity number usable for matching: a sound NIK, or (for lists that carry
  * another number, such as FEBRL's social-security id) a plain digit string of 5+
  * digits that is not NIK-shaped. Excel-damaged, dummy and malformed NIKs: null.
+ * `trustTrailingZero`: the row's NIK column was judged kept as text (see
+ * engine/idColumns.ts), so a NIK ending in 0 is a real one.
  */
-export function identityOf(raw: string | undefined): string | null {
+export function identityOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNik(raw, { today: '2000-01-01' });
+  const info = parseNik(raw, { today: '2000-01-01', trustTrailingZero });
   if (isUsableIdentity(info)) return info.digits;
   const shape = cleanIdNumber(raw);
   if (shape.kind !== 'digits' || shape.digits.length === 16) return null;
@@ -77,9 +79,9 @@ export function identityOf(raw: string | undefined): string | null {
   return d;
 }
 
-export function noKkOf(raw: string | undefined): string | null {
+export function noKkOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNoKk(raw);
+  const info = parseNoKk(raw, { trustTrailingZero });
   return isUsableNoKk(info) ? info.digits : null;
 }
 
@@ -92,7 +94,9 @@ export class ParseCache {
   private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
   private readonly births = new Map<string, BirthDate | null>();
   private readonly identities = new Map<string, string | null>();
+  private readonly trustedIdentities = new Map<string, string | null>();
   private readonly kks = new Map<string, string | null>();
+  private readonly trustedKks = new Map<string, string | null>();
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -118,11 +122,11 @@ export class ParseCache {
   birth(raw: string | undefined): BirthDate | null {
     return this.memo(this.births, raw, birth);
   }
-  identity(raw: string | undefined): string | null {
-    return this.memo(this.identities, raw, identityOf);
+  identity(raw: string | undefined, trusted = false): string | null {
+    return trusted ? this.memo(this.trustedIdentities, raw, (r) => identityOf(r, true)) : this.memo(this.identities, raw, (r) => identityOf(r));
   }
-  noKk(raw: string | undefined): string | null {
-    return this.memo(this.kks, raw, noKkOf);
+  noKk(raw: string | undefined, trusted = false): string | null {
+    return trusted ? this.memo(this.trustedKks, raw, (r) => noKkOf(r, true)) : this.memo(this.kks, raw, (r) => noKkOf(r));
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
@@ -135,12 +139,19 @@ export class ParseCache {
   }
 }
 
-export function featuresOf(row: RecordRow, reference: boolean, programFallback: ProgramId, cache: ParseCache = new ParseCache(0)): Features {
+/** `trust`: whether a trailing 0 is trusted in the row's NIK / No KK column (see engine/idColumns.ts). */
+export function featuresOf(
+  row: RecordRow,
+  reference: boolean,
+  programFallback: ProgramId,
+  cache: ParseCache = new ParseCache(0),
+  trust: { nik: boolean; no_kk: boolean } = { nik: false, no_kk: false },
+): Features {
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birth(v.tanggal_lahir);
-  const identity = cache.identity(v.nik);
+  const identity = cache.identity(v.nik, trust.nik);
   return {
     key: row.key,
     source: row.source,
@@ -153,7 +164,7 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
     birth: born,
     identity,
     weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: cache.noKk(v.no_kk),
+    noKk: cache.noKk(v.no_kk, trust.no_kk),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
