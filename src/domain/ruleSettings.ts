@@ -3,6 +3,7 @@
 // spellings of excluded occupations. Stored as JSON (catalog, CLI --rules file),
 // validated here with messages an officer can act on, and merged over the
 // default rules for the check engine. Pure: no I/O.
+import { DEFAULT_OVERLAP, normalizeProgram, type OverlapMatrix, type ProgramId } from './overlap';
 import { DEFAULT_RULES, type EligibilityRules } from './rules';
 
 export const RULE_SWITCHES = ['income', 'occupations', 'villageOfficials', 'goodHouse', 'died', 'moved', 'headUnderAge'] as const;
@@ -16,6 +17,8 @@ export interface RuleSettings {
   minAge: number;
   /** More spellings of excluded occupations, e.g. local abbreviations ('satpol pp'). */
   extraOccupationTerms: string[];
+  /** Programmes a household may not receive together (the overlap matrix), e.g. ['JPS', 'BPNT']. */
+  forbiddenPairs: [ProgramId, ProgramId][];
 }
 
 /** The settings as the server hands them out: with the defaults, who changed them last, and whether the reader may. */
@@ -41,7 +44,24 @@ export function settingsOf(rules: EligibilityRules = DEFAULT_RULES): RuleSetting
     },
     minAge: rules.headUnderAge.minAge,
     extraOccupationTerms: [],
+    forbiddenPairs: DEFAULT_OVERLAP.forbidden.map(([a, b]) => [a, b]),
   };
+}
+
+/** The engine's settings from the workspace's: eligibility rules and the overlap matrix. */
+export function engineSettings(settings: RuleSettings): { rules: EligibilityRules; overlap: OverlapMatrix } {
+  return { rules: rulesFrom(settings), overlap: { ...DEFAULT_OVERLAP, forbidden: settings.forbiddenPairs.map(([a, b]) => [a, b]) } };
+}
+
+/** "JPS+BPNT, BST+PKH" as officers type it → pairs; the first unreadable part is returned as the error. */
+export function parsePairs(text: string): { ok: true; pairs: [ProgramId, ProgramId][] } | { ok: false; error: string } {
+  const pairs: [ProgramId, ProgramId][] = [];
+  for (const part of text.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const [a, b, ...rest] = part.split('+').map((x) => normalizeProgram(x));
+    if (!a || !b || rest.length || a === b) return { ok: false, error: `"${part}" bukan pasangan dua program berbeda, mis. JPS+BPNT.` };
+    pairs.push([a, b]);
+  }
+  return { ok: true, pairs };
 }
 
 /** The engine's rules: the defaults with the workspace's settings applied. */
@@ -108,6 +128,22 @@ export function parseRuleSettings(input: unknown): { ok: true; settings: RuleSet
       return fail('extraOccupationTerms harus daftar teks (paling banyak 200, masing-masing 1–60 karakter).');
     }
     out.extraOccupationTerms = [...new Set(terms.map((t: string) => t.trim().toLowerCase().replace(/\s+/g, ' ')))];
+  }
+  if (input.forbiddenPairs !== undefined) {
+    const pairs = input.forbiddenPairs;
+    if (!Array.isArray(pairs) || pairs.length > 100) return fail('forbiddenPairs harus daftar pasangan program, mis. [["JPS", "BPNT"]].');
+    const seen = new Set<string>();
+    out.forbiddenPairs = [];
+    for (const p of pairs) {
+      if (!Array.isArray(p) || p.length !== 2 || !p.every((x) => typeof x === 'string' && normalizeProgram(x) !== '' && x.length <= 40)) {
+        return fail('Setiap pasangan di forbiddenPairs harus dua nama program, mis. ["JPS", "BPNT"].');
+      }
+      const [a, b] = [normalizeProgram(p[0] as string), normalizeProgram(p[1] as string)];
+      if (a === b) return fail(`Pasangan ${a}+${b}: dua program harus berbeda.`);
+      const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+      if (!seen.has(key)) out.forbiddenPairs.push([a, b]);
+      seen.add(key);
+    }
   }
   return { ok: true, settings: out };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, DEFAULT_RULES } from '../../src/domain/rules';
-import { parseRuleSettings, rulesFrom, settingsOf } from '../../src/domain/ruleSettings';
+import { engineSettings, parsePairs, parseRuleSettings, rulesFrom, settingsOf } from '../../src/domain/ruleSettings';
+import { DEFAULT_OVERLAP } from '../../src/domain/overlap';
 import type { RecordRow } from '../../src/domain/schema';
 
 const row = (values: RecordRow['values']): RecordRow => ({ key: 's/r1', source: 's', position: 1, values });
@@ -15,6 +16,16 @@ describe('workspace rule settings', () => {
     const parsed = parseRuleSettings({});
     expect(parsed).toEqual({ ok: true, settings: settingsOf(DEFAULT_RULES) });
     expect(rulesFrom(settingsOf(DEFAULT_RULES))).toEqual(DEFAULT_RULES);
+    expect(engineSettings(settingsOf()).overlap).toEqual(DEFAULT_OVERLAP);
+  });
+
+  it('the overlap matrix: pairs as officers type them, normalised and de-duplicated', () => {
+    expect(parsePairs('JPS+BPNT, sembako + jps; BST+PKH')).toEqual({ ok: true, pairs: [['JPS', 'BPNT'], ['BPNT', 'JPS'], ['BST', 'PKH']] });
+    expect(parsePairs('JPS')).toMatchObject({ ok: false });
+    expect(parsePairs('PKH+PKH')).toMatchObject({ ok: false });
+    const parsed = parseRuleSettings({ forbiddenPairs: [['JPS', 'BPNT'], ['Sembako', 'JPS'], ['PKH', 'BST']] });
+    expect(parsed.ok && parsed.settings.forbiddenPairs).toEqual([['JPS', 'BPNT'], ['PKH', 'BST']]);
+    expect(parsed.ok && engineSettings(parsed.settings).overlap.forbidden).toHaveLength(2);
   });
 
   it("the office's own UMK decides the income finding, and names it", () => {
@@ -44,6 +55,8 @@ describe('workspace rule settings', () => {
       [{ enabled: { died: 'ya' } }, /enabled\.died/],
       [{ minAge: 40 }, /minAge/],
       [{ extraOccupationTerms: 'satpol pp' }, /extraOccupationTerms/],
+      [{ forbiddenPairs: [['JPS']] }, /forbiddenPairs/],
+      [{ forbiddenPairs: [['PKH', 'pkh']] }, /berbeda/],
     ];
     for (const [input, message] of bad) {
       const parsed = parseRuleSettings(input);

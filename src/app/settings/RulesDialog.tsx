@@ -2,7 +2,7 @@
 // the minimum age of a household head and extra excluded occupations. Admin and
 // koordinator change them; every device checks rows with them.
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
-import { parseRuleSettings, RULE_SWITCHES, type RuleSettings, type RuleSwitch } from '../../domain/ruleSettings';
+import { parsePairs, parseRuleSettings, RULE_SWITCHES, type RuleSettings, type RuleSwitch } from '../../domain/ruleSettings';
 import { ApiError } from '../api/client';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n/dict';
@@ -41,6 +41,7 @@ function RulesForm(props: { initial: RuleSettings; canEdit: boolean; onClose: ()
   const [enabled, setEnabled] = createSignal({ ...props.initial.enabled });
   const [minAge, setMinAge] = createSignal(String(props.initial.minAge));
   const [terms, setTerms] = createSignal(props.initial.extraOccupationTerms.join(', '));
+  const [pairs, setPairs] = createSignal(props.initial.forbiddenPairs.map(([a, b]) => `${a}+${b}`).join(', '));
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -49,7 +50,10 @@ function RulesForm(props: { initial: RuleSettings; canEdit: boolean; onClose: ()
     setError(null);
     // "2.700.000" or "Rp2.700.000" as officers write it.
     const rupiah = Number(amount().replace(/^\s*rp\s*/i, '').replace(/[.\s]/g, ''));
+    const forbidden = parsePairs(pairs());
+    if (!forbidden.ok) return setError(forbidden.error);
     const parsed = parseRuleSettings({
+      forbiddenPairs: forbidden.pairs,
       umk: { amount: rupiah, label: label() },
       enabled: enabled(),
       minAge: Number(minAge()),
@@ -94,6 +98,10 @@ function RulesForm(props: { initial: RuleSettings; canEdit: boolean; onClose: ()
         <label>
           <span>{i18n.t('rules.extraTerms')}</span>
           <input value={terms()} placeholder="satpol pp, honorer pemda" onInput={(e) => setTerms(e.currentTarget.value)} data-testid="rules-terms" />
+        </label>
+        <label>
+          <span>{i18n.t('rules.forbiddenPairs')}</span>
+          <textarea rows={3} value={pairs()} onInput={(e) => setPairs(e.currentTarget.value)} data-testid="rules-pairs" />
         </label>
       </fieldset>
       <FormError message={error()} />
