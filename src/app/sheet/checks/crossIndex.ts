@@ -24,3 +24,19 @@ export function indexRows(entries: IndexEntry[], exceptSheet: string): RecordRow
   const withProgram = (e: IndexEntry) => (e.values.program || !e.program ? e.values : { ...e.values, program: e.program });
   return entries.filter((e) => e.sheet !== exceptSheet).map((e, i) => ({ key: e.key, source: e.sheet, position: i + 1, values: withProgram(e) }));
 }
+
+/**
+ * Sheets that are reference lists (a DTKS/DTSEN extract kept as a sheet with
+ * that programme): the engine classifies every other row as DTKS or Non-DTKS
+ * against them instead of reporting them as duplicates.
+ */
+export function referenceSheets(entries: IndexEntry[], self?: { id: string; program: string }): string[] {
+  const ids = new Set<string>();
+  for (const e of entries) if (isReferenceProgram(e.program)) ids.add(e.sheet);
+  if (self && isReferenceProgram(self.program)) ids.add(self.id);
+  return [...ids].sort();
+}
+
+export function isReferenceProgram(program: string): boolean {
+  return /^(DTKS|DTSEN|DATATERPADU|DATATUNGGAL)/.test(program.toUpperCase().replace(/[^A-Z]/g, ''));
+}
