@@ -6,12 +6,13 @@
 // for all), started as soon as the previous one returns, and every caller's
 // promise settles only after its own commit.
 // Reads (load, counts, listing) use a second connection on this thread; WAL
-// lets them run beside the writer and see every committed row.
+// lets them run beside the writer and see every committed row. Compaction
+// merges on a third thread (sqlite-compactor.worker.mjs), so that merging a
+// big sheet holds up neither the relay nor the commits.
 
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import type { CompactionResult, DocInfo, DocStore, StoredDoc } from './doc-store';
 import { StoreError } from './doc-store';
 
@@ -34,7 +35,61 @@ type WriterRequest =
   | { type: 'replace'; docId: string; lastId: number; expectedEntries: number; snapshot: Uint8Array }
   | { type: 'close' };
 
-type WriterReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
+type WorkerReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
+
+/** What the compactor answers: the merged snapshot of the first `entries` rows (up to `lastId`), or null under 2 rows. */
+interface MergeResult {
+  entries: number;
+  lastId: number;
+  bytesBefore: number;
+  snapshot: Uint8Array | null;
+}
+
+/** Request/reply over a worker thread started on first use. */
+function workerClient(url: URL, data: unknown, onFailure: (err: Error) => void, isClosing: () => boolean) {
+  const requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let nextRequest = 1;
+  let worker: Worker | null = null;
+  const failAll = (w: Worker, err: Error): void => {
+    if (worker !== w) return;
+    worker = null;
+    onFailure(err);
+    for (const r of requests.values()) r.reject(new StoreError(err.message));
+    requests.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(url, { workerData: data, execArgv: [] });
+    w.on('message', (reply: WorkerReply) => {
+      const r = requests.get(reply.id);
+      if (!r) return;
+      requests.delete(reply.id);
+      if (reply.ok) r.resolve(reply.result);
+      else r.reject(new StoreError(reply.error));
+    });
+    w.on('error', (err) => failAll(w, err));
+    w.on('exit', (code) => {
+      if (!isClosing()) failAll(w, new Error(`${url.pathname.split('/').pop()} stopped (exit ${code})`));
+    });
+    return w;
+  };
+  return {
+    started: () => worker !== null,
+    request(msg: object): Promise<unknown> {
+      worker ??= start();
+      const w = worker;
+      const id = nextRequest++;
+      return new Promise((resolve, reject) => {
+        requests.set(id, { resolve, reject });
+        w.postMessage({ ...msg, id });
+      });
+    },
+    async stop(): Promise<void> {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
 
 export interface SqliteDocStoreOptions {
   /** Called after every commit with its size and duration (for metrics). */
@@ -57,54 +112,25 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
     "INSERT INTO store_meta (key, value) VALUES ('health_checked_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
 
-  const requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
-  let nextRequest = 1;
   let writerFailure: Error | null = null;
-  // Started on the first write: readers (exports, checks, tests) never pay for it.
-  let worker: Worker | null = null;
-
-  const failAll = (err: Error): void => {
+  let closed = false;
+  const workerData = { file, betterSqlite3Path: createRequire(import.meta.url).resolve('better-sqlite3') };
+  // Started on first use: readers (exports, checks, tests) never pay for them.
+  const writer = workerClient(new URL('./sqlite-writer.worker.mjs', import.meta.url), workerData, (err) => {
     writerFailure = err;
-    for (const r of requests.values()) r.reject(new StoreError(err.message));
-    requests.clear();
-  };
-
-  function writer(): Worker {
-    if (worker) return worker;
-    const nodeRequire = createRequire(import.meta.url);
-    const w = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
-      workerData: { file, betterSqlite3Path: nodeRequire.resolve('better-sqlite3') },
-      execArgv: [],
-    });
-    w.on('message', (reply: WriterReply) => {
-      const r = requests.get(reply.id);
-      if (!r) return;
-      requests.delete(reply.id);
-      if (reply.ok) r.resolve(reply.result);
-      else r.reject(new StoreError(reply.error));
-    });
-    w.on('error', (err) => failAll(err));
-    w.on('exit', (code) => {
-      if (!closed) failAll(new Error(`sqlite writer stopped (exit ${code})`));
-    });
-    worker = w;
-    return w;
-  }
+  }, () => closed);
+  // A failing compactor only fails compactions; the next one starts a new thread.
+  const compactor = workerClient(new URL('./sqlite-compactor.worker.mjs', import.meta.url), workerData, () => undefined, () => closed);
 
   function request(msg: WriterRequest): Promise<unknown> {
     if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
-    const id = nextRequest++;
-    return new Promise((resolve, reject) => {
-      requests.set(id, { resolve, reject });
-      writer().postMessage({ ...msg, id });
-    });
+    return writer.request(msg);
   }
 
   /** Appends of this event-loop turn, posted to the writer together. */
   let outgoing: AppendRow[] | null = null;
   let outgoingDone: Promise<void> | null = null;
   let lastDone: Promise<void> = Promise.resolve();
-  let closed = false;
 
   function postAppends(rows: AppendRow[]): Promise<void> {
     const done = request({ type: 'append', rows }).then(
@@ -159,14 +185,12 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
       assertOpen();
       // Merge what is stored now; the writer swaps it in only if those rows are
       // still exactly there, leaving rows appended meanwhile (higher ids) alone.
-      const rows = selectDoc.all(docId) as { id: number; data: Buffer }[];
-      const bytesBefore = rows.reduce((n, r) => n + r.data.byteLength, 0);
-      if (rows.length < 2) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
-      const snapshot = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)));
-      const lastId = rows[rows.length - 1]!.id;
-      const replaced = await request({ type: 'replace', docId, lastId, expectedEntries: rows.length, snapshot });
+      const merged = (await compactor.request({ type: 'merge', docId })) as MergeResult;
+      const { entries, lastId, bytesBefore, snapshot } = merged;
+      if (!snapshot) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
+      const replaced = await request({ type: 'replace', docId, lastId, expectedEntries: entries, snapshot });
       if (!replaced) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
-      return { docId, merged: rows.length, bytesBefore, bytesAfter: snapshot.byteLength };
+      return { docId, merged: entries, bytesBefore, bytesAfter: snapshot.byteLength };
     },
 
     entryCount(docId) {
@@ -197,10 +221,8 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
         await settled.catch(() => undefined);
       }
       closed = true;
-      if (worker) {
-        if (!writerFailure) await request({ type: 'close' }).catch(() => undefined);
-        await worker.terminate();
-      }
+      if (writer.started() && !writerFailure) await request({ type: 'close' }).catch(() => undefined);
+      await Promise.all([writer.stop(), compactor.stop()]);
       db.close();
     },
   };
