@@ -7,7 +7,8 @@ import { Dialog } from '../ui/Dialog';
 import { FormError } from '../login/LoginPage';
 import { createSheet } from './workspace';
 
-const PROGRAMS = ['BPNT', 'PKH', 'BLT Desa', 'BST', 'Sembako', 'JPS Daerah', 'Usulan baru', 'Pengaduan'];
+// 'DTKS (acuan)': a reference list; the checks classify other rows against it (see checks/crossIndex.ts).
+const PROGRAMS = ['BPNT', 'PKH', 'BLT Desa', 'BST', 'Sembako', 'JPS Daerah', 'Usulan baru', 'Pengaduan', 'DTKS (acuan)'];
 
 export function CreateSheetDialog(props: { tree: Workspace; onClose: () => void; onCreated: () => void }): JSX.Element {
   const services = useApp();
