@@ -6,7 +6,7 @@ import { createI18n } from './i18n/i18n';
 import type { Lang } from './i18n/dict';
 import { createRouter } from './router';
 import { createSession } from './session/session';
-import { SelarasDb } from './store/db';
+import { SelarasDb, type StoredSession } from './store/db';
 import { createOnline } from './ui/online';
 import { LoginPage } from './login/LoginPage';
 import { HomePage } from './home/HomePage';
@@ -17,18 +17,20 @@ import { registerServiceWorker } from './pwa';
 
 export function App(): JSX.Element {
   const db = new SelarasDb();
+  // Both reads start at once: opening the app (also offline) waits for one round trip to IndexedDB, not two.
+  const sessionRead = db.session.get('current');
   const [lang] = createResource(async () => {
     const stored = await db.settings.get('lang');
     return stored?.value === 'en' ? ('en' as Lang) : ('id' as Lang);
   });
   return (
     <Show when={lang()} fallback={<p class="boot">Selaras…</p>}>
-      {(initial) => <Services db={db} lang={initial()} />}
+      {(initial) => <Services db={db} lang={initial()} sessionRead={sessionRead} />}
     </Show>
   );
 }
 
-function Services(props: { db: SelarasDb; lang: Lang }): JSX.Element {
+function Services(props: { db: SelarasDb; lang: Lang; sessionRead: Promise<StoredSession | undefined> }): JSX.Element {
   const base = location.origin;
   const session = createSession(props.db, base);
   const services: AppServices = {
@@ -42,7 +44,7 @@ function Services(props: { db: SelarasDb; lang: Lang }): JSX.Element {
   };
   document.documentElement.lang = props.lang;
   onMount(() => {
-    void session.load();
+    void session.load(props.sessionRead);
     registerServiceWorker();
   });
   return (

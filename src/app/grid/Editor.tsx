@@ -34,11 +34,33 @@ export function CellEditor(props: {
     props.onExit(exit);
   };
   // Grow with the text (wider for long names and addresses, taller for line breaks), within bounds.
+  // The text is measured on a canvas with the editor's font: reading scrollWidth
+  // would force a layout of the page on every keystroke.
+  let measure: ((text: string) => number) | undefined;
+  const createMeasure = (): ((text: string) => number) => {
+    const cs = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx || !cs.font) {
+      return () => {
+        el.style.width = '0px';
+        return el.scrollWidth + 4;
+      };
+    }
+    ctx.font = cs.font;
+    const chrome = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'] as const;
+    const extra = chrome.reduce((sum, k) => sum + (parseFloat(cs[k]) || 0), 0);
+    return (text) => ctx.measureText(text).width + extra;
+  };
+  const textWidth = (lines: string[]): number => {
+    const m = (measure ??= createMeasure());
+    return Math.max(...lines.map(m));
+  };
   const fit = () => {
-    el.style.width = '0px';
-    el.style.width = `${Math.min(640, Math.max(props.box.width, el.scrollWidth + 4))}px`;
-    const lines = el.value.split('\n').length;
-    el.style.height = `${Math.min(8, Math.max(1, lines)) * props.box.height}px`;
+    const lines = el.value.split('\n');
+    const width = `${Math.min(640, Math.max(props.box.width, Math.ceil(textWidth(lines))))}px`;
+    const height = `${Math.min(8, Math.max(1, lines.length)) * props.box.height}px`;
+    if (el.style.width !== width) el.style.width = width;
+    if (el.style.height !== height) el.style.height = height;
   };
   onMount(() => {
     el.value = props.state.initial;

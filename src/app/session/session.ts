@@ -19,7 +19,8 @@ export interface Session extends TokenSource {
   user(): SessionUser | undefined;
   /** Bumped whenever a new token is available (sockets reconnect with it). */
   tokenEpoch: Accessor<number>;
-  load(): Promise<void>;
+  /** Reads the stored session (or takes a read the caller already started). */
+  load(read?: Promise<StoredSession | undefined>): Promise<void>;
   login(username: string, password: string): Promise<void>;
   /** Forgets the session on this device (the caller wipes local data). */
   forget(): Promise<void>;
@@ -73,8 +74,8 @@ export function createSession(db: SelarasDb, base: string): Session {
     state,
     tokenEpoch,
     user: () => current()?.user,
-    async load() {
-      const s = await db.session.get('current');
+    async load(read) {
+      const s = await (read ?? db.session.get('current'));
       setState(s ? { status: s.expired ? 'expired' : 'active', session: s } : { status: 'anonymous' });
     },
     async login(username, password) {

@@ -32,8 +32,9 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   const ids = createMemo(() => (orderVersion(), rowIds(doc)));
   const positions = createMemo(() => new Map(ids().map((id, i) => [id, i + 1])));
   const [tree] = createResource(async () => (await db.workspace.get('tree'))?.tree);
-  const listed = () => findSheet(tree(), props.id);
-  const readOnly = () => props.sync.access() === 'read' || listed()?.access === 'read' || meta().archived === true || user.role === 'viewer';
+  // Memos: the grid reads readOnly while it scrolls, and findSheet walks the whole tree.
+  const listed = createMemo(() => findSheet(tree(), props.id));
+  const readOnly = createMemo(() => props.sync.access() === 'read' || listed()?.access === 'read' || meta().archived === true || user.role === 'viewer');
 
   // Who typed what, for conflicts: recorded once this client may write.
   createEffect(() => {
@@ -93,19 +94,47 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
     };
   });
 
-  // Keep the home screen's counts for this sheet. Problems only once every row
-  // was checked: a count taken mid-way through the first check would be low.
+  // Keep the home screen's counts for this sheet: written when they changed,
+  // a second later (never in the task of a keystroke), and when the page closes.
+  // Problems only once every row was checked: a count taken mid-way would be low.
+  const homeCounts = createMemo(
+    () => ({ rows: ids().length, problems: checks()?.ready() ? counts().problems : undefined }),
+    undefined,
+    { equals: (a, b) => !!a && a.rows === b.rows && a.problems === b.problems },
+  );
+  let countsTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeCounts = () => {
+    countsTimer = undefined;
+    const { rows, problems } = homeCounts();
+    void db.sheets.update(props.id, { rows, ...(problems !== undefined ? { problems } : {}) });
+  };
   createEffect(
-    on([() => ids().length, () => (checks()?.ready() ? counts().problems : undefined)], ([rows, problems]) => {
-      void db.sheets.update(props.id, { rows, ...(problems !== undefined ? { problems } : {}) });
+    on(homeCounts, () => {
+      countsTimer ??= setTimeout(writeCounts, 1000);
     }),
   );
+  onCleanup(() => {
+    if (countsTimer === undefined) return;
+    clearTimeout(countsTimer);
+    writeCounts();
+  });
 
   const [selected, setSelected] = createSignal<string | undefined>();
   const [gridApi, setGridApi] = createSignal<GridApi>();
+  // The side panel and the presence message follow the selection after the
+  // grid painted it (and once per frame when a key is held), not in its task.
+  let pendingSel: GridSelection | undefined;
+  let selFrame: number | undefined;
   const onSelection = (sel: GridSelection) => {
-    setSelected(sel.row);
-    presence.setCell(sel.row, sel.col);
+    pendingSel = sel;
+    selFrame ??= requestAnimationFrame(() =>
+      setTimeout(() => {
+        selFrame = undefined;
+        if (disposed || !pendingSel) return;
+        setSelected(pendingSel.row);
+        presence.setCell(pendingSel.row, pendingSel.col);
+      }),
+    );
   };
   // #/sheet/<id>/row/<rowId>: reveal the row a duplicate link pointed at.
   createEffect(() => {
@@ -120,7 +149,7 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   const cellLabel = (row: string, col: string) => `#${positions().get(row) ?? '?'} · ${getColumns(doc).find((c) => c.id === col)?.label ?? col}`;
 
   return (
-    <main class="sheet-page" data-testid="sheet-page" data-sheet={props.id}>
+    <main class="sheet-page" data-testid="sheet-page" data-sheet={props.id} data-checked={checks()?.ready() ? 'all' : 'pending'}>
       <div class="sheet-head">
         <a href="#/" class="back" aria-label={i18n.t('sheet.back')}>
           ←

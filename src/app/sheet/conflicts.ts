@@ -9,6 +9,9 @@ export interface Conflicts {
   rows: Accessor<ReadonlySet<string>>;
 }
 
+/** Rows read per task in the first scan (a few ms each on a tablet). */
+const SCAN_SLICE = 1000;
+
 function rowConflicts(doc: Y.Doc, rowId: string): OpenConflict[] {
   const out: OpenConflict[] = [];
   for (const [col, state] of getRowCells(doc, rowId)) if (state.conflict) out.push({ row: rowId, col, candidates: state.conflict });
@@ -33,17 +36,31 @@ export function createConflicts(doc: Y.Doc): Conflicts {
     else byRow.delete(id);
     return had || found.length > 0;
   };
+  // Rows an update touched are re-read at once, also during the first scan
+  // (re-reading a row is idempotent); the list is published once the scan is done.
   const unobserve = observeRows(doc, (changes) => {
-    if (!scanned) return;
     let dirty = false;
     for (const id of changes.changed) dirty = update(id) || dirty;
     for (const id of changes.removed) dirty = byRow.delete(id) || dirty;
-    if (dirty) publish();
+    if (dirty && scanned) publish();
   });
-  const timer = setTimeout(() => {
-    for (const id of sheetParts(doc).rows.keys()) update(id);
+  // The first scan reads every cell of every row: in slices, one task each,
+  // so a 10k-row sheet stays scrollable and editable right after it opens.
+  let ids: string[] = [];
+  let next = 0;
+  const scanSlice = () => {
+    const end = Math.min(ids.length, next + SCAN_SLICE);
+    for (; next < end; next++) update(ids[next]);
+    if (next < ids.length) {
+      timer = setTimeout(scanSlice, 0);
+      return;
+    }
     scanned = true;
     publish();
+  };
+  let timer = setTimeout(() => {
+    ids = [...sheetParts(doc).rows.keys()];
+    scanSlice();
   }, 200);
   onCleanup(() => {
     clearTimeout(timer);

@@ -36,6 +36,7 @@ export interface Checks {
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 /** Rows converted per slice of the first full check (one slice per frame). */
 const SLICE = 1500;
+const SLICE_MS = 8;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -139,13 +140,19 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
 
   const flush = async () => {
     while ((queue.size || removed.size) && !stopped) {
-      const changed = [...queue].slice(0, SLICE);
-      for (const id of changed) queue.delete(id);
       const gone = removed;
       removed = new Set();
       const roles = roleColumns(doc);
       const { rows } = sheetParts(doc);
-      const records = changed.filter((id) => rows.has(id)).map((id) => toRecordRow(doc, sheetId, id, position(id), roles));
+      // At most SLICE rows and about SLICE_MS of conversion per frame: on a busy
+      // tablet the first check of a big sheet must not hold up typing or paint.
+      const records: RecordRow[] = [];
+      const until = performance.now() + SLICE_MS;
+      for (const id of queue) {
+        queue.delete(id);
+        if (rows.has(id)) records.push(toRecordRow(doc, sheetId, id, position(id), roles));
+        if (records.length >= SLICE || performance.now() > until) break;
+      }
       if (gone.size) apply(await engine.remove([...gone].map((id) => recordKey(sheetId, id))));
       if (records.length) apply(await engine.upsert(records));
       if (queue.size) await nextFrame();

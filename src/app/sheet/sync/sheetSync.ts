@@ -42,6 +42,7 @@ export interface SheetSync {
 }
 
 const PERSIST_EVERY_MS = 300;
+const PERSIST_CROSSING_MS = 30;
 
 export function openSheetSync(services: AppServices, sheetId: string): SheetSync {
   const { db, session, online, base } = services;
@@ -64,11 +65,12 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
     const before = pending();
     const n = durable ? pendingCount(Y.decodeStateVector(Y.encodeStateVector(doc)), durable, mine) : null;
     setPending(n);
-    // Crossing zero is written at once: the logout warning reads it, and a
-    // just-typed edit must never look "already on the server" for 300 ms.
+    // Crossing zero is written almost at once (the logout warning reads it: a
+    // just-typed edit must not look "already on the server" for 300 ms), but
+    // never inside the keystroke's task, which must reach the paint first.
     if ((before ?? 0) > 0 !== (n ?? 0) > 0) {
       clearTimeout(persistTimer);
-      persist();
+      persistTimer = setTimeout(persist, PERSIST_CROSSING_MS);
     } else if (persistTimer === undefined) persistTimer = setTimeout(persist, PERSIST_EVERY_MS);
   };
   const persist = () => {
@@ -126,6 +128,15 @@ export function openSheetSync(services: AppServices, sheetId: string): SheetSync
       // (0.5 s for 10k rows); tabs of one device meet through the relay instead.
       disableBc: true,
     });
+    // y-websocket sends every awareness change back to the relay, also the ones
+    // it just received from it: each cursor move of one person would cost every
+    // other open tablet a frame and a send. Only this device's own changes go out.
+    const sendAwareness = p._awarenessUpdateHandler;
+    p.awareness.off('update', sendAwareness);
+    p._awarenessUpdateHandler = (change: unknown, origin: unknown) => {
+      if (origin !== p) sendAwareness(change, origin);
+    };
+    p.awareness.on('update', p._awarenessUpdateHandler);
     // Frames stay under the relay's message limit, however much was typed offline.
     sendInChunks(p);
     p.messageHandlers[MESSAGE_DURABLE] = (_encoder, decoder: decoding.Decoder) => {
