@@ -11,6 +11,7 @@
 // or error findings found; 2 usage error or a file that cannot be read.
 import { readFileSync } from 'node:fs';
 import { todayIso } from '../../src/domain/dates';
+import { engineSettings, parseRuleSettings, type RuleSettings } from '../../src/domain/ruleSettings';
 import { createEngine, type EngineSnapshot } from '../../src/domain/engine/index';
 import type { Finding } from '../../src/domain/findings';
 import { normalizeHeader } from '../../src/domain/headers';
@@ -33,6 +34,8 @@ Opsi:
                        Beberapa kolom digabung dengan +, mis.
                        --map nik=soc_sec_id,nama=given_name+surname,tanggal_lahir=date_of_birth
   --sheet NAMA         lembar XLSX yang diperiksa (bawaan: lembar pertama yang berisi data)
+  --rules BERKAS.json  aturan kelayakan daerah: UMK, aturan aktif, umur minimal, pasangan
+                       program terlarang (bentuk sama dengan GET /api/workspace/rules → settings)
   --today YYYY-MM-DD   tanggal "hari ini" untuk pemeriksaan umur (bawaan: hari ini, WIB)
   --json               keluaran JSON (kontrak tetap: rows, duplicates, findings)
   -h, --help           bantuan ini
@@ -47,6 +50,7 @@ export interface CheckOptions {
   sheet?: string;
   today: string;
   json: boolean;
+  rules?: RuleSettings;
 }
 
 class UsageError extends Error {}
@@ -64,6 +68,7 @@ export function parseArgs(args: string[]): CheckOptions | 'help' {
     else if (a === '--json') opts.json = true;
     else if (a === '--reference') opts.references.push(value(i++, a));
     else if (a === '--sheet') opts.sheet = value(i++, a);
+    else if (a === '--rules') opts.rules = readRules(value(i++, a));
     else if (a === '--today') {
       const v = value(i++, a);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--today harus berbentuk YYYY-MM-DD, tertulis "${v}".`);
@@ -85,13 +90,31 @@ export function parseArgs(args: string[]): CheckOptions | 'help' {
   return opts;
 }
 
-/** Rows of one file as the engine sees them. `file` is the path as given; positions are 1-based data rows. */
-export function readRows(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>): RecordRow[] {
+function readRules(file: string): RuleSettings {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'berkas tidak ditemukan' : 'bukan JSON yang sah';
+    throw new UsageError(`--rules ${file}: ${why}.`);
+  }
+  const parsed = parseRuleSettings(json);
+  if (!parsed.ok) throw new UsageError(`--rules ${file}: ${parsed.error}`);
+  return parsed.settings;
+}
+
+/**
+ * Rows of one file as the engine sees them. `file` is the path as given; positions are 1-based data rows.
+ * `note` hears what the reader chose that the user should know (another worksheet also has rows).
+ */
+export function readRows(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>, note: (message: string) => void = () => {}): RecordRow[] {
   const bytes = readFileSync(file);
   const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, opts.sheet !== undefined ? { sheet: opts.sheet } : {});
   // With --sheet the reader leaves every other sheet empty.
   const sheet = table.sheets.find((s) => s.rows.length > 0);
   if (!sheet) return [];
+  const others = table.sheets.filter((s) => s !== sheet && s.rows.length > 0).map((s) => `"${s.name}"`);
+  if (others.length > 0) note(`Catatan: ${file} juga berisi data di lembar ${others.join(', ')}; yang diperiksa hanya "${sheet.name}". Pilih lembar lain dengan --sheet NAMA.`);
   const header = findHeader(sheet);
   const headerRow = sheet.rows[header.headerIndex];
   const labels = header.labels.map((l) => normalizeHeader(l));
@@ -222,7 +245,7 @@ export async function run(args: string[]): Promise<number> {
   const all = [...opts.files, ...opts.references];
   for (const file of all) {
     try {
-      const read = readRows(file, opts);
+      const read = readRows(file, opts, (message) => console.error(message));
       rows.push(...read);
       const program = programFromName(file);
       if (program) programBySource[file] = program;
@@ -235,7 +258,7 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const engine = createEngine({ today: opts.today, referenceSources: opts.references, programBySource });
+  const engine = createEngine({ today: opts.today, referenceSources: opts.references, programBySource, ...(opts.rules ? engineSettings(opts.rules) : {}) });
   engine.upsert(rows);
   const references = new Set(opts.references);
   const report = buildReport(rows, references, engine.snapshot(), all);
