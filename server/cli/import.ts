@@ -227,7 +227,7 @@ async function runImport(o: Options): Promise<number> {
         remove: o.accept.has('remove') ? diff.removed.map((r) => r.id) : [],
         change: o.accept.has('change') ? diff.changed.map((c) => ({ rowId: c.rowId, cols: c.changes.map((x) => x.col) })) : [],
       };
-      const res = applyReimport(doc, plan, diff, decision);
+      const res = applyReimport(doc, plan, diff, decision, undefined, { maxUpdateBytes: RELAY_UPDATE_BUDGET });
       report = { sheet: sheetId, reimport: true, added: res.added, removed: res.removed, cellsChanged: res.cellsChanged, unchanged: diff.unchanged, kept: diff.kept.length, notApplied: { added: diff.added.length - res.added, removed: diff.removed.length - res.removed } };
       if (!o.json) {
         console.log(`Impor ulang: ${diff.changed.length} baris berubah, ${diff.added.length} baru, ${diff.removed.length} tidak ada lagi di berkas, ${diff.unchanged} sama.`);

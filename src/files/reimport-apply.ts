@@ -1,12 +1,16 @@
 // Applies the accepted part of a re-import diff in one transaction. Refuses the
 // whole thing if the sheet changed under the diff (a value the user accepted to
-// overwrite is no longer the one they saw), so nothing is half-applied.
-import type * as Y from 'yjs';
+// overwrite is no longer the one they saw), so nothing is half-applied. With
+// `maxUpdateBytes` (a returned list that adds thousands of rows) the added rows
+// go in as further transactions under that size, as an import does; a failure
+// in any of them undoes all.
+import * as Y from 'yjs';
 import { addColumn, getColumns, sheetParts } from '../sheet/doc';
 import { getRowValues, writeCell } from '../sheet/cells';
 import { deleteRows, insertRows, rowIds } from '../sheet/rows';
-import { fileError } from './errors';
+import { asFileReadError, fileError } from './errors';
 import { IMPORT_ORIGIN } from './import-apply';
+import { chunkRows } from './import-parts';
 import type { ImportPlan } from './import-plan';
 import type { ReimportDiff } from './reimport';
 
@@ -34,7 +38,14 @@ export interface ReimportResult {
   cellsChanged: number;
 }
 
-export function applyReimport(doc: Y.Doc, plan: ImportPlan, diff: ReimportDiff, decision: ReimportDecision, origin: unknown = IMPORT_ORIGIN): ReimportResult {
+export function applyReimport(
+  doc: Y.Doc,
+  plan: ImportPlan,
+  diff: ReimportDiff,
+  decision: ReimportDecision,
+  origin: unknown = IMPORT_ORIGIN,
+  opts: { maxUpdateBytes?: number } = {},
+): ReimportResult {
   const live = new Set(rowIds(doc));
   const addKeys = new Set(decision.add);
   const toAdd = diff.added.filter((r) => addKeys.has(r.key));
@@ -57,14 +68,29 @@ export function applyReimport(doc: Y.Doc, plan: ImportPlan, diff: ReimportDiff, 
   for (const id of decision.remove) if (!live.has(id)) throw stale(`baris ${id} sudah dihapus`);
   const known = new Set(getColumns(doc).map((c) => c.id));
   const newCols = plan.newColumns.filter((c) => !known.has(c.id));
-  const rows = sheetParts(doc).rows;
+  const parts = sheetParts(doc);
+  const time = Date.now();
+  // The first transaction holds the edits, removals and as many added rows as fit; the rest follow in parts.
+  const addParts: Array<[number, number]> = opts.maxUpdateBytes && toAdd.length ? chunkRows(toAdd, opts.maxUpdateBytes) : [[0, toAdd.length]];
+  const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
   let cellsChanged = 0;
-  doc.transact(() => {
-    for (const c of newCols) addColumn(doc, c, undefined, origin);
-    const time = Date.now();
-    for (const e of edits) if (writeCell(doc, rows.get(e.row)!, e.col, e.value, time)) cellsChanged++;
-    if (toAdd.length) insertRows(doc, sheetParts(doc).order.length, toAdd.map((r) => r.values), origin, time);
-    if (decision.remove.length) deleteRows(doc, decision.remove, origin, time);
-  }, origin);
+  try {
+    addParts.forEach(([from, to], i) => {
+      doc.transact(() => {
+        if (i === 0) {
+          for (const c of newCols) addColumn(doc, c, undefined, origin);
+          for (const e of edits) if (writeCell(doc, parts.rows.get(e.row)!, e.col, e.value, time)) cellsChanged++;
+          if (decision.remove.length) deleteRows(doc, decision.remove, origin, time);
+        }
+        if (to > from) insertRows(doc, parts.order.length, toAdd.slice(from, to).map((r) => r.values), origin, time);
+      }, origin);
+    });
+  } catch (e) {
+    // Yjs keeps whatever a failed transaction did; take every part back out.
+    while (undo.canUndo()) undo.undo();
+    throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada yang diubah');
+  } finally {
+    undo.destroy();
+  }
   return { added: toAdd.length, removed: decision.remove.length, cellsChanged };
 }

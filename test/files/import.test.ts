@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import { ImportSession } from '../../src/files/import-session';
 import { applyImport, applyImportAsync, applyImportInParts, planOutline } from '../../src/files/import-apply';
-import { getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
+import { appendRows, getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -182,5 +182,45 @@ describe('re-import diff', () => {
     expect(diff.unchanged).toBe(1);
     expect(diff.added.map((r) => r.position)).toEqual([4]);
     expect(diff.removed.map((r) => r.id)).toEqual(['c']);
+  });
+});
+
+describe('re-import apply', () => {
+  it('a returned list that adds thousands of rows goes in as updates under the budget; a failure in a later part undoes the edits too', async () => {
+    const { applyReimport, defaultDecision } = await import('../../src/files/reimport-apply');
+    const build = () => {
+      const doc = newSheet();
+      const [a] = appendRows(doc, [{ nik: '3375015301891057', nama: 'Siti Aminah', alamat: 'Jl. Mawar 1' }]);
+      const csv = ['NIK,Nama,Alamat', '3375015301891057,Siti Aminah,Jl. Mawar No. 1', ...Array.from({ length: 3000 }, (_, i) => `33750153018920${String(i % 90 + 10)},Warga ${i},Jl. Baru ${i}`)].join('\n');
+      const session = new ImportSession(enc(csv), 'kembali.csv');
+      const existing = rowIds(doc).map((id) => ({ id, values: getRowValues(doc, id) }));
+      const { plan, diff } = session.diff(session.proposeMapping(getColumns(doc)), getColumns(doc), existing);
+      return { doc, a: a!, plan, diff, decision: defaultDecision(diff) };
+    };
+    const ok = build();
+    expect(ok.diff.added.length).toBe(3000);
+    const sizes: number[] = [];
+    ok.doc.on('update', (u: Uint8Array) => sizes.push(u.length));
+    const res = applyReimport(ok.doc, ok.plan, ok.diff, ok.decision, undefined, { maxUpdateBytes: 100_000 });
+    expect(res).toEqual({ added: 3000, removed: 0, cellsChanged: 1 });
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(Math.max(...sizes)).toBeLessThan(100_000);
+    expect(getRowValues(ok.doc, ok.a).alamat).toBe('Jl. Mawar No. 1');
+    expect(rowIds(ok.doc).length).toBe(3001);
+
+    const bad = build();
+    const before = JSON.stringify([getColumns(bad.doc), rowIds(bad.doc).map((id) => getRowValues(bad.doc, id))]);
+    const original = Y.Map.prototype.set;
+    let calls = 0;
+    Y.Map.prototype.set = function (this: Y.Map<unknown>, key: string, value: unknown) {
+      if (++calls === 5000) throw new Error('disk penuh');
+      return original.call(this, key, value as never);
+    } as typeof original;
+    try {
+      expect(() => applyReimport(bad.doc, bad.plan, bad.diff, bad.decision, undefined, { maxUpdateBytes: 100_000 })).toThrow(/Impor dibatalkan.*disk penuh/);
+    } finally {
+      Y.Map.prototype.set = original;
+    }
+    expect(JSON.stringify([getColumns(bad.doc), rowIds(bad.doc).map((id) => getRowValues(bad.doc, id))])).toBe(before);
   });
 });

@@ -136,7 +136,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
     if (reimport() && d && !plan) return;
     setBusy('Menulis ke lembar…');
     try {
-      const result = plan && d ? mapReimport(applyReimport(props.doc, plan, d, decision())) : await importInParts();
+      const result = plan && d ? mapReimport(applyReimport(props.doc, plan, d, decision(), undefined, { maxUpdateBytes: UI_UPDATE_BUDGET })) : await importInParts();
       if (!result) return;
       setDone(result);
       setStep('done');
