@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/domain/engine/index';
 import type { RecordRow } from '../../src/domain/schema';
+import { blockingKeyHashes, blockingKeys, isWeakKey, isWeakKeyHash } from '../../src/domain/match/blocking';
+import { featuresOf } from '../../src/domain/match/features';
+import { syntheticRows } from '../../bench/synthetic';
 
 const TODAY = '2025-06-01';
 let n = 0;
@@ -73,5 +76,27 @@ describe('person matching', () => {
     const a = row({ nik: '3375011704650001', nama: 'Soekarno Hadi', tanggal_lahir: '17-04-1965' });
     const b = row({ nik: '3375011704650001', nama: 'Sukarno Hadi', tanggal_lahir: '17-04-1965' });
     expect(groupsOf([a, b], { decisions: [{ a: b.key, b: a.key }] })).toEqual([]);
+  });
+});
+
+describe('blocking keys as numbers', () => {
+  it('give the same blocks as the key strings (no two keys of a row share a number, weak keys flagged)', () => {
+    const byHash = new Map<number, string>();
+    for (const row of syntheticRows(3000).rows) {
+      const f = featuresOf(row, false, '');
+      const keys = blockingKeys(f);
+      const hashes = blockingKeyHashes(f);
+      expect(hashes.length).toBe(keys.length);
+      expect(hashes.filter(isWeakKeyHash).length).toBe(keys.filter(isWeakKey).length);
+      for (const h of hashes) expect(Number.isSafeInteger(h)).toBe(true);
+      // Across rows too: one number, one key string (the order within a row is the same).
+      keys.forEach((k, i) => {
+        const h = hashes[i] as number;
+        const seen = byHash.get(h);
+        if (seen !== undefined) expect(seen).toBe(k);
+        else byHash.set(h, k);
+      });
+    }
+    expect(new Set(byHash.values()).size).toBe(byHash.size);
   });
 });

@@ -10,7 +10,7 @@
 // Internally rows, blocks and terms are small integers and block/term members
 // are plain arrays: with 100k rows and ~900k blocking keys, string-keyed Sets
 // per block cost most of the full check's time and memory.
-import { blockingKeys, isWeakKey, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
+import { blockingKeyHashes, isWeakKeyHash, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, termWeight, type MatchModel } from '../match/model';
@@ -62,7 +62,7 @@ export class Matcher {
   private readonly identityTermOfRow: number[] = [];
 
   // Blocks and terms by id (ids are never reused; an empty block keeps its id).
-  private readonly blockId = new Map<string, number>();
+  private readonly blockId = new Map<number, number>();
   private readonly blockMembers: number[][] = [];
   private readonly blockCapOf: number[] = [];
   private readonly termId = new Map<string, number>();
@@ -86,13 +86,13 @@ export class Matcher {
     return n >= 2 && n <= (this.blockCapOf[block] as number);
   }
 
-  private internBlock(key: string): number {
+  private internBlock(key: number): number {
     let id = this.blockId.get(key);
     if (id === undefined) {
       id = this.blockMembers.length;
       this.blockId.set(key, id);
       this.blockMembers.push([]);
-      this.blockCapOf.push(isWeakKey(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
+      this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
     }
     return id;
   }
@@ -185,7 +185,7 @@ export class Matcher {
       this.birthTermOfRow[id] = birth;
       this.identityTermOfRow[id] = identity;
       const terms = termsOf(next).map((t) => this.internTerm(t));
-      const blocks = blockingKeys(next).map((k) => this.internBlock(k));
+      const blocks = blockingKeyHashes(next).map((k) => this.internBlock(k));
       this.termsOfRow[id] = terms;
       this.blocksOfRow[id] = blocks;
       for (const t of terms) {
