@@ -1,7 +1,7 @@
 // One displayed row and its visible cells. A row re-renders only when its own
 // version bumps (an edit of that row) or when what it shows around it changes
 // (markers, selection); nothing here walks other rows.
-import { For, Show, createMemo, type Accessor } from 'solid-js';
+import { For, createMemo, type Accessor } from 'solid-js';
 import type { CellState, ColumnDef } from '../../sheet';
 import type { RowMarker } from './index';
 import { displayValue, isNumericFormat } from './formats';
@@ -36,7 +36,7 @@ export function cellDomId(gridId: string, slot: number, col: number): string {
   return `${gridId}-s${slot}-c${col}`;
 }
 
-export function RowView(props: { ctx: RowsContext; id: string; index: number; slot: number }) {
+export function RowView(props: { ctx: RowsContext; id: string; index: number; slot: number; hidden?: boolean }) {
   const ctx = props.ctx;
   const marker = createMemo(() => (props.id === NEW_ROW ? undefined : ctx.marker(props.id)));
   // The selected columns of this row, or null: a memo, so moving the selection
@@ -63,6 +63,7 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number; sl
     <div
       role="row"
       aria-rowindex={props.index + 2}
+      hidden={props.hidden}
       class="sg-row"
       classList={{ 'sg-row-new': props.id === NEW_ROW, 'sg-row-current': ctx.focusRow() === props.index }}
       style={{ top: `${ctx.m.headerHeight + props.index * ctx.m.rowHeight}px`, height: `${ctx.m.rowHeight}px`, width: `${ctx.m.rowHeaderWidth + ctx.totalWidth()}px` }}
@@ -76,12 +77,9 @@ export function RowView(props: { ctx: RowsContext; id: string; index: number; sl
         title={rowTitle()}
       >
         <span>{props.id === NEW_ROW ? '+' : ctx.sheetNumber(props.id, props.index)}</span>
-        <Show when={marker()?.duplicate}>
-          <span class="sg-badge sg-badge-dup" aria-label={ctx.t().duplicate}>G</span>
-        </Show>
-        <Show when={marker()?.notEligible}>
-          <span class="sg-badge sg-badge-ne" aria-label={ctx.t().notEligible}>✕</span>
-        </Show>
+        {/* Always in the DOM, hidden when off: a recycled row slot toggles an attribute, never creates nodes. */}
+        <span class="sg-badge sg-badge-dup" hidden={!marker()?.duplicate} aria-label={ctx.t().duplicate}>G</span>
+        <span class="sg-badge sg-badge-ne" hidden={!marker()?.notEligible} aria-label={ctx.t().notEligible}>✕</span>
       </div>
       <For each={ctx.visibleCols()}>{(j) => <CellView ctx={ctx} rowId={props.id} slot={props.slot} col={j} marker={marker} selCols={selCols} />}</For>
     </div>

@@ -598,9 +598,13 @@ export function Grid(props: GridProps) {
             <For each={rowSlots()}>
               {(k) => {
                 const r = createMemo(() => slotRow(k));
+                // The window's size changes by a row as the scroll offset moves, so a
+                // slot falls out of it for a frame now and then: it keeps its row
+                // (hidden) instead of destroying and re-creating a row of cells.
+                const kept = createMemo<number>((prev) => (r() >= 0 ? r() : prev), -1);
                 return (
-                  <Show when={r() >= 0}>
-                    <RowView ctx={rowsCtx} id={displayOrder()[r()] ?? NEW_ROW} index={r()} slot={k} />
+                  <Show when={kept() >= 0}>
+                    <RowView ctx={rowsCtx} id={displayOrder()[kept()] ?? NEW_ROW} index={kept()} slot={k} hidden={r() < 0} />
                   </Show>
                 );
               }}
