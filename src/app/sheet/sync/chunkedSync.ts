@@ -107,8 +107,11 @@ function deleteSetOnly(update: Uint8Array, structs: readonly { id: Y.ID; length:
  * to the relay's sync step 1 (everything the relay lacks, e.g. a long offline
  * session) and its live updates (e.g. a big paste). Call right after creating
  * the provider; the provider's destroy() removes the update listener as usual.
+ * The provider must have the BroadcastChannel disabled (as the app's has): the
+ * sync handler below answers on the WebSocket only.
  */
 export function sendInChunks(provider: WebsocketProvider, maxBytes: number = CLIENT_SYNC_CHUNK_BYTES): void {
+  if (!provider.disableBc) throw new Error('sendInChunks needs a provider with disableBc: true');
   const doc = provider.doc;
   const send = (frame: Uint8Array) => {
     const ws = provider.ws;
