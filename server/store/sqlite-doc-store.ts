@@ -74,13 +74,14 @@ function workerClient(url: URL, data: unknown, onFailure: (err: Error) => void, 
   };
   return {
     started: () => worker !== null,
-    request(msg: object): Promise<unknown> {
+    /** `transfer`: buffers handed over to the worker (moved, not copied). */
+    request(msg: object, transfer: ArrayBuffer[] = []): Promise<unknown> {
       worker ??= start();
       const w = worker;
       const id = nextRequest++;
       return new Promise((resolve, reject) => {
         requests.set(id, { resolve, reject });
-        w.postMessage({ ...msg, id });
+        w.postMessage({ ...msg, id }, transfer);
       });
     },
     async stop(): Promise<void> {
@@ -122,9 +123,9 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
   // A failing compactor only fails compactions; the next one starts a new thread.
   const compactor = workerClient(new URL('./sqlite-compactor.worker.mjs', import.meta.url), workerData, () => undefined, () => closed);
 
-  function request(msg: WriterRequest): Promise<unknown> {
+  function request(msg: WriterRequest, transfer?: ArrayBuffer[]): Promise<unknown> {
     if (writerFailure) return Promise.reject(new StoreError(writerFailure.message));
-    return writer.request(msg);
+    return writer.request(msg, transfer);
   }
 
   /** Appends of this event-loop turn, posted to the writer together. */
@@ -133,7 +134,8 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
   let lastDone: Promise<void> = Promise.resolve();
 
   function postAppends(rows: AppendRow[]): Promise<void> {
-    const done = request({ type: 'append', rows }).then(
+    // The rows are the store's own copies: move them to the writer rather than copy again.
+    const done = request({ type: 'append', rows }, rows.map((r) => r.data.buffer as ArrayBuffer)).then(
       (seconds) => options.onCommit?.({ updates: rows.length, seconds: seconds as number }),
       (err: unknown) => {
         throw err instanceof StoreError ? err : new StoreError(String(err));
@@ -171,9 +173,11 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
         outgoingDone.catch(() => undefined);
         lastDone = outgoingDone;
       }
-      // A copy: the caller's bytes may be a view into a larger network buffer,
-      // which postMessage would clone whole.
-      outgoing.push({ docId, data: update.slice() });
+      // A copy with its own ArrayBuffer (new Uint8Array copies even from a Node
+      // Buffer, whose slice() would be a view into a shared pool): the caller's
+      // bytes may be a view into a larger network buffer, and the copy is moved
+      // to the writer thread.
+      outgoing.push({ docId, data: new Uint8Array(update) });
       return outgoingDone!;
     },
 
