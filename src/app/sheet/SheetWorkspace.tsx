@@ -5,9 +5,13 @@ import type { IndexEntry } from '../api/types';
 import { useApp } from '../context';
 import { findSheet, kelurahanName } from '../home/workspace';
 import { startChecks, type Checks } from './checks/checks';
-import { indexRows, loadIndex } from './checks/crossIndex';
+import { indexRows, loadIndex, referenceSheets } from './checks/crossIndex';
 import { startEngine } from './checks/engine';
+import { loadRules } from '../settings/rules';
+import { engineSettings } from '../../domain/ruleSettings';
+import type { EngineConfig } from '../../domain/engine';
 import { ConflictsPanel } from './ConflictsPanel';
+import { DeletedRowsPanel } from './DeletedRowsPanel';
 import { createDocVersion } from './docVersion';
 import { createConflicts, createOrderVersion } from './conflicts';
 import { FilterBar, type RowFilter } from './FilterBar';
@@ -52,15 +56,20 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
     disposed = true;
     checks()?.stop();
   });
+  const [engineConfig, setEngineConfig] = createSignal<Partial<EngineConfig>>({});
   void (async () => {
-    const engine = await startEngine();
+    // The office's own rules (UMK, …), from the server or this device's copy.
+    const rules = await loadRules(services);
+    if (rules) setEngineConfig(engineSettings(rules.settings));
+    const engine = await startEngine(engineConfig());
     if (disposed) return engine.dispose();
     const c = startChecks(doc, props.id, engine);
     setChecks(c);
     const entries = await loadIndex(services);
     if (disposed) return;
     setIndexMap(new Map(entries.map((e) => [e.key, e])));
-    await c.replaceIndex(indexRows(entries, props.id));
+    const references = referenceSheets(entries, { id: props.id, program: meta().program });
+    await c.replaceIndex(indexRows(entries, props.id), references.length ? { referenceSources: references } : undefined);
   })();
 
   const openConflicts = createConflicts(doc);
@@ -171,6 +180,7 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
         <PresenceBar people={presence.people()} cellLabel={cellLabel} />
         <SheetToolbar
           doc={doc}
+          engineConfig={engineConfig}
           sheetId={props.id}
           readOnly={readOnly()}
           shownRows={() => {
@@ -207,6 +217,7 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
             onGoto={(id) => gridApi()?.reveal(id)}
             judge={readOnly() ? undefined : { doc, by: user.displayName || user.username }}
           />
+          <DeletedRowsPanel doc={doc} canRestore={!readOnly()} onRestored={(id) => gridApi()?.reveal(id)} />
           <ConflictsPanel
             doc={doc}
             conflicts={conflicts()}
