@@ -36,6 +36,19 @@ function removeFrom(list: number[], x: number): void {
   list.pop();
 }
 
+/**
+ * Add `x` to list `k`. An empty list is replaced by a one-element literal: most
+ * blocks and terms hold one row, and a pushed-into array reserves room for 17.
+ */
+function addTo(lists: number[][], k: number, x: number): void {
+  const list = lists[k] as number[];
+  if (list.length === 0) lists[k] = [x];
+  else list.push(x);
+}
+
+/** The shared list of a new block or term until its first member (never pushed into: see addTo). */
+const NONE: number[] = [];
+
 /** Grow a typed array to hold index `n` (doubling), keeping its contents. */
 function grow(a: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> {
   if (n < a.length) return a;
@@ -91,7 +104,7 @@ export class Matcher {
     if (id === undefined) {
       id = this.blockMembers.length;
       this.blockId.set(key, id);
-      this.blockMembers.push([]);
+      this.blockMembers.push(NONE);
       this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
     }
     return id;
@@ -102,7 +115,7 @@ export class Matcher {
     if (id === undefined) {
       id = this.termMembers.length;
       this.termId.set(term, id);
-      this.termMembers.push([]);
+      this.termMembers.push(NONE);
     }
     return id;
   }
@@ -190,11 +203,11 @@ export class Matcher {
       this.blocksOfRow[id] = blocks;
       for (const t of terms) {
         noteTerm(t);
-        (this.termMembers[t] as number[]).push(id);
+        addTo(this.termMembers, t, id);
       }
       for (const k of blocks) {
         noteBlock(k);
-        (this.blockMembers[k] as number[]).push(id);
+        addTo(this.blockMembers, k, id);
       }
       rescore.add(id);
     }
