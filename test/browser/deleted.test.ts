@@ -2,31 +2,19 @@
 // deletes a row while the kelurahan officer, offline, edits it. After the officer
 // reconnects the row is listed as "diubah setelah dihapus" with the edit kept,
 // and restoring it brings row and edit back for both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO, cell, chromiumAvailable, launchChromium, loginAs, openSheet, screenshot, sheetsByName, startApp, typeInCell, waitSaved, type RunningApp } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { DEMO, cell, chromiumAvailable, loginAs, openSheet, screenshot, sheetsByName, typeInCell, waitSaved, useAppAndBrowser } from '../helpers/browser';
 
 const NIK = 0;
 const TEMPAT = 4;
 
 describe.skipIf(!chromiumAvailable())('deleted rows in real Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppAndBrowser();
 
   it('an offline edit to a row deleted meanwhile is kept, flagged, and restored for everyone', async () => {
-    const medono = (await sheetsByName(app, DEMO.koordinator)).get('BPNT 2025 — Medono')!.id;
-    const a = await loginAs(browser, app, DEMO.koordinator);
-    const b = await loginAs(browser, app, DEMO.operator);
+    const medono = (await sheetsByName(env.app(), DEMO.koordinator)).get('BPNT 2025 — Medono')!.id;
+    const a = await loginAs(env.browser(), env.app(), DEMO.koordinator);
+    const b = await loginAs(env.browser(), env.app(), DEMO.operator);
     await openSheet(a, medono);
     await openSheet(b, medono);
     const nik = (await cell(a, 2, NIK).textContent())!.trim();

@@ -2,9 +2,9 @@
 // overridden with a required reason, a possible duplicate is marked "bukan
 // duplikat" — and a second officer on another device sees both, because the
 // judgements live in the shared sheet and feed the check engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO, cell, chromiumAvailable, launchChromium, loginAs, openSheet, screenshot, sheetsByName, startApp, waitSaved, type RunningApp } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO, cell, chromiumAvailable, loginAs, openSheet, screenshot, sheetsByName, waitSaved, useAppAndBrowser } from '../helpers/browser';
 
 const NIK = 0;
 
@@ -23,22 +23,11 @@ async function typeRow(page: Page, row: number, values: string[]): Promise<void>
 }
 
 describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppAndBrowser();
 
   it('an override needs a reason; "bukan duplikat" dismisses the pair; another officer sees both', async () => {
-    const kauman = (await sheetsByName(app, DEMO.koordinator)).get('PKH 2025 — Kauman')!.id;
-    const page = await loginAs(browser, app, DEMO.koordinator);
+    const kauman = (await sheetsByName(env.app(), DEMO.koordinator)).get('PKH 2025 — Kauman')!.id;
+    const page = await loginAs(env.browser(), env.app(), DEMO.koordinator);
     await openSheet(page, kauman);
     const fresh = (await page.locator('[role="row"][data-row]').count()) - 1;
     const nik = '3375021203700005';
@@ -69,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium',
     await screenshot(page, 'sheet-judgements');
 
     // The kelurahan's officer, on another device, gets the same verdicts.
-    const other = await loginAs(browser, app, DEMO.operator2);
+    const other = await loginAs(env.browser(), env.app(), DEMO.operator2);
     await openSheet(other, kauman);
     await cell(other, fresh, NIK).click();
     const otherPanel = other.getByTestId('row-panel');
@@ -85,7 +74,7 @@ describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium',
   });
 
   it("the office's UMK, set once by the koordinator, decides the income finding on every device", async () => {
-    const page = await loginAs(browser, app, DEMO.koordinator);
+    const page = await loginAs(env.browser(), env.app(), DEMO.koordinator);
     await page.getByTestId('open-rules').click();
     const dialog = page.getByTestId('rules-dialog');
     await dialog.getByTestId('rules-umk').fill('satu juta');
@@ -98,8 +87,8 @@ describe.skipIf(!chromiumAvailable())('judgements on findings in real Chromium',
     await page.context().close();
 
     // An operator's device: a row earning Rp1.500.000 is above this office's UMK (not the default Rp2.545.138).
-    const medono = (await sheetsByName(app, DEMO.operator)).get('BPNT 2025 — Medono')!.id;
-    const officer = await loginAs(browser, app, DEMO.operator);
+    const medono = (await sheetsByName(env.app(), DEMO.operator)).get('BPNT 2025 — Medono')!.id;
+    const officer = await loginAs(env.browser(), env.app(), DEMO.operator);
     await openSheet(officer, medono);
     const fresh = (await officer.locator('[role="row"][data-row]').count()) - 1;
     // nik, no_kk, nama, L/P, tempat, tgl, alamat, rt, rw, desa, kec, pekerjaan, penghasilan

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll } from 'vitest';
 import { WebSocket } from '../../server/relay/ws';
 import { MESSAGE_DURABLE, MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE, decodeDurable, encodeSyncStep1, type DurableAck } from '../../src/sync/wire';
 import { getRowValues, rowIds } from '../../src/sheet';
@@ -155,6 +156,24 @@ export async function startApp(opts: { demo?: boolean; build?: boolean } = {}): 
 }
 
 // ─── browser ─────────────────────────────────────────────────────────────────
+
+/**
+ * For one describe block: the app (demo data) and one Chromium, started before
+ * its tests and stopped after them. Read them through the getters inside tests.
+ */
+export function useAppAndBrowser(): { app: () => RunningApp; browser: () => Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return { app: () => app!, browser: () => browser! };
+}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
