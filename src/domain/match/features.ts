@@ -93,10 +93,6 @@ export function noKkOf(raw: string | undefined, trustTrailingZero = false): stri
 export class ParseCache {
   private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
   private readonly births = new Map<string, BirthDate | null>();
-  private readonly identities = new Map<string, string | null>();
-  private readonly trustedIdentities = new Map<string, string | null>();
-  private readonly kks = new Map<string, string | null>();
-  private readonly trustedKks = new Map<string, string | null>();
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -122,11 +118,12 @@ export class ParseCache {
   birth(raw: string | undefined): BirthDate | null {
     return this.memo(this.births, raw, birth);
   }
+  // NIK and No KK are nearly unique per row: a cache would only cost memory, so they are parsed each time.
   identity(raw: string | undefined, trusted = false): string | null {
-    return trusted ? this.memo(this.trustedIdentities, raw, (r) => identityOf(r, true)) : this.memo(this.identities, raw, (r) => identityOf(r));
+    return identityOf(raw, trusted);
   }
   noKk(raw: string | undefined, trusted = false): string | null {
-    return trusted ? this.memo(this.trustedKks, raw, (r) => noKkOf(r, true)) : this.memo(this.kks, raw, (r) => noKkOf(r));
+    return noKkOf(raw, trusted);
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
