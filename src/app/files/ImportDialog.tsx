@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { EngineConfig } from '../../domain/engine';
 import type { RecordRow } from '../../domain/schema';
 import type { ImportPreview } from '../../files/import-check';
+import type { ImportRow } from '../../files/import-plan';
 import type { FileSummary } from '../../files/import-session';
 import { FileReadError } from '../../files/errors';
 import { applyImportInParts, UI_UPDATE_BUDGET } from '../../files/import-apply';
@@ -43,9 +44,30 @@ export interface ImportDialogProps {
 
 type Step = 'pick' | 'mapping' | 'preview' | 'diff' | 'done';
 
+/** A part the worker does not hand over in this time (it crashed, the tab is starved) fails the import, which undoes every part. */
+const PART_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FileReadError('import-failed', 'Pekerja berkas tidak menjawab')), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 export function ImportDialog(props: ImportDialogProps): JSX.Element {
   const files = startFilesWorker();
-  onCleanup(() => files.stop());
+  // Rows are being written part by part: the worker holds the rest, so it must outlive the dialog until the
+  // import has finished (or been undone); closing is refused meanwhile (Esc included).
+  const [writing, setWriting] = createSignal<Promise<unknown> | null>(null);
+  onCleanup(() => {
+    const w = writing();
+    if (w) void w.finally(() => files.stop());
+    else files.stop();
+  });
+  const close = () => {
+    if (!writing()) props.onClose(done());
+  };
   const [step, setStep] = createSignal<Step>('pick');
   const [reimport, setReimport] = createSignal(!!props.reimport);
   const [busy, setBusy] = createSignal('');
@@ -121,13 +143,19 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
     const outline = await run('Menyiapkan impor…', () => files.api.planOutline(UI_UPDATE_BUDGET));
     if (!outline) return undefined;
     setBusy('Menulis ke lembar…');
-    const res = await applyImportInParts(props.doc, outline, async (from, to) => {
+    const applying = applyImportInParts(props.doc, outline, async (from, to) => {
       setBusy(`Menulis ke lembar… ${Math.round((100 * from) / Math.max(1, outline.rowCount))}%`);
-      const rows = await files.api.planRows(from, to);
+      const rows = await withTimeout<Result<ImportRow[]>>(files.api.planRows(from, to), PART_TIMEOUT_MS);
       if (!rows.ok) throw new FileReadError(rows.error.code, rows.error.message);
       return rows.value;
     });
-    return { added: res.rowIds.length, changed: 0, removed: 0 };
+    setWriting(applying);
+    try {
+      const res = await applying;
+      return { added: res.rowIds.length, changed: 0, removed: 0 };
+    } finally {
+      setWriting(null);
+    }
   }
 
   async function commit() {
@@ -155,7 +183,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
   const acceptedCount = () => decision().add.length + decision().remove.length + decision().change.reduce((n, c) => n + c.cols.length, 0);
 
   return (
-    <FilesDialog title={reimport() ? 'Impor ulang daftar yang dikembalikan' : 'Impor dari Excel/CSV'} onClose={() => props.onClose(done())} testid="import-dialog">
+    <FilesDialog title={reimport() ? 'Impor ulang daftar yang dikembalikan' : 'Impor dari Excel/CSV'} onClose={close} testid="import-dialog">
       <Switch>
         <Match when={step() === 'pick'}>
           <div class="files-options">
@@ -207,7 +235,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
         </p>
       </Show>
       <div class="actions">
-        <button type="button" onClick={() => props.onClose(done())}>
+        <button type="button" onClick={close} disabled={!!writing()}>
           {step() === 'done' ? 'Tutup' : 'Batal'}
         </button>
         <Show when={step() === 'preview' || step() === 'diff'}>
