@@ -88,13 +88,15 @@ export async function applyImportInParts(
   rowsOf: (from: number, to: number) => Promise<ImportRow[]>,
   opts: { origin?: unknown } = {},
 ): Promise<ApplyResult> {
-  const ids = checkColumns(doc, outline.newColumns);
+  let ids = checkColumns(doc, outline.newColumns);
   const run = startApply(doc, outline, opts.origin);
-  for (const [from, to] of outline.parts) {
+  for (const [i, [from, to]] of outline.parts.entries()) {
     let rows: ImportRow[];
     try {
       rows = await rowsOf(from, to);
       if (rows.length !== to - from) throw new Error(`bagian ${from}–${to} berisi ${rows.length} baris`);
+      // Someone may have added a column while the first part was on its way: check again, right before writing.
+      if (i === 0) ids = checkColumns(doc, outline.newColumns);
       checkRows(rows, ids);
     } catch (e) {
       throw run.abort(e);

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import { ImportSession } from '../../src/files/import-session';
 import { applyImport, applyImportAsync, applyImportInParts, planOutline } from '../../src/files/import-apply';
-import { appendRows, getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
+import { addColumn, appendRows, getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -134,6 +134,22 @@ describe('apply', () => {
       expect(fetched).toBe(3);
       expect(JSON.stringify([getColumns(doc), rowIds(doc)])).toBe(before);
     }
+  });
+
+  it('a column someone adds while the first part is on its way is not created twice: refused, nothing written', async () => {
+    const doc = newSheet();
+    const csv = ['NIK,Nama,Ukuran Baju', ...Array.from({ length: 500 }, (_, i) => `33750153018910${String(i % 90 + 10)},Nama ${i},L`)].join('\n');
+    const session = new ImportSession(enc(csv), 'x.csv');
+    const plan = session.plan(session.proposeMapping(getColumns(doc)), getColumns(doc));
+    const added = plan.newColumns[0]!;
+    const outline = planOutline(plan, 20_000);
+    const attempt = applyImportInParts(doc, outline, async (from, to) => {
+      if (from === 0) addColumn(doc, { id: added.id, label: 'Ukuran (rekan)' }, undefined, 'rekan');
+      return plan.rows.slice(from, to);
+    });
+    await expect(attempt).rejects.toThrow(/sudah ada di lembar/);
+    expect(getColumns(doc).filter((c) => c.id === added.id).map((c) => c.label)).toEqual(['Ukuran (rekan)']);
+    expect(rowIds(doc)).toEqual([]);
   });
 
   it('a failure in the middle undoes every part: the sheet is unchanged', () => {
