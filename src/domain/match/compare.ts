@@ -284,6 +284,24 @@ function neededWeight(model: MatchModel): number {
   return Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
 }
 
+/**
+ * The most compareNames can give this pair: each token of one name is paired at
+ * most once, for at most its own term weight (an initial: nameInitial), and the
+ * sum is capped at nameMax.
+ */
+function nameBound(a: Features, b: Features, model: MatchModel): number {
+  if (a.name.length === 0 || b.name.length === 0) return 0;
+  let keep = 1;
+  for (const l of model.nameLevels) keep = Math.max(keep, l.keep);
+  const side = (weights: number[]) => {
+    let sum = 0;
+    for (const w of weights) sum += Math.max(0, model.nameInitial, w * keep);
+    return sum;
+  };
+  const leftovers = (a.name.length + b.name.length) * Math.max(0, model.nameConflict, model.nameExtra);
+  return Math.max(model.nameNone, Math.min(model.nameMax, side(a.weights.name), side(b.weights.name)) + leftovers);
+}
+
 /** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
 const PRUNE_SLACK = 1e-6;
 
@@ -309,9 +327,7 @@ export function comparePair(
   const birth = compareBirth(a, b, model);
   const firstTwo = weightOf(identity) + weightOf(birth);
   if (mayPrune && firstTwo + Math.max(0, model.nameMax) + restMax(model) < needed) return null;
-  const name = compareNames(a, b, model, scratch);
-  const first = firstTwo + weightOf(name);
-  if (mayPrune && first + restMax(model) < needed) return null;
+  // The cheap fields before the names: with them, most pairs of different people stop here.
   const rtrw = compareRtRw(a, b, model);
   const village = comparePlace('village', a.village, b.village, model.village);
   const district = comparePlace('district', a.district, b.district, model.district);
@@ -323,10 +339,10 @@ export function comparePair(
         : { field: 'sex', level: 'differ', weight: model.sex.differ }
       : null;
   const noKk: Evidence | null = a.noKk && b.noKk && a.noKk === b.noKk ? { field: 'noKk', level: 'same', weight: model.noKk.same } : null;
-  if (mayPrune) {
-    const small = weightOf(rtrw) + weightOf(village) + weightOf(district) + weightOf(birthPlace) + weightOf(sex) + weightOf(noKk);
-    if (first + small + addressMax(model) < needed) return null;
-  }
+  const small = weightOf(rtrw) + weightOf(village) + weightOf(district) + weightOf(birthPlace) + weightOf(sex) + weightOf(noKk);
+  if (mayPrune && firstTwo + small + nameBound(a, b, model) + addressMax(model) < needed) return null;
+  const name = compareNames(a, b, model, scratch);
+  if (mayPrune && firstTwo + weightOf(name) + small + addressMax(model) < needed) return null;
   const address = compareAddress(a, b, model, scratch);
   // Evidence in a fixed order (reasons and the UI read it in this order); the weight is summed in that order.
   const evidence: Evidence[] = [];
