@@ -112,6 +112,23 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 
 const noFindings: readonly Finding[] = [];
 
+function listAdd(map: Map<string, string[]>, k: string, x: string): void {
+  const list = map.get(k);
+  if (!list) map.set(k, [x]);
+  else if (!list.includes(x)) list.push(x);
+}
+
+/** Remove `x` from list `k` (order is not kept); `dropEmpty` deletes a list left empty. */
+function listRemove(map: Map<string, string[]>, k: string, x: string, dropEmpty: boolean): void {
+  const list = map.get(k);
+  if (!list) return;
+  const i = list.indexOf(x);
+  if (i < 0) return;
+  list[i] = list[list.length - 1] as string;
+  list.pop();
+  if (dropEmpty && list.length === 0) map.delete(k);
+}
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
@@ -123,9 +140,10 @@ class Engine implements CheckEngine {
   private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
   private readonly personGroupOf = new Map<string, string>();
-  private readonly households = new Map<string, Set<string>>();
+  // Rows by household key and by No KK: small unordered lists (a Set each cost ~4x the memory).
+  private readonly households = new Map<string, string[]>();
   private readonly householdGroupOf = new Map<string, string>();
-  private readonly kk = new Map<string, Set<string>>();
+  private readonly kk = new Map<string, string[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
@@ -289,25 +307,19 @@ class Engine implements CheckEngine {
       const old = oldFeats.get(key);
       for (const hk of householdKeys(old, this.overlap)) {
         householdKeysHit.add(hk);
-        this.households.get(hk)?.delete(key);
+        listRemove(this.households, hk, key, false);
       }
       for (const hk of householdKeys(next, this.overlap)) {
         householdKeysHit.add(hk);
-        let set = this.households.get(hk);
-        if (!set) this.households.set(hk, (set = new Set()));
-        set.add(key);
+        listAdd(this.households, hk, key);
       }
       if (old?.noKk && !old.reference) {
-        const set = this.kk.get(old.noKk);
-        set?.delete(key);
-        addAll(set);
-        if (set?.size === 0) this.kk.delete(old.noKk);
+        listRemove(this.kk, old.noKk, key, true);
+        addAll(this.kk.get(old.noKk));
       }
       if (next?.noKk && !next.reference) {
-        let set = this.kk.get(next.noKk);
-        if (!set) this.kk.set(next.noKk, (set = new Set()));
-        addAll(set);
-        set.add(key);
+        addAll(this.kk.get(next.noKk));
+        listAdd(this.kk, next.noKk, key);
       }
     }
     // Neighbours of changed rows see their program/position: re-derive their findings too.
@@ -394,13 +406,13 @@ class Engine implements CheckEngine {
         this.householdGroupOf.delete(hk);
         for (const m of prev.members) rowsHit.add(m);
       }
-      const set = this.households.get(hk);
-      if (!set || set.size === 0) {
+      const list = this.households.get(hk);
+      if (!list || list.length === 0) {
         this.households.delete(hk);
         continue;
       }
-      if (set.size < 2) continue;
-      const members = [...set].sort();
+      if (list.length < 2) continue;
+      const members = [...list].sort();
       const g = householdGroup(hk, members, hk.slice(hk.indexOf('|') + 1));
       fresh.set(g.id, g);
       this.groups.set(g.id, g);
