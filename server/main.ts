@@ -40,6 +40,8 @@ export interface RunningServer {
   store: DocStore;
   relay: Relay;
   metrics: Metrics;
+  /** Closing sync connections when rights change (what the API and the catalog watch call). */
+  connections: ConnectionControl;
   /** Accounts created by this start (first start, demo), with their passwords. */
   credentials: Credential[];
   workspaceName: string;
@@ -80,7 +82,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     closeUser: (userId, reason) => {
       const user = catalog.users.byId(userId);
       const code = !user || user.disabled ? CloseCode.FORBIDDEN : CloseCode.UNAUTHORIZED;
-      const n = relay.closeWhere((c) => c.userId === userId, reason, code);
+      // Only connections opened with older rights: one already reconnected with a
+      // renewed token (the HTTP change and the catalog watch may both call this) stays.
+      const current = user && !user.disabled ? user.tokenVersion : undefined;
+      const n = relay.closeWhere((c) => c.userId === userId && (current === undefined || c.rightsVersion !== current), reason, code);
       if (n) logger.info({ userId, closed: n, reason, code }, 'connections closed');
     },
     closeSheet: (sheetId, reason) => {
@@ -169,6 +174,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       store,
       relay,
       metrics,
+      connections,
       credentials,
       workspaceName: seeded.workspace.name,
       close: () => (closing ??= shutdown()),

@@ -6,7 +6,7 @@ import { accessTo } from './access';
 import type { AuthService } from './sessions';
 
 export type AuthorizeResult =
-  | { ok: true; userId: string; access: 'read' | 'write' }
+  | { ok: true; userId: string; access: 'read' | 'write'; rightsVersion: number }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
 export function createConnectionAuthorizer(catalog: Catalog, auth: AuthService) {
@@ -18,7 +18,8 @@ export function createConnectionAuthorizer(catalog: Catalog, auth: AuthService) 
       if (!sheet) return { ok: false, status: 404, reason: 'Lembar tidak ditemukan.' };
       const access = accessTo(who.user, sheet);
       if (access === 'none') return { ok: false, status: 403, reason: 'Anda tidak berhak membuka lembar ini.' };
-      return { ok: true, userId: who.user.id, access };
+      // The token's version equals the user's current one (authenticate checked it).
+      return { ok: true, userId: who.user.id, access, rightsVersion: who.user.tokenVersion };
     },
   };
 }

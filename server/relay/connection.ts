@@ -12,6 +12,8 @@ export interface Connection {
   readonly userId: string;
   readonly sheetId: string;
   readonly access: Access;
+  /** The user's rights version its token carried (absent when the authorizer has none). */
+  readonly rightsVersion: number | undefined;
   /** The client asked for MESSAGE_DURABLE (`durable=1`). */
   readonly durable: boolean;
   /** Awareness client ids this connection has announced (removed when it leaves). */

@@ -19,7 +19,7 @@ import { createRelayMetrics } from './relay-metrics';
 import { Room } from './room';
 
 export type AuthorizeResult =
-  | { ok: true; userId: string; access: Access }
+  | { ok: true; userId: string; access: Access; rightsVersion?: number }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
 export interface ConnectionAuthorizer {
@@ -43,7 +43,7 @@ export interface Relay {
    * renews its token and reconnects, and is authorized anew. Returns how many.
    */
   closeWhere(
-    pred: (c: { userId: string; sheetId: string; access: Access }) => boolean,
+    pred: (c: { userId: string; sheetId: string; access: Access; rightsVersion: number | undefined }) => boolean,
     reason: string,
     code?: RevocationCloseCode,
   ): number;
@@ -207,13 +207,14 @@ export function createRelay(opts: RelayOptions): Relay {
     });
   }
 
-  function setUp(ws: WebSocket, room: Room, userId: string, access: Access, durable: boolean): Connection {
+  function setUp(ws: WebSocket, room: Room, userId: string, access: Access, durable: boolean, rightsVersion: number | undefined): Connection {
     const conn: Connection = {
       id: nextConnId++,
       ws,
       userId,
       sheetId: room.sheetId,
       access,
+      rightsVersion,
       durable,
       awarenessIds: new Set(),
       received: 0,
@@ -302,7 +303,7 @@ export function createRelay(opts: RelayOptions): Relay {
         });
         wss.handleUpgrade(req, socket, head, (ws) => {
           attached = true;
-          const conn = setUp(ws, room, decision.userId, decision.access, target.durable);
+          const conn = setUp(ws, room, decision.userId, decision.access, target.durable, decision.rightsVersion);
           room.attach(conn);
           room.release();
           metrics.connectionsTotal.inc({ result: 'accepted' });
@@ -315,7 +316,7 @@ export function createRelay(opts: RelayOptions): Relay {
       let n = 0;
       for (const conn of conns) {
         if (conn.closedByServer) continue;
-        if (pred({ userId: conn.userId, sheetId: conn.sheetId, access: conn.access })) {
+        if (pred({ userId: conn.userId, sheetId: conn.sheetId, access: conn.access, rightsVersion: conn.rightsVersion })) {
           closeConnection(conn, code, reason);
           n++;
         }
