@@ -86,6 +86,17 @@ const MESSAGE_TABLE: Readonly<Record<string, MessageSpec>> = {
   'nik-missing': { severity: 'error', id: 'NIK kosong.', en: 'The NIK is empty.' },
   ...ID_NUMBER_MESSAGES('nik', 'NIK', 'NIK'),
   ...ID_NUMBER_MESSAGES('nokk', 'No KK', 'family card number'),
+  // What an import finds in the file itself (src/files): the cell's type there, not its text.
+  'file-excel-precision': {
+    severity: 'error',
+    id: '{labelId} disimpan sebagai angka di Excel ({value}); Excel hanya menyimpan 15 digit, jadi digit terakhir mungkin hilang. Periksa dengan KTP/KK.',
+    en: 'The {labelEn} was stored as a number in Excel ({value}); Excel keeps only 15 digits, so the last digit may be lost. Check it against the ID card.',
+  },
+  'file-excel-error': {
+    severity: 'warning',
+    id: 'Kolom {labelId} berisi galat Excel {value}, bukan data.',
+    en: 'The column {labelEn} holds the Excel error {value}, not data.',
+  },
   'nik-birth-date-impossible': {
     severity: 'error',
     id: 'Tanggal lahir dalam NIK (digit 7–12: {part}) tidak mungkin.',

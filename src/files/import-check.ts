@@ -1,10 +1,7 @@
 // The preview's numbers: the check engine's findings for the incoming rows,
 // duplicates within the file and against the existing sheet(s). By default the
-// real check engine (src/domain/engine) runs over existing + incoming rows;
-// `basicCheck` (identity numbers only) remains for callers that want no engine.
+// real check engine (src/domain/engine) runs over existing + incoming rows.
 import type { DuplicateGroup, Finding } from '../domain/findings';
-import { isUsableIdentity, parseNik } from '../domain/nik';
-import { isUsableNoKk, parseNoKk } from '../domain/nokk';
 import type { RecordRow } from '../domain/schema';
 import { createEngine, type EngineConfig } from '../domain/engine/index';
 import { IMPORT_SOURCE, planRecords, type ImportPlan } from './import-plan';
@@ -16,46 +13,6 @@ export interface CheckResult {
 
 /** Checks a set of rows together (incoming + existing): findings per row, duplicate groups across them. */
 export type CheckRecords = (rows: RecordRow[]) => CheckResult;
-
-const NIK_PROBLEM_TEXT: Record<string, string> = {
-  empty: 'NIK kosong',
-  'excel-scientific': 'NIK rusak oleh Excel (notasi ilmiah, digit hilang)',
-  'excel-precision': 'NIK berakhiran 0: mungkin digit terakhir hilang oleh Excel',
-  'non-digit': 'NIK memuat selain angka',
-  length: 'NIK tidak 16 digit',
-  placeholder: 'NIK isian sementara (0000…/1234…)',
-  'birth-date-impossible': 'tanggal lahir di NIK tidak mungkin',
-  'serial-zero': 'nomor urut NIK 0000',
-};
-
-/** Identity-number checks and exact-identity duplicates; what the preview uses when no engine is given. */
-export const basicCheck: CheckRecords = (rows) => {
-  const findings: Finding[] = [];
-  const byNik = new Map<string, string[]>();
-  for (const r of rows) {
-    const nikRaw = r.values.nik;
-    if (nikRaw !== undefined) {
-      const info = parseNik(nikRaw);
-      for (const p of info.problems) {
-        const text = NIK_PROBLEM_TEXT[p];
-        if (!text) continue;
-        findings.push({ row: r.key, column: 'nik', code: `nik-${p}`, severity: p === 'excel-precision' ? 'warning' : 'error', message: `${text}.` });
-      }
-      if (isUsableIdentity(info) && info.digits) byNik.set(info.digits, [...(byNik.get(info.digits) ?? []), r.key]);
-    } else {
-      findings.push({ row: r.key, column: 'nik', code: 'nik-empty', severity: 'error', message: 'NIK kosong.' });
-    }
-    const kkRaw = r.values.no_kk;
-    if (kkRaw !== undefined && !isUsableNoKk(parseNoKk(kkRaw))) {
-      findings.push({ row: r.key, column: 'no_kk', code: 'no-kk-invalid', severity: 'warning', message: 'No KK tidak sah (harus 16 digit).' });
-    }
-  }
-  const duplicates: DuplicateGroup[] = [];
-  for (const [nik, members] of byNik) {
-    if (members.length > 1) duplicates.push({ id: `nik:${nik}`, kind: 'person', score: 1, members, reasons: ['NIK sama'] });
-  }
-  return { findings, duplicates };
-};
 
 /** The check engine over a fresh state: the same findings and duplicate groups the sheet will show after the import. */
 export function engineCheck(config: Partial<EngineConfig> = {}): CheckRecords {

@@ -1,6 +1,7 @@
 // From a parsed worksheet and a mapping to the rows an import will write:
 // plain data, no Yjs, so the worker builds it and the main thread only applies.
 import type { Finding } from '../domain/findings';
+import { makeFinding, ROLE_LABELS } from '../domain/messages';
 import type { ColumnRole, RecordRow } from '../domain/schema';
 import type { ColumnDef } from '../sheet/doc';
 import { cellToText, isIdentityRole, textLostPrecision, unneutralise } from './cell-values';
@@ -34,7 +35,11 @@ export function importKey(position: number): string {
   return `${IMPORT_SOURCE}#${position}`;
 }
 
-const ROLE_LABEL: Partial<Record<ColumnRole, string>> = { nik: 'NIK', no_kk: 'No KK' };
+/** How a message names the column: its role (both languages), else the file's header. */
+function labels(m: ColumnMapping): { labelId: string; labelEn: string } {
+  if (m.role) return { labelId: ROLE_LABELS[m.role].id, labelEn: ROLE_LABELS[m.role].en };
+  return { labelId: `"${m.label}"`, labelEn: `"${m.label}"` };
+}
 
 export function buildImportPlan(
   sheet: Worksheet,
@@ -66,25 +71,10 @@ export function buildImportPlan(
       if (text.trim() === '') continue;
       values[m.columnId] = text;
       any = true;
-      const what = (m.role && ROLE_LABEL[m.role]) ?? `"${m.label}"`;
       if (v.issue === 'excel-precision' || (isIdentityRole(m.role) && textLostPrecision(text))) {
-        fileFindings.push({
-          row: key,
-          ...(m.role ? { column: m.role } : {}),
-          code: 'file-excel-precision',
-          severity: 'error',
-          message: `${what} disimpan sebagai angka di Excel (${text}); Excel hanya menyimpan 15 digit, jadi digit terakhir mungkin hilang. Periksa dengan KTP/KK.`,
-          params: { value: text, row: row.n },
-        });
+        fileFindings.push(makeFinding(key, 'file-excel-precision', { value: text, row: row.n, ...labels(m) }, m.role ?? undefined));
       } else if (v.issue === 'excel-error') {
-        fileFindings.push({
-          row: key,
-          ...(m.role ? { column: m.role } : {}),
-          code: 'file-excel-error',
-          severity: 'warning',
-          message: `Kolom ${what} berisi galat Excel ${text}, bukan data.`,
-          params: { value: text, row: row.n },
-        });
+        fileFindings.push(makeFinding(key, 'file-excel-error', { value: text, row: row.n, ...labels(m) }, m.role ?? undefined));
       }
     }
     if (any) rows.push({ key, position: row.n, values });

@@ -8,7 +8,7 @@ export { cellText, DEFAULT_LIMITS, type Cell, type CellType, type MergedRange, t
 export { ImportSession, type FileSummary } from './import-session';
 export type { ColumnMapping, MappingAction } from './mapping';
 export type { ImportPlan, ImportRow } from './import-plan';
-export { engineCheck, basicCheck, previewImport, type ImportPreview, type ImportSummary, type PreviewRow, type CheckRecords } from './import-check';
+export { engineCheck, previewImport, type ImportPreview, type ImportSummary, type PreviewRow, type CheckRecords } from './import-check';
 export { applyImport, applyImportAsync, applyImportInParts, IMPORT_ORIGIN, type ApplyResult } from './import-apply';
 export { planOutline, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type PlanOutline } from './import-parts';
 export { diffReimport, type ReimportDiff, type ExistingRow } from './reimport';

@@ -112,8 +112,8 @@ function runSequence(seed: number, steps: number): void {
 }
 
 describe('incremental engine = full recompute', () => {
-  it('holds over 1,000 seeded random edit sequences (~12,000 edits)', () => {
-    for (let seed = 1; seed <= 1000; seed++) runSequence(seed, 4 + (seed % 17));
+  it('holds over 3,000 seeded random edit sequences (~36,000 edits)', () => {
+    for (let seed = 1; seed <= 3000; seed++) runSequence(seed, 4 + (seed % 17));
   });
 
   it('reports a duplicate group and an overlap on a simple case', () => {
