@@ -21,6 +21,12 @@ export interface FieldCheckOptions {
    */
   trustTrailingZero?: { nik?: boolean; no_kk?: boolean };
   /**
+   * The column is known to have gone through Excel number cells (assessIdColumn
+   * says excelDamaged). A trailing 0 is then an error; while the column is too
+   * small to judge either way it is only a warning (one real NIK in ten ends in 0).
+   */
+  damagedIdColumns?: { nik?: boolean; no_kk?: boolean };
+  /**
    * false when the identity column holds another kind of number (e.g. FEBRL's
    * soc_sec_id mapped with --map): then only its presence is checked.
    */
@@ -81,6 +87,7 @@ function idNumberFindings(
   column: ColumnRole,
   value: string,
   info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
+  damaged: boolean,
 ): Finding[] {
   const out: Finding[] = [];
   const shown = value.trim();
@@ -90,6 +97,9 @@ function idNumberFindings(
         out.push(makeFinding(key, `${prefix}-excel-scientific`, { value: shown, ...(info.excelDigits ? { digits: info.excelDigits } : {}) }, column));
         break;
       case 'excel-precision':
+        // Same code either way (the --json contract); only how sure we are differs.
+        out.push(makeFinding(key, `${prefix}-${p}`, { value: info.digits ?? shown }, column, damaged ? undefined : 'warning'));
+        break;
       case 'placeholder':
       case 'serial-zero':
         out.push(makeFinding(key, `${prefix}-${p}`, { value: info.digits ?? shown }, column));
@@ -178,7 +188,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else if (options.nikFormat !== false) {
     const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: options.trustTrailingZero?.nik ?? false });
-    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik));
+    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik, options.damagedIdColumns?.nik ?? true));
     // A dummy NIK says nothing about the person: comparing it would only add noise.
     if (!nik.problems.includes('placeholder')) out.push(...nikAgreement(key, nik, row, birthIso));
   }
@@ -189,7 +199,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk));
+    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk, options.damagedIdColumns?.no_kk ?? true));
   }
 
   // Nama

@@ -69,7 +69,12 @@ describe('NIK ending in 0, judged per sheet column', () => {
     e.upsert(healthySheet('BPNT-Medono', 40));
     e.upsert(healthySheet('BST-Kergon', 5));
     expect(codesOf(e, 'BPNT-Medono/3')).not.toContain('nik-excel-precision');
-    expect(codesOf(e, 'BST-Kergon/3')).toContain('nik-excel-precision'); // 5 values say nothing yet
+    expect(codesOf(e, 'BST-Kergon/3')).toContain('nik-excel-precision'); // 5 values say nothing yet…
+    // …so it is a warning to check against the KTP, not an error, while a damaged column's is an error.
+    const severityOf = (key: string) => e.findingsOf(key).find((f) => f.code === 'nik-excel-precision')?.severity;
+    expect(severityOf('BST-Kergon/3')).toBe('warning');
+    e.upsert(Array.from({ length: 6 }, (_, k) => row('BST-Kergon', 50 + k, nik(50 + k, true))));
+    expect(severityOf('BST-Kergon/3')).toBe('error');
     // One value in scientific notation: the column passed through Excel.
     e.upsert([row('BPNT-Medono', 90, '3.37501120180E+15')]);
     expect(codesOf(e, 'BPNT-Medono/3')).toContain('nik-excel-precision');

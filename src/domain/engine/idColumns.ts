@@ -7,11 +7,15 @@ import { idValueKind, judgeIdColumn, type IdColumnCounts, type IdValueKind } fro
 import type { RecordRow } from '../schema';
 
 export interface IdTrust {
+  /** A trailing 0 is a real serial (enough clean evidence). */
   nik: boolean;
   no_kk: boolean;
+  /** The column went through Excel number cells; neither trusted nor damaged = too little to judge. */
+  nikDamaged: boolean;
+  no_kkDamaged: boolean;
 }
 
-const NOT_TRUSTED: IdTrust = { nik: false, no_kk: false };
+const NOT_TRUSTED: IdTrust = { nik: false, no_kk: false, nikDamaged: false, no_kkDamaged: false };
 
 interface SourceCounts {
   nik: IdColumnCounts;
@@ -72,9 +76,12 @@ export class IdColumns {
     for (const source of sources) {
       const s = this.sources.get(source);
       if (!s) continue;
-      const next: IdTrust = { nik: judgeIdColumn(s.nik).trailingZeroTrusted, no_kk: judgeIdColumn(s.no_kk).trailingZeroTrusted };
-      const flipped = next.nik !== s.trust.nik || next.no_kk !== s.trust.no_kk;
-      s.trust = next.nik || next.no_kk ? next : NOT_TRUSTED;
+      const nik = judgeIdColumn(s.nik);
+      const kk = judgeIdColumn(s.no_kk);
+      const next: IdTrust = { nik: nik.trailingZeroTrusted, no_kk: kk.trailingZeroTrusted, nikDamaged: nik.excelDamaged, no_kkDamaged: kk.excelDamaged };
+      const was = s.trust;
+      const flipped = next.nik !== was.nik || next.no_kk !== was.no_kk || next.nikDamaged !== was.nikDamaged || next.no_kkDamaged !== was.no_kkDamaged;
+      s.trust = next;
       if (flipped) out.push(...s.zeroRows);
       if (s.nik.sixteenDigits === 0 && s.nik.scientific === 0 && s.no_kk.sixteenDigits === 0 && s.no_kk.scientific === 0 && s.zeroRows.size === 0) {
         this.sources.delete(source);
