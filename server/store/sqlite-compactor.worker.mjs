@@ -39,8 +39,10 @@ port.on('message', (/** @type {{ id: number, type: string, docId: string }} */ m
     }
     const snapshot = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
     const lastId = rows[rows.length - 1]?.id ?? 0;
-    const own = snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength;
-    port.postMessage({ id: msg.id, ok: true, result: { entries: rows.length, lastId, bytesBefore, snapshot } }, own ? [snapshot.buffer] : []);
+    const { buffer } = snapshot;
+    // Moved, not copied, when the snapshot owns its whole (non-shared) buffer.
+    const own = buffer instanceof ArrayBuffer && snapshot.byteOffset === 0 && snapshot.byteLength === buffer.byteLength;
+    port.postMessage({ id: msg.id, ok: true, result: { entries: rows.length, lastId, bytesBefore, snapshot } }, own ? [buffer] : []);
   } catch (err) {
     port.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
