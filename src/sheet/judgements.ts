@@ -8,6 +8,7 @@
 // One key per judgement, so two officers marking the same pair converge on one
 // entry, and withdrawing a judgement is deleting its key. Who and when are kept.
 import type * as Y from 'yjs';
+import { writerId } from './doc';
 import type { PairDecision } from '../domain/engine/config';
 import type { RuleOverride } from '../domain/rules';
 
@@ -16,6 +17,8 @@ export interface NotDuplicate {
   a: string;
   b: string;
   by: string;
+  /** The Yjs writer that made it (see writers in doc.ts): who, beyond the name the client gave. */
+  writer?: string;
   time: number;
   reason?: string;
 }
@@ -26,6 +29,7 @@ export interface Override {
   code: string;
   reason: string;
   by: string;
+  writer?: string;
   time: number;
 }
 
@@ -40,7 +44,7 @@ const ruleKey = (row: string, code: string) => `rule|${row}|${code}`;
 export function markNotDuplicate(doc: Y.Doc, a: string, b: string, by: string, origin: unknown = null, time = Date.now(), reason?: string): void {
   if (a === b) throw new Error('Satu baris tidak bisa ditandai "bukan duplikat" dengan dirinya sendiri.');
   const [x, y] = a < b ? [a, b] : [b, a];
-  const entry: NotDuplicate = { kind: 'not-duplicate', a: x, b: y, by, time, ...(reason?.trim() ? { reason: reason.trim() } : {}) };
+  const entry: NotDuplicate = { kind: 'not-duplicate', a: x, b: y, by, writer: writerId(doc), time, ...(reason?.trim() ? { reason: reason.trim() } : {}) };
   doc.transact(() => judgementsOf(doc).set(pairKey(a, b), entry), origin);
 }
 
@@ -52,7 +56,7 @@ export function unmarkNotDuplicate(doc: Y.Doc, a: string, b: string, origin: unk
 export function overrideFinding(doc: Y.Doc, row: string, code: string, reason: string, by: string, origin: unknown = null, time = Date.now()): void {
   const why = reason.trim();
   if (!why) throw new Error('Alasan wajib diisi untuk mengecualikan temuan.');
-  const entry: Override = { kind: 'override', row, code, reason: why, by, time };
+  const entry: Override = { kind: 'override', row, code, reason: why, by, writer: writerId(doc), time };
   doc.transact(() => judgementsOf(doc).set(ruleKey(row, code), entry), origin);
 }
 
@@ -60,22 +64,37 @@ export function withdrawOverride(doc: Y.Doc, row: string, code: string, origin: 
   doc.transact(() => judgementsOf(doc).delete(ruleKey(row, code)), origin);
 }
 
+/**
+ * Entries as every peer reads them: anything malformed (written by a broken or
+ * older client) is skipped, so one bad entry cannot stop the checks for everyone.
+ */
+function validJudgements(doc: Y.Doc): Judgement[] {
+  const out: Judgement[] = [];
+  const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  for (const j of judgementsOf(doc).values() as IterableIterator<unknown>) {
+    if (typeof j !== 'object' || j === null) continue;
+    const e = j as Record<string, unknown>;
+    if (e.kind === 'not-duplicate' && str(e.a) && str(e.b) && e.a !== e.b) out.push(j as NotDuplicate);
+    else if (e.kind === 'override' && str(e.row) && str(e.code) && typeof e.reason === 'string' && e.reason.trim() !== '') out.push(j as Override);
+  }
+  return out;
+}
+
 export function isNotDuplicate(doc: Y.Doc, a: string, b: string): boolean {
   return judgementsOf(doc).has(pairKey(a, b));
 }
 
 export function overrideOf(doc: Y.Doc, row: string, code: string): Override | undefined {
-  const j = judgementsOf(doc).get(ruleKey(row, code));
-  return j?.kind === 'override' ? j : undefined;
+  return validJudgements(doc).find((j): j is Override => j.kind === 'override' && j.row === row && j.code === code);
 }
 
 /** The judgements as the check engine takes them (EngineConfig.decisions / overrides). */
 export function engineJudgements(doc: Y.Doc): { decisions: PairDecision[]; overrides: RuleOverride[] } {
   const decisions: PairDecision[] = [];
   const overrides: RuleOverride[] = [];
-  for (const j of judgementsOf(doc).values()) {
+  for (const j of validJudgements(doc)) {
     if (j.kind === 'not-duplicate') decisions.push({ a: j.a, b: j.b });
-    else overrides.push({ row: j.row, code: j.code, reason: j.reason, by: j.by });
+    else overrides.push({ row: j.row, code: j.code, reason: j.reason, ...(typeof j.by === 'string' ? { by: j.by } : {}) });
   }
   // Deterministic order: every peer hands the engine the same list.
   decisions.sort((p, q) => (p.a + p.b < q.a + q.b ? -1 : 1));
@@ -94,6 +113,6 @@ export function observeJudgements(doc: Y.Doc, onChange: () => void): () => void 
 /** The "bukan duplikat" judgements that name `row` (for showing and withdrawing them). */
 export function notDuplicatesOf(doc: Y.Doc, row: string): NotDuplicate[] {
   const out: NotDuplicate[] = [];
-  for (const j of judgementsOf(doc).values()) if (j.kind === 'not-duplicate' && (j.a === row || j.b === row)) out.push(j);
+  for (const j of validJudgements(doc)) if (j.kind === 'not-duplicate' && (j.a === row || j.b === row)) out.push(j);
   return out.sort((p, q) => p.time - q.time);
 }

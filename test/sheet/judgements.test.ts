@@ -86,11 +86,24 @@ describe('judgements: "bukan duplikat" and overrides live in the sheet and drive
     markNotDuplicate(one, a!, b!, 'operator');
     markNotDuplicate(two, b!, a!, 'koordinator'); // the same pair, concurrently
     overrideFinding(one, c!, 'occupation-excluded', 'Honorer, bukan PNS', 'operator');
+    const heardLocally = heard;
     sync(one, two);
+    expect(heard).toBeGreaterThan(heardLocally); // the remote override reached two's observer
     expect(engineJudgements(one)).toEqual(engineJudgements(two));
     expect(engineJudgements(one).decisions).toHaveLength(1);
     expect(engineJudgements(two).overrides).toEqual([{ row: c, code: 'occupation-excluded', reason: 'Honorer, bukan PNS', by: 'operator' }]);
-    expect(heard).toBeGreaterThan(0);
     stop();
+  });
+
+  it('a malformed entry (a broken or older client) is skipped, never breaking the checks', () => {
+    const { doc, ids } = twinSheet();
+    const [a, b] = ids.map((id) => recordKey(SHEET, id));
+    const raw = doc.getMap<unknown>('judgements');
+    raw.set('pair|x|y', null);
+    raw.set('rule|r|c', { kind: 'override', row: 'r', code: 'c', reason: 42 });
+    raw.set('pair|q|q', { kind: 'not-duplicate', a: 'q', b: 'q' });
+    markNotDuplicate(doc, a!, b!, 'koordinator');
+    expect(engineJudgements(doc)).toEqual({ decisions: [{ a: a! < b! ? a : b, b: a! < b! ? b : a }], overrides: [] });
+    expect(overrideOf(doc, 'r', 'c')).toBeUndefined();
   });
 });

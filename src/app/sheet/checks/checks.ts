@@ -189,9 +189,12 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
   // whole (they are few) and serialised, so the engine sees them in order.
   let judging = Promise.resolve();
   const sendJudgements = () => {
-    judging = judging.then(async () => {
-      if (!stopped) apply(await engine.setConfig(engineJudgements(doc)));
-    });
+    judging = judging
+      .then(async () => {
+        if (!stopped) apply(await engine.setConfig(engineJudgements(doc)));
+      })
+      // One failed send must not stop the later ones (the next change sends them all again).
+      .catch((err: unknown) => console.error('Keputusan petugas tidak terkirim ke pemeriksaan:', err));
   };
   const unobserveJudgements = observeJudgements(doc, sendJudgements);
   sendJudgements();
