@@ -34,7 +34,8 @@ export const DEFAULT_OVERLAP: OverlapMatrix = {
 
 // Spellings officers write for the same program.
 const ALIASES: [RegExp, ProgramId][] = [
-  [/^(JPS|JPSKAB|JPSKABUPATEN|JARINGPENGAMANSOSIAL.*)$/, 'JPS'],
+  // 'JPS Daerah', 'JPS Kab', 'JPS Kota Pekalongan': a regency's or city's own safety net.
+  [/^(JPS.*|JARINGPENGAMANSOSIAL.*)$/, 'JPS'],
   [/^(BPNT|SEMBAKO|PROGRAMSEMBAKO|BANTUANPANGANNONTUNAI|KARTUSEMBAKO)$/, 'BPNT'],
   [/^(BST|BANSOSTUNAI|BANTUANSOSIALTUNAI)$/, 'BST'],
   [/^(BLTDD|BLTDESA|BLTDANADESA|BLT)$/, 'BLT-DD'],

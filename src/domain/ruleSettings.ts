@@ -83,6 +83,8 @@ export function rulesFrom(settings: RuleSettings, base: EligibilityRules = DEFAU
   };
 }
 
+const SETTING_KEYS = ['umk', 'enabled', 'minAge', 'extraOccupationTerms', 'forbiddenPairs'] as const;
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -93,6 +95,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseRuleSettings(input: unknown): { ok: true; settings: RuleSettings } | { ok: false; error: string } {
   const fail = (error: string) => ({ ok: false as const, error });
   if (!isRecord(input)) return fail('Pengaturan aturan harus berupa objek JSON.');
+  // What GET /api/workspace/rules returns works as well: its `settings`.
+  if (isRecord(input.settings)) input = input.settings;
+  if (!isRecord(input)) return fail('Pengaturan aturan harus berupa objek JSON.');
+  // A misspelt key would otherwise be ignored silently and its default used.
+  const unknown = Object.keys(input).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k));
+  if (unknown.length) return fail(`Kunci tidak dikenal: ${unknown.join(', ')}. Yang dikenal: ${SETTING_KEYS.join(', ')}.`);
   const out = settingsOf();
   if (input.umk !== undefined) {
     if (!isRecord(input.umk)) return fail('umk harus berisi amount (rupiah per bulan) dan label.');

@@ -12,6 +12,11 @@ const codes = (settings: unknown, values: RecordRow['values']) => {
 };
 
 describe('workspace rule settings', () => {
+  it('takes the GET /api/workspace/rules answer as it is (its settings)', () => {
+    const parsed = parseRuleSettings({ settings: { minAge: 18 }, defaults: settingsOf(), updatedBy: null, updatedAt: null, canEdit: true });
+    expect(parsed.ok && parsed.settings.minAge).toBe(18);
+  });
+
   it('empty settings are the defaults, and the defaults round-trip', () => {
     const parsed = parseRuleSettings({});
     expect(parsed).toEqual({ ok: true, settings: settingsOf(DEFAULT_RULES) });
@@ -21,6 +26,7 @@ describe('workspace rule settings', () => {
 
   it('the overlap matrix: pairs as officers type them, normalised and de-duplicated', () => {
     expect(parsePairs('JPS+BPNT, sembako + jps; BST+PKH')).toEqual({ ok: true, pairs: [['JPS', 'BPNT'], ['BPNT', 'JPS'], ['BST', 'PKH']] });
+    expect(parsePairs('JPS Daerah+BPNT, JPS Kota Pekalongan+PKH')).toEqual({ ok: true, pairs: [['JPS', 'BPNT'], ['JPS', 'PKH']] });
     expect(parsePairs('JPS')).toMatchObject({ ok: false });
     expect(parsePairs('PKH+PKH')).toMatchObject({ ok: false });
     const parsed = parseRuleSettings({ forbiddenPairs: [['JPS', 'BPNT'], ['Sembako', 'JPS'], ['PKH', 'BST']] });
@@ -57,6 +63,7 @@ describe('workspace rule settings', () => {
       [{ extraOccupationTerms: 'satpol pp' }, /extraOccupationTerms/],
       [{ forbiddenPairs: [['JPS']] }, /forbiddenPairs/],
       [{ forbiddenPairs: [['PKH', 'pkh']] }, /berbeda/],
+      [{ minage: 18 }, /Kunci tidak dikenal: minage/],
     ];
     for (const [input, message] of bad) {
       const parsed = parseRuleSettings(input);

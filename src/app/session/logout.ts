@@ -26,6 +26,9 @@ export async function logoutAndWipe(services: AppServices): Promise<void> {
   }
   const sheets = await db.sheets.toArray();
   await Promise.all(sheets.map((s) => deleteDatabase(sheetDbName(s.id))));
-  await Promise.all([db.sheets.clear(), db.workspace.clear(), db.index.clear()]);
+  await Promise.all([db.sheets.clear(), db.workspace.clear(), db.index.clear(), db.settings.delete('workspace-rules')]);
   await session.forget();
+  // Again once the session is gone: a cross-sheet index slice still being written
+  // when the wipe began (crossIndex.ts stops at the next slice) is removed too.
+  await db.index.clear();
 }

@@ -21,19 +21,27 @@ export async function loadIndex(services: AppServices): Promise<IndexEntry[]> {
   return entries;
 }
 
+const CACHE_WRITER = 'index-writer';
+
 async function cacheIndex({ db, session }: AppServices, entries: IndexEntry[]): Promise<void> {
   const user = session.user()?.id;
-  // Logging out wipes the device: a slice must never put other kelurahan's rows back afterwards.
-  const stillHere = () => user !== undefined && session.user()?.id === user;
+  // Only the newest writer goes on (two sheets opened one after the other must
+  // not leave a mix of two downloads), and never past a logout: a slice must not
+  // put other kelurahan's rows back on a wiped device.
+  const me = `${Date.now()}-${Math.random()}`;
+  const mine = async () => user !== undefined && session.user()?.id === user && (await db.settings.get(CACHE_WRITER))?.value === me;
   try {
-    await db.index.clear();
+    await db.transaction('rw', db.index, db.settings, async () => {
+      await db.settings.put({ key: CACHE_WRITER, value: me });
+      await db.index.clear();
+    });
     for (let i = 0; i < entries.length; i += CACHE_SLICE) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!stillHere()) break;
+      if (!(await mine())) return;
       await db.index.bulkPut(entries.slice(i, i + CACHE_SLICE));
     }
     // Checked again after the last write: a logout may have wiped the device while it was in flight.
-    if (!stillHere()) await db.index.clear();
+    if (session.user()?.id !== user) await db.index.clear();
   } catch {
     // The copy is only for offline checks; the next load writes it again.
   }
