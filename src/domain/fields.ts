@@ -97,8 +97,8 @@ function idNumberFindings(
         out.push(makeFinding(key, `${prefix}-excel-scientific`, { value: shown, ...(info.excelDigits ? { digits: info.excelDigits } : {}) }, column));
         break;
       case 'excel-precision':
-        // Same code either way (the --json contract); only how sure we are differs.
-        out.push(makeFinding(key, `${prefix}-${p}`, { value: info.digits ?? shown }, column, damaged ? undefined : 'warning'));
+        // Damage only where the column says so; otherwise a reminder to compare with the card.
+        out.push(makeFinding(key, damaged ? `${prefix}-excel-precision` : `${prefix}-trailing-zero`, { value: info.digits ?? shown }, column));
         break;
       case 'placeholder':
       case 'serial-zero':

@@ -44,6 +44,11 @@ const ID_NUMBER_MESSAGES = (prefix: 'nik' | 'nokk', idLabel: string, enLabel: st
     id: `${idLabel} {value} berakhiran 0, kemungkinan rusak oleh Excel (hanya 15 digit yang tersimpan). Cocokkan dengan KTP/KK; tidak dipakai untuk mencari duplikat.`,
     en: `The ${enLabel} {value} ends in 0 and was probably damaged by Excel (only 15 digits kept). Check it against the ID card; it is not used to find duplicates.`,
   },
+  [`${prefix}-trailing-zero`]: {
+    severity: 'warning',
+    id: `${idLabel} {value} berakhiran 0. Bila daftar ini pernah disimpan di Excel sebagai angka, digit terakhirnya bisa hilang: cocokkan dengan KTP/KK. Belum dipakai untuk mencari duplikat sampai kolom ini cukup terisi.`,
+    en: `The ${enLabel} {value} ends in 0. If this list was ever kept in Excel as numbers, its last digit may be lost: check it against the ID card. It is not used to find duplicates until the column holds enough values to judge.`,
+  },
   [`${prefix}-non-digit`]: {
     severity: 'error',
     id: `${idLabel} hanya boleh berisi angka, tertulis "{value}".`,
