@@ -85,14 +85,16 @@ export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
 }
 
 function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`Katalog ini dibuat oleh versi Selaras yang lebih baru (skema ${current}); perbarui Selaras.`);
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  // IMMEDIATE: the version is read under the write lock, so a server and a CLI
+  // command opening an old catalog at once do not both run the same migration.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`Katalog ini dibuat oleh versi Selaras yang lebih baru (skema ${current}); perbarui Selaras.`);
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v] ?? '');
       db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
