@@ -18,6 +18,8 @@ export function DeletedRowsPanel(props: { doc: Y.Doc; canRestore: boolean; onRes
   });
   onCleanup(stop);
   const flagged = () => list().filter((r) => r.editedAfter).length;
+  const [all, setAll] = createSignal(false);
+  const shown = () => (all() ? list() : list().slice(0, SHOWN));
   return (
     <Show when={list().length > 0}>
       <section class="panel" aria-labelledby="deleted-title" data-testid="deleted-rows">
@@ -28,7 +30,7 @@ export function DeletedRowsPanel(props: { doc: Y.Doc; canRestore: boolean; onRes
           <p class="banner warn" role="status">{i18n.t('deleted.editedAfterSummary', { n: flagged() })}</p>
         </Show>
         <ul class="deleted">
-          <For each={list().slice(0, SHOWN)}>
+          <For each={shown()}>
             {(r) => (
               <li data-testid="deleted-row" data-row={r.id} classList={{ 'edited-after': r.editedAfter }}>
                 <strong>{getCell(props.doc, r.id, 'nama').value || i18n.t('conflicts.empty')}</strong> {getCell(props.doc, r.id, 'nik').value}
@@ -50,8 +52,10 @@ export function DeletedRowsPanel(props: { doc: Y.Doc; canRestore: boolean; onRes
             )}
           </For>
         </ul>
-        <Show when={list().length > SHOWN}>
-          <p class="muted">{i18n.t('deleted.more', { n: list().length - SHOWN })}</p>
+        <Show when={!all() && list().length > SHOWN}>
+          <button type="button" class="small" data-testid="deleted-show-all" onClick={() => setAll(true)}>
+            {i18n.t('deleted.more', { n: list().length - SHOWN })}
+          </button>
         </Show>
       </section>
     </Show>
