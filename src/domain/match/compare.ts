@@ -78,6 +78,8 @@ export class PairScratch {
   readonly ci = new Int32Array(MAX_TOKENS * MAX_TOKENS);
   readonly cj = new Int32Array(MAX_TOKENS * MAX_TOKENS);
   readonly cs = new Float64Array(MAX_TOKENS * MAX_TOKENS);
+  /** Pruning constants of the last model scored with this scratch (see boundsOf). */
+  bounds: Bounds | null = null;
 }
 
 /** Order of fuzzy candidates: best similarity first (an initial counts as 0.5), then by position. */
@@ -206,28 +208,79 @@ function compareNames(a: Features, b: Features, model: MatchModel, scratch: Pair
   return { field: 'name', level, weight, sim };
 }
 
-function compareBirth(a: Features, b: Features, model: MatchModel): Evidence | null {
+// The cheap fields are first judged as small level codes with a weight, and
+// turned into Evidence objects only for a pair that survives pruning: most
+// candidate pairs are rejected, and allocating evidence for them was a large
+// part of the full check's garbage.
+
+const BIRTH_SAME = 1;
+const BIRTH_SWAP = 2;
+const BIRTH_TYPO = 3;
+const BIRTH_PARTIAL = 4;
+const BIRTH_DIFFER = 5;
+
+/** 0: not comparable; else one of the BIRTH_ codes. */
+function birthLevel(a: Features, b: Features): number {
   const x = a.birth;
   const y = b.birth;
-  if (!x || !y) return null;
-  if (x.iso === y.iso) return { field: 'birth', level: 'same', weight: a.weights.birth };
-  if (x.y === y.y && x.m === y.d && x.d === y.m) return { field: 'birth', level: 'swap', weight: model.dob.swap };
-  if (hamming1(x.digits, y.digits) || adjacentTransposition(x.digits, y.digits)) {
-    return { field: 'birth', level: 'typo', weight: model.dob.typo };
-  }
-  if (x.y === y.y) return { field: 'birth', level: 'partial', weight: model.dob.yearOnly };
-  return { field: 'birth', level: 'differ', weight: model.dob.differ };
+  if (!x || !y) return 0;
+  if (x.iso === y.iso) return BIRTH_SAME;
+  if (x.y === y.y && x.m === y.d && x.d === y.m) return BIRTH_SWAP;
+  if (hamming1(x.digits, y.digits) || adjacentTransposition(x.digits, y.digits)) return BIRTH_TYPO;
+  if (x.y === y.y) return BIRTH_PARTIAL;
+  return BIRTH_DIFFER;
 }
 
-function compareIdentity(a: Features, b: Features, model: MatchModel): Evidence | null {
+function birthWeight(code: number, a: Features, model: MatchModel): number {
+  switch (code) {
+    case BIRTH_SAME:
+      return a.weights.birth;
+    case BIRTH_SWAP:
+      return model.dob.swap;
+    case BIRTH_TYPO:
+      return model.dob.typo;
+    case BIRTH_PARTIAL:
+      return model.dob.yearOnly;
+    case BIRTH_DIFFER:
+      return model.dob.differ;
+    default:
+      return 0;
+  }
+}
+
+const BIRTH_LEVELS: readonly Level[] = ['differ', 'same', 'swap', 'typo', 'partial', 'differ'];
+
+const ID_SAME = 1;
+const ID_ONE_DIGIT = 2;
+const ID_TRANSPOSED = 3;
+const ID_DIFFER = 4;
+
+function identityLevel(a: Features, b: Features): number {
   const x = a.identity;
   const y = b.identity;
-  if (!x || !y) return null;
-  if (x === y) return { field: 'identity', level: 'same', weight: a.weights.identity };
-  if (hamming1(x, y)) return { field: 'identity', level: 'oneDigit', weight: model.identity.oneDigit };
-  if (adjacentTransposition(x, y)) return { field: 'identity', level: 'transposed', weight: model.identity.transposed };
-  return { field: 'identity', level: 'differ', weight: model.identity.differ };
+  if (!x || !y) return 0;
+  if (x === y) return ID_SAME;
+  if (hamming1(x, y)) return ID_ONE_DIGIT;
+  if (adjacentTransposition(x, y)) return ID_TRANSPOSED;
+  return ID_DIFFER;
 }
+
+function identityWeight(code: number, a: Features, model: MatchModel): number {
+  switch (code) {
+    case ID_SAME:
+      return a.weights.identity;
+    case ID_ONE_DIGIT:
+      return model.identity.oneDigit;
+    case ID_TRANSPOSED:
+      return model.identity.transposed;
+    case ID_DIFFER:
+      return model.identity.differ;
+    default:
+      return 0;
+  }
+}
+
+const ID_LEVELS: readonly Level[] = ['differ', 'same', 'oneDigit', 'transposed', 'differ'];
 
 function compareAddress(a: Features, b: Features, model: MatchModel, scratch: PairScratch): Evidence | null {
   if (a.address.length === 0 || b.address.length === 0) return null;
@@ -240,48 +293,104 @@ function compareAddress(a: Features, b: Features, model: MatchModel, scratch: Pa
   return { field: 'address', level: sim === 1 ? 'same' : 'similar', weight: level.weight, sim };
 }
 
-function compareRtRw(a: Features, b: Features, model: MatchModel): Evidence | null {
+// RT/RW codes: one side missing on one of the two numbers (half weights), or both known.
+const RTRW_HALF_SAME = 1;
+const RTRW_HALF_DIFFER = 2;
+const RTRW_SAME = 3;
+const RTRW_PARTIAL = 4;
+const RTRW_DIFFER = 5;
+
+function rtRwLevel(a: Features, b: Features): number {
   const rt = a.rt && b.rt ? (a.rt === b.rt ? 1 : 0) : -1;
   const rw = a.rw && b.rw ? (a.rw === b.rw ? 1 : 0) : -1;
-  if (rt === -1 && rw === -1) return null;
-  if (rt === -1 || rw === -1) {
-    const same = rt === 1 || rw === 1;
-    return { field: 'rtrw', level: same ? 'partial' : 'differ', weight: same ? model.rtrw.both / 2 : model.rtrw.none / 2 };
+  if (rt === -1 && rw === -1) return 0;
+  if (rt === -1 || rw === -1) return rt === 1 || rw === 1 ? RTRW_HALF_SAME : RTRW_HALF_DIFFER;
+  if (rt + rw === 2) return RTRW_SAME;
+  if (rt + rw === 1) return RTRW_PARTIAL;
+  return RTRW_DIFFER;
+}
+
+function rtRwWeight(code: number, model: MatchModel): number {
+  switch (code) {
+    case RTRW_HALF_SAME:
+      return model.rtrw.both / 2;
+    case RTRW_HALF_DIFFER:
+      return model.rtrw.none / 2;
+    case RTRW_SAME:
+      return model.rtrw.both;
+    case RTRW_PARTIAL:
+      return model.rtrw.one;
+    case RTRW_DIFFER:
+      return model.rtrw.none;
+    default:
+      return 0;
   }
-  if (rt + rw === 2) return { field: 'rtrw', level: 'same', weight: model.rtrw.both };
-  if (rt + rw === 1) return { field: 'rtrw', level: 'partial', weight: model.rtrw.one };
-  return { field: 'rtrw', level: 'differ', weight: model.rtrw.none };
 }
 
-function comparePlace(field: Field, x: string, y: string, w: { same: number; differ: number }): Evidence | null {
-  if (!x || !y) return null;
-  const same = x === y || jaroWinkler(x, y) >= 0.93;
-  return { field, level: same ? 'same' : 'differ', weight: same ? w.same : w.differ };
+const RTRW_LEVELS: readonly Level[] = ['differ', 'partial', 'differ', 'same', 'partial', 'differ'];
+
+/** Same-or-different fields (places, sex): 0 not comparable, 1 same, 2 differ. */
+const SAME = 1;
+const DIFFER = 2;
+
+function placeLevel(x: string, y: string): number {
+  if (!x || !y) return 0;
+  return x === y || jaroWinkler(x, y) >= 0.93 ? SAME : DIFFER;
 }
 
-/** The most the address can add (for pruning). */
-function addressMax(model: MatchModel): number {
-  let max = 0;
-  for (const l of model.address.levels) max = Math.max(max, l.weight);
-  return max;
+const binaryWeight = (code: number, w: { same: number; differ: number }): number => (code === SAME ? w.same : code === DIFFER ? w.differ : 0);
+
+function binaryEvidence(field: Field, code: number, w: { same: number; differ: number }): Evidence | null {
+  if (code === 0) return null;
+  return { field, level: code === SAME ? 'same' : 'differ', weight: code === SAME ? w.same : w.differ };
 }
 
-/** The most the fields after identity, name and birth date can add (for pruning). */
-function restMax(model: MatchModel): number {
-  return (
-    addressMax(model) +
-    model.rtrw.both +
-    model.village.same +
-    model.district.same +
-    model.birthPlace.same +
-    model.sex.same +
-    model.noKk.same
-  );
+/** Pruning constants of one model, computed once per scratch instead of once per pair. */
+interface Bounds {
+  model: MatchModel;
+  /** The summed weight at which the match probability reaches the threshold. */
+  needed: number;
+  /** The most the address can add. */
+  addressMax: number;
+  /** The most the fields after identity, name and birth date can add. */
+  restMax: number;
+  /** Largest share of a token weight a fuzzy name level keeps (at least 1). */
+  keep: number;
+  /** The most one unpaired name token can add. */
+  leftover: number;
 }
 
-/** The summed weight at which the match probability reaches the threshold. */
-function neededWeight(model: MatchModel): number {
-  return Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
+function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
+  const cached = scratch.bounds;
+  if (cached && cached.model === model) return cached;
+  let addressMax = 0;
+  for (const l of model.address.levels) addressMax = Math.max(addressMax, l.weight);
+  let keep = 1;
+  for (const l of model.nameLevels) keep = Math.max(keep, l.keep);
+  const bounds: Bounds = {
+    model,
+    needed: Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold)),
+    addressMax,
+    restMax:
+      addressMax +
+      model.rtrw.both +
+      model.village.same +
+      model.district.same +
+      model.birthPlace.same +
+      model.sex.same +
+      model.noKk.same,
+    keep,
+    leftover: Math.max(0, model.nameConflict, model.nameExtra),
+  };
+  scratch.bounds = bounds;
+  return bounds;
+}
+
+/** The most one side's name tokens can give: each at most its own term weight (an initial: nameInitial). */
+function nameSide(weights: number[], initial: number, keep: number): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += Math.max(0, initial, (weights[i] as number) * keep);
+  return sum;
 }
 
 /**
@@ -289,17 +398,12 @@ function neededWeight(model: MatchModel): number {
  * most once, for at most its own term weight (an initial: nameInitial), and the
  * sum is capped at nameMax.
  */
-function nameBound(a: Features, b: Features, model: MatchModel): number {
+function nameBound(a: Features, b: Features, model: MatchModel, k: Bounds): number {
   if (a.name.length === 0 || b.name.length === 0) return 0;
-  let keep = 1;
-  for (const l of model.nameLevels) keep = Math.max(keep, l.keep);
-  const side = (weights: number[]) => {
-    let sum = 0;
-    for (const w of weights) sum += Math.max(0, model.nameInitial, w * keep);
-    return sum;
-  };
-  const leftovers = (a.name.length + b.name.length) * Math.max(0, model.nameConflict, model.nameExtra);
-  return Math.max(model.nameNone, Math.min(model.nameMax, side(a.weights.name), side(b.weights.name)) + leftovers);
+  const leftovers = (a.name.length + b.name.length) * k.leftover;
+  const sa = nameSide(a.weights.name, model.nameInitial, k.keep);
+  const sb = nameSide(b.weights.name, model.nameInitial, k.keep);
+  return Math.max(model.nameNone, Math.min(model.nameMax, sa, sb) + leftovers);
 }
 
 /** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
@@ -320,31 +424,43 @@ export function comparePair(
   prune = false,
   scratch: PairScratch = new PairScratch(),
 ): PairScore | null {
+  const k = boundsOf(model, scratch);
   const sameIdentity = a.identity !== null && a.identity === b.identity;
   const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
-  const needed = mayPrune ? neededWeight(model) - PRUNE_SLACK : 0;
-  const identity = compareIdentity(a, b, model);
-  const birth = compareBirth(a, b, model);
-  const firstTwo = weightOf(identity) + weightOf(birth);
-  if (mayPrune && firstTwo + Math.max(0, model.nameMax) + restMax(model) < needed) return null;
+  const needed = mayPrune ? k.needed - PRUNE_SLACK : 0;
+  const idCode = identityLevel(a, b);
+  const birthCode = birthLevel(a, b);
+  const idW = identityWeight(idCode, a, model);
+  const birthW = birthWeight(birthCode, a, model);
+  const firstTwo = idW + birthW;
+  if (mayPrune && firstTwo + Math.max(0, model.nameMax) + k.restMax < needed) return null;
   // The cheap fields before the names: with them, most pairs of different people stop here.
-  const rtrw = compareRtRw(a, b, model);
-  const village = comparePlace('village', a.village, b.village, model.village);
-  const district = comparePlace('district', a.district, b.district, model.district);
-  const birthPlace = comparePlace('birthPlace', a.birthPlace, b.birthPlace, model.birthPlace);
-  const sex: Evidence | null =
-    a.sex && b.sex
-      ? a.sex === b.sex
-        ? { field: 'sex', level: 'same', weight: model.sex.same }
-        : { field: 'sex', level: 'differ', weight: model.sex.differ }
-      : null;
-  const noKk: Evidence | null = a.noKk && b.noKk && a.noKk === b.noKk ? { field: 'noKk', level: 'same', weight: model.noKk.same } : null;
-  const small = weightOf(rtrw) + weightOf(village) + weightOf(district) + weightOf(birthPlace) + weightOf(sex) + weightOf(noKk);
-  if (mayPrune && firstTwo + small + nameBound(a, b, model) + addressMax(model) < needed) return null;
+  const rtrwCode = rtRwLevel(a, b);
+  const villageCode = placeLevel(a.village, b.village);
+  const districtCode = placeLevel(a.district, b.district);
+  const birthPlaceCode = placeLevel(a.birthPlace, b.birthPlace);
+  const sexCode = a.sex && b.sex ? (a.sex === b.sex ? SAME : DIFFER) : 0;
+  const noKkCode = a.noKk && b.noKk && a.noKk === b.noKk ? SAME : 0;
+  const small =
+    rtRwWeight(rtrwCode, model) +
+    binaryWeight(villageCode, model.village) +
+    binaryWeight(districtCode, model.district) +
+    binaryWeight(birthPlaceCode, model.birthPlace) +
+    binaryWeight(sexCode, model.sex) +
+    (noKkCode === SAME ? model.noKk.same : 0);
+  if (mayPrune && firstTwo + small + nameBound(a, b, model, k) + k.addressMax < needed) return null;
   const name = compareNames(a, b, model, scratch);
-  if (mayPrune && firstTwo + weightOf(name) + small + addressMax(model) < needed) return null;
+  if (mayPrune && firstTwo + weightOf(name) + small + k.addressMax < needed) return null;
   const address = compareAddress(a, b, model, scratch);
   // Evidence in a fixed order (reasons and the UI read it in this order); the weight is summed in that order.
+  const identity: Evidence | null = idCode === 0 ? null : { field: 'identity', level: ID_LEVELS[idCode] as Level, weight: idW };
+  const birth: Evidence | null = birthCode === 0 ? null : { field: 'birth', level: BIRTH_LEVELS[birthCode] as Level, weight: birthW };
+  const rtrw: Evidence | null = rtrwCode === 0 ? null : { field: 'rtrw', level: RTRW_LEVELS[rtrwCode] as Level, weight: rtRwWeight(rtrwCode, model) };
+  const village = binaryEvidence('village', villageCode, model.village);
+  const district = binaryEvidence('district', districtCode, model.district);
+  const birthPlace = binaryEvidence('birthPlace', birthPlaceCode, model.birthPlace);
+  const sex = binaryEvidence('sex', sexCode, model.sex);
+  const noKk: Evidence | null = noKkCode === SAME ? { field: 'noKk', level: 'same', weight: model.noKk.same } : null;
   const evidence: Evidence[] = [];
   let weight = 0;
   for (const e of [identity, birth, name, address, rtrw, village, district, birthPlace, sex, noKk]) {
