@@ -14,6 +14,7 @@ import { blockingKeyHashes, isWeakKeyHash, termsOf, WEAK_CAP_DIVISOR } from '../
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, termWeight, type MatchModel } from '../match/model';
+import { PairPrefilter } from './prefilter';
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -87,12 +88,15 @@ export class Matcher {
   private mark = 0;
   private readonly candidateList: number[] = [];
   private readonly scratch = new PairScratch();
+  private readonly prefilter: PairPrefilter;
 
   constructor(
     private readonly model: MatchModel,
     private readonly blockCap: number,
     private readonly dismissed: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.prefilter = new PairPrefilter(model);
+  }
 
   private eligible(block: number): boolean {
     const n = (this.blockMembers[block] as number[]).length;
@@ -134,6 +138,7 @@ export class Matcher {
     w.birth = b >= 0 ? termWeight(this.model, this.termCount(b)) : 0;
     const t = this.identityTermOfRow[id] as number;
     w.identity = t >= 0 ? termWeight(this.model, this.termCount(t)) : 0;
+    this.prefilter.setWeights(id, f);
   }
 
   /**
@@ -191,6 +196,7 @@ export class Matcher {
       }
       this.feats.set(key, next);
       this.featAt[id] = next;
+      this.prefilter.set(id, next);
       const nameTerms = next.nameTerms.map((t) => this.internTerm(t));
       const birth = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
       const identity = next.identityTerm ? this.internTerm(next.identityTerm) : -1;
@@ -255,7 +261,7 @@ export class Matcher {
       for (const other of this.candidates(id)) {
         if (this.doneMark[other] === done) continue; // that pair was decided when `other` was scored
         const otherKey = this.keyAt[other] as string;
-        if (this.scoreAndLink(key, f, otherKey, this.featAt[other] as Features)) added.push(pairKey(key, otherKey));
+        if (this.scoreAndLink(id, key, f, other, otherKey, this.featAt[other] as Features)) added.push(pairKey(key, otherKey));
       }
       this.doneMark[id] = done;
     }
@@ -285,7 +291,7 @@ export class Matcher {
           const yi = members[j] as number;
           const y = this.keyAt[yi] as string;
           if (rescore.has(yi) || this.edges.get(x)?.has(y)) continue;
-          if (this.scoreAndLink(x, fx, y, this.featAt[yi] as Features)) added.push(pairKey(x, y));
+          if (this.scoreAndLink(xi, x, fx, yi, y, this.featAt[yi] as Features)) added.push(pairKey(x, y));
         }
       }
     }
@@ -310,7 +316,9 @@ export class Matcher {
   }
 
   /** Score the pair and link it when it is a match; true when linked. */
-  private scoreAndLink(key: string, f: Features, other: string, g: Features): boolean {
+  private scoreAndLink(id: number, key: string, f: Features, otherId: number, other: string, g: Features): boolean {
+    // The prefilter first: it rejects most pairs without reading either row's Features.
+    if (key < other ? this.prefilter.rejects(id, otherId) : this.prefilter.rejects(otherId, id)) return false;
     if (f.reference && g.reference) return false;
     if (this.dismissed.size > 0 && this.dismissed.has(pairKey(key, other))) return false;
     const score = key < other ? comparePair(f, g, this.model, true, this.scratch) : comparePair(g, f, this.model, true, this.scratch);

@@ -3,7 +3,7 @@
 // sum decides. `termCount` supplies the number of rows holding a term, for the
 // term-frequency adjustment of names, birth dates and identity numbers.
 import { jaroWinkler } from './jaro';
-import type { Features } from './features';
+import type { BirthDate, Features } from './features';
 import { probability, type MatchModel } from './model';
 
 export type Field =
@@ -38,7 +38,7 @@ export interface PairScore {
   sameIdentity: boolean;
 }
 
-function hamming1(a: string, b: string): boolean {
+export function hamming1(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && ++diff > 1) return false;
@@ -213,16 +213,14 @@ function compareNames(a: Features, b: Features, model: MatchModel, scratch: Pair
 // candidate pairs are rejected, and allocating evidence for them was a large
 // part of the full check's garbage.
 
-const BIRTH_SAME = 1;
-const BIRTH_SWAP = 2;
-const BIRTH_TYPO = 3;
-const BIRTH_PARTIAL = 4;
-const BIRTH_DIFFER = 5;
+export const BIRTH_SAME = 1;
+export const BIRTH_SWAP = 2;
+export const BIRTH_TYPO = 3;
+export const BIRTH_PARTIAL = 4;
+export const BIRTH_DIFFER = 5;
 
 /** 0: not comparable; else one of the BIRTH_ codes. */
-function birthLevel(a: Features, b: Features): number {
-  const x = a.birth;
-  const y = b.birth;
+export function birthLevel(x: BirthDate | null, y: BirthDate | null): number {
   if (!x || !y) return 0;
   if (x.iso === y.iso) return BIRTH_SAME;
   if (x.y === y.y && x.m === y.d && x.d === y.m) return BIRTH_SWAP;
@@ -231,10 +229,11 @@ function birthLevel(a: Features, b: Features): number {
   return BIRTH_DIFFER;
 }
 
-function birthWeight(code: number, a: Features, model: MatchModel): number {
+/** `same`: the term weight of the first row's birth date. */
+export function birthWeight(code: number, same: number, model: MatchModel): number {
   switch (code) {
     case BIRTH_SAME:
-      return a.weights.birth;
+      return same;
     case BIRTH_SWAP:
       return model.dob.swap;
     case BIRTH_TYPO:
@@ -250,14 +249,15 @@ function birthWeight(code: number, a: Features, model: MatchModel): number {
 
 const BIRTH_LEVELS: readonly Level[] = ['differ', 'same', 'swap', 'typo', 'partial', 'differ'];
 
-const ID_SAME = 1;
+export const ID_SAME = 1;
 const ID_ONE_DIGIT = 2;
 const ID_TRANSPOSED = 3;
-const ID_DIFFER = 4;
+export const ID_DIFFER = 4;
 
-function identityLevel(a: Features, b: Features): number {
-  const x = a.identity;
-  const y = b.identity;
+/** Identity levels by kind of digit difference: the same, one digit, two adjacent swapped, other. */
+export const ID_LEVEL_CODES: readonly number[] = [ID_SAME, ID_ONE_DIGIT, ID_TRANSPOSED, ID_DIFFER];
+
+export function identityLevel(x: string | null, y: string | null): number {
   if (!x || !y) return 0;
   if (x === y) return ID_SAME;
   if (hamming1(x, y)) return ID_ONE_DIGIT;
@@ -265,10 +265,11 @@ function identityLevel(a: Features, b: Features): number {
   return ID_DIFFER;
 }
 
-function identityWeight(code: number, a: Features, model: MatchModel): number {
+/** `same`: the term weight of the first row's identity number. */
+export function identityWeight(code: number, same: number, model: MatchModel): number {
   switch (code) {
     case ID_SAME:
-      return a.weights.identity;
+      return same;
     case ID_ONE_DIGIT:
       return model.identity.oneDigit;
     case ID_TRANSPOSED:
@@ -300,9 +301,9 @@ const RTRW_SAME = 3;
 const RTRW_PARTIAL = 4;
 const RTRW_DIFFER = 5;
 
-function rtRwLevel(a: Features, b: Features): number {
-  const rt = a.rt && b.rt ? (a.rt === b.rt ? 1 : 0) : -1;
-  const rw = a.rw && b.rw ? (a.rw === b.rw ? 1 : 0) : -1;
+export function rtRwLevel(rtA: string, rwA: string, rtB: string, rwB: string): number {
+  const rt = rtA && rtB ? (rtA === rtB ? 1 : 0) : -1;
+  const rw = rwA && rwB ? (rwA === rwB ? 1 : 0) : -1;
   if (rt === -1 && rw === -1) return 0;
   if (rt === -1 || rw === -1) return rt === 1 || rw === 1 ? RTRW_HALF_SAME : RTRW_HALF_DIFFER;
   if (rt + rw === 2) return RTRW_SAME;
@@ -330,12 +331,23 @@ function rtRwWeight(code: number, model: MatchModel): number {
 const RTRW_LEVELS: readonly Level[] = ['differ', 'partial', 'differ', 'same', 'partial', 'differ'];
 
 /** Same-or-different fields (places, sex): 0 not comparable, 1 same, 2 differ. */
-const SAME = 1;
+export const SAME = 1;
 const DIFFER = 2;
 
-function placeLevel(x: string, y: string): number {
+export function placeLevel(x: string, y: string): number {
   if (!x || !y) return 0;
   return x === y || jaroWinkler(x, y) >= 0.93 ? SAME : DIFFER;
+}
+
+/** Sex as a small code (0: unknown), for sexLevel. */
+export const sexCodeOf = (sex: 'L' | 'P' | null): number => (sex === 'L' ? 1 : sex === 'P' ? 2 : 0);
+
+export function sexLevel(x: number, y: number): number {
+  return x && y ? (x === y ? SAME : DIFFER) : 0;
+}
+
+export function noKkLevel(x: string | null, y: string | null): number {
+  return x && y && x === y ? SAME : 0;
 }
 
 const binaryWeight = (code: number, w: { same: number; differ: number }): number => (code === SAME ? w.same : code === DIFFER ? w.differ : 0);
@@ -345,8 +357,23 @@ function binaryEvidence(field: Field, code: number, w: { same: number; differ: n
   return { field, level: code === SAME ? 'same' : 'differ', weight: code === SAME ? w.same : w.differ };
 }
 
+/** The summed weight of the cheap fields (in this order: the pruning sums must match to the bit). */
+export function smallWeight(rtrw: number, village: number, district: number, birthPlace: number, sex: number, noKk: number, model: MatchModel): number {
+  return (
+    rtRwWeight(rtrw, model) +
+    binaryWeight(village, model.village) +
+    binaryWeight(district, model.district) +
+    binaryWeight(birthPlace, model.birthPlace) +
+    binaryWeight(sex, model.sex) +
+    (noKk === SAME ? model.noKk.same : 0)
+  );
+}
+
+/** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
+const PRUNE_SLACK = 1e-6;
+
 /** Pruning constants of one model, computed once per scratch instead of once per pair. */
-interface Bounds {
+export interface Bounds {
   model: MatchModel;
   /** The summed weight at which the match probability reaches the threshold. */
   needed: number;
@@ -360,7 +387,7 @@ interface Bounds {
   leftover: number;
 }
 
-function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
+export function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
   const cached = scratch.bounds;
   if (cached && cached.model === model) return cached;
   let addressMax = 0;
@@ -387,7 +414,7 @@ function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
 }
 
 /** The most one side's name tokens can give: each at most its own term weight (an initial: nameInitial). */
-function nameSide(weights: number[], initial: number, keep: number): number {
+export function nameSide(weights: number[], initial: number, keep: number): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += Math.max(0, initial, (weights[i] as number) * keep);
   return sum;
@@ -398,16 +425,27 @@ function nameSide(weights: number[], initial: number, keep: number): number {
  * most once, for at most its own term weight (an initial: nameInitial), and the
  * sum is capped at nameMax.
  */
-function nameBound(a: Features, b: Features, model: MatchModel, k: Bounds): number {
-  if (a.name.length === 0 || b.name.length === 0) return 0;
-  const leftovers = (a.name.length + b.name.length) * k.leftover;
-  const sa = nameSide(a.weights.name, model.nameInitial, k.keep);
-  const sb = nameSide(b.weights.name, model.nameInitial, k.keep);
-  return Math.max(model.nameNone, Math.min(model.nameMax, sa, sb) + leftovers);
+export function nameBound(lenA: number, sideA: number, lenB: number, sideB: number, model: MatchModel, k: Bounds): number {
+  if (lenA === 0 || lenB === 0) return 0;
+  const leftovers = (lenA + lenB) * k.leftover;
+  return Math.max(model.nameNone, Math.min(model.nameMax, sideA, sideB) + leftovers);
 }
 
-/** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
-const PRUNE_SLACK = 1e-6;
+/**
+ * The test of comparePair's second pruning step, from plain values (see
+ * engine/prefilter.ts, which keeps them per row): true when the pair cannot link.
+ */
+export function prunedEarly(firstTwo: number, small: number, names: number, k: Bounds): boolean {
+  return firstTwo + small + names + k.addressMax < k.needed - PRUNE_SLACK;
+}
+
+
+function nameBoundOf(a: Features, b: Features, model: MatchModel, k: Bounds): number {
+  if (a.name.length === 0 || b.name.length === 0) return 0;
+  const sa = nameSide(a.weights.name, model.nameInitial, k.keep);
+  const sb = nameSide(b.weights.name, model.nameInitial, k.keep);
+  return nameBound(a.name.length, sa, b.name.length, sb, model, k);
+}
 
 const weightOf = (e: Evidence | null): number => (e ? e.weight : 0);
 
@@ -428,27 +466,21 @@ export function comparePair(
   const sameIdentity = a.identity !== null && a.identity === b.identity;
   const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
   const needed = mayPrune ? k.needed - PRUNE_SLACK : 0;
-  const idCode = identityLevel(a, b);
-  const birthCode = birthLevel(a, b);
-  const idW = identityWeight(idCode, a, model);
-  const birthW = birthWeight(birthCode, a, model);
+  const idCode = identityLevel(a.identity, b.identity);
+  const birthCode = birthLevel(a.birth, b.birth);
+  const idW = identityWeight(idCode, a.weights.identity, model);
+  const birthW = birthWeight(birthCode, a.weights.birth, model);
   const firstTwo = idW + birthW;
   if (mayPrune && firstTwo + Math.max(0, model.nameMax) + k.restMax < needed) return null;
   // The cheap fields before the names: with them, most pairs of different people stop here.
-  const rtrwCode = rtRwLevel(a, b);
+  const rtrwCode = rtRwLevel(a.rt, a.rw, b.rt, b.rw);
   const villageCode = placeLevel(a.village, b.village);
   const districtCode = placeLevel(a.district, b.district);
   const birthPlaceCode = placeLevel(a.birthPlace, b.birthPlace);
-  const sexCode = a.sex && b.sex ? (a.sex === b.sex ? SAME : DIFFER) : 0;
-  const noKkCode = a.noKk && b.noKk && a.noKk === b.noKk ? SAME : 0;
-  const small =
-    rtRwWeight(rtrwCode, model) +
-    binaryWeight(villageCode, model.village) +
-    binaryWeight(districtCode, model.district) +
-    binaryWeight(birthPlaceCode, model.birthPlace) +
-    binaryWeight(sexCode, model.sex) +
-    (noKkCode === SAME ? model.noKk.same : 0);
-  if (mayPrune && firstTwo + small + nameBound(a, b, model, k) + k.addressMax < needed) return null;
+  const sexCode = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex));
+  const noKkCode = noKkLevel(a.noKk, b.noKk);
+  const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
+  if (mayPrune && prunedEarly(firstTwo, small, nameBoundOf(a, b, model, k), k)) return null;
   const name = compareNames(a, b, model, scratch);
   if (mayPrune && firstTwo + weightOf(name) + small + k.addressMax < needed) return null;
   const address = compareAddress(a, b, model, scratch);
