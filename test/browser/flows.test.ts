@@ -3,48 +3,38 @@
 // offline never costs an edit; logging out warns about changes not yet on the
 // server and keeps them when the user cancels; a sheet is created from a
 // template, renamed and archived; the home shows rows, problems and pending.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   DEMO,
   cell,
   chromiumAvailable,
-  launchChromium,
   loginPage,
   newContext,
   openSheet,
   screenshot,
   serverRows,
   sheetsByName,
-  startApp,
   typeInCell,
   waitSaved,
   type DemoUser,
-  type RunningApp,
+  useAppAndBrowser,
 } from '../helpers/browser';
 
 const NAMA = 2; // column index of "Nama" in the demo sheets
 const PODOSUGIH = '33.75.01.1003';
 
 describe.skipIf(!chromiumAvailable())('session and home flows in real Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppAndBrowser();
   let sheets: Map<string, { id: string }>;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-    sheets = await sheetsByName(app, DEMO.koordinator);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    sheets = await sheetsByName(env.app(), DEMO.koordinator);
   });
 
   const loggedIn = async (user: DemoUser): Promise<Page> => {
-    const page = await (await newContext(browser)).newPage();
-    await loginPage(page, app, user);
+    const page = await (await newContext(env.browser())).newPage();
+    await loginPage(page, env.app(), user);
     return page;
   };
   const pendingOf = async (page: Page) => Number(await page.getByTestId('durability').getAttribute('data-pending'));
@@ -98,13 +88,13 @@ describe.skipIf(!chromiumAvailable())('session and home flows in real Chromium',
     expect(await pendingOf(page)).toBeGreaterThan(0);
     await screenshot(page, 'session-expired');
     // Nothing was sent under the dead session.
-    expect((await serverRows(app, sheetId, DEMO.koordinator)).some((r) => r.nama === 'Sesi Habis Dua')).toBe(false);
+    expect((await serverRows(env.app(), sheetId, DEMO.koordinator)).some((r) => r.nama === 'Sesi Habis Dua')).toBe(false);
 
     await relogin.getByTestId('login-password').fill(DEMO.operator.password);
     await relogin.getByTestId('login-submit').click();
     await relogin.waitFor({ state: 'detached' });
     await waitSaved(page);
-    const names = (await serverRows(app, sheetId, DEMO.koordinator)).map((r) => r.nama);
+    const names = (await serverRows(env.app(), sheetId, DEMO.koordinator)).map((r) => r.nama);
     expect(names).toContain('Sesi Habis Satu');
     expect(names).toContain('Sesi Habis Dua');
     await page.context().close();
@@ -115,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('session and home flows in real Chromium',
     const page = await loggedIn(DEMO.operator2);
     await openSheet(page, sheetId);
     await waitSaved(page);
-    const rows = (await serverRows(app, sheetId, DEMO.koordinator)).length;
+    const rows = (await serverRows(env.app(), sheetId, DEMO.koordinator)).length;
     await goOffline(page);
     await typeInCell(page, 0, NAMA, 'Belum Terkirim');
     await expect.poll(() => pendingOf(page)).toBeGreaterThan(0);
@@ -142,7 +132,7 @@ describe.skipIf(!chromiumAvailable())('session and home flows in real Chromium',
     await openSheet(page, sheetId);
     expect(await cell(page, 0, NAMA).textContent()).toBe('Belum Terkirim');
     await waitSaved(page);
-    expect((await serverRows(app, sheetId, DEMO.koordinator)).some((r) => r.nama === 'Belum Terkirim')).toBe(true);
+    expect((await serverRows(env.app(), sheetId, DEMO.koordinator)).some((r) => r.nama === 'Belum Terkirim')).toBe(true);
 
     // With everything on the server, logging out says so and wipes the device.
     await page.getByTestId('logout').click();
@@ -190,7 +180,7 @@ describe.skipIf(!chromiumAvailable())('session and home flows in real Chromium',
     await page.getByLabel('Tampilkan yang diarsipkan').check();
     await renamed.getByText('diarsipkan').waitFor();
     expect(await renamed.getByRole('button', { name: 'Ganti nama' }).count()).toBe(0);
-    const listed = (await sheetsByName(app, DEMO.koordinator)).get('Pengaduan 2026 — Podosugih (revisi)');
+    const listed = (await sheetsByName(env.app(), DEMO.koordinator)).get('Pengaduan 2026 — Podosugih (revisi)');
     expect(listed?.id).toBe(id);
     await page.context().close();
   });

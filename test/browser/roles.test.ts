@@ -1,8 +1,7 @@
 // Roles in real Chromium: a viewer cannot change a cell (the UI refuses, and
 // the relay refuses the same write sent over the wire); a NIK typed in one
 // sheet is flagged as a duplicate of a row in another sheet, with the reason.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep1, encodeSyncUpdate } from '../../src/sync/wire';
 import {
@@ -10,16 +9,14 @@ import {
   apiLogin,
   cell,
   chromiumAvailable,
-  launchChromium,
   loginAs,
   openSheet,
   rawClient,
   screenshot,
   sheetsByName,
-  startApp,
   typeInCell,
   waitSaved,
-  type RunningApp,
+  useAppAndBrowser,
 } from '../helpers/browser';
 
 const NIK = 0;
@@ -30,24 +27,16 @@ async function until(cond: () => boolean, what: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('roles and cross-sheet checks in real Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const env = useAppAndBrowser();
   let sheets: Map<string, { id: string; name: string }>;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchChromium();
-    sheets = await sheetsByName(app, DEMO.koordinator);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    sheets = await sheetsByName(env.app(), DEMO.koordinator);
   });
 
   it('a viewer cannot change a cell: the UI refuses, and so does the relay', async () => {
     const medono = sheets.get('BPNT 2025 — Medono')!.id;
-    const page = await loginAs(browser, app, DEMO.viewer);
+    const page = await loginAs(env.browser(), env.app(), DEMO.viewer);
     await openSheet(page, medono);
     await page.getByTestId('read-only').waitFor();
     const before = await cell(page, 0, NAMA).textContent();
@@ -60,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('roles and cross-sheet checks in real Chro
     await page.context().close();
 
     // The same write over the wire with the viewer's token: acknowledged as settled, never applied.
-    const viewer = rawClient(app, medono, await apiLogin(app, DEMO.viewer));
+    const viewer = rawClient(env.app(), medono, await apiLogin(env.app(), DEMO.viewer));
     await viewer.opened;
     const forged = new Y.Doc();
     forged.getMap('meta').set('name', 'DIUBAH PEMANTAU');
@@ -69,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('roles and cross-sheet checks in real Chro
     expect(viewer.acks.at(-1)?.access).toBe('read');
     viewer.ws.close();
 
-    const reader = rawClient(app, medono, await apiLogin(app, DEMO.koordinator));
+    const reader = rawClient(env.app(), medono, await apiLogin(env.app(), DEMO.koordinator));
     await reader.opened;
     reader.ws.send(encodeSyncStep1(Y.encodeStateVector(reader.doc)));
     await until(() => reader.step2s() > 0, 'koordinator receives the stored sheet');
@@ -78,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('roles and cross-sheet checks in real Chro
   });
 
   it('a NIK typed in one sheet is flagged as a duplicate of a row in another sheet, with the reason', async () => {
-    const page = await loginAs(browser, app, DEMO.koordinator);
+    const page = await loginAs(env.browser(), env.app(), DEMO.koordinator);
     await openSheet(page, sheets.get('BPNT 2025 — Medono')!.id);
     const nik = (await cell(page, 0, NIK).textContent())!.trim();
     const nama = (await cell(page, 0, NAMA).textContent())!.trim();
