@@ -8,6 +8,21 @@ import { addColumn, appendRows, getColumns, initSheet, templateColumns, rowIds, 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
 const enc = (s: string) => new TextEncoder().encode(s);
 
+/** Fault injection: the n-th Yjs map write while `run` runs fails (as a full disk or a bug would). */
+function failingAfterMapWrites<T>(n: number, run: () => T): T {
+  const original = Y.Map.prototype.set;
+  let calls = 0;
+  Y.Map.prototype.set = function (this: Y.Map<unknown>, key: string, value: unknown) {
+    if (++calls === n) throw new Error('disk penuh');
+    return original.call(this, key, value as never);
+  } as typeof original;
+  try {
+    return run();
+  } finally {
+    Y.Map.prototype.set = original;
+  }
+}
+
 function newSheet(): Y.Doc {
   const doc = new Y.Doc();
   initSheet(doc, META, templateColumns('standar'));
@@ -155,18 +170,7 @@ describe('apply', () => {
   it('a failure in the middle undoes every part: the sheet is unchanged', () => {
     const { doc, plan } = planOf(3000);
     const before = JSON.stringify([getColumns(doc), rowIds(doc)]);
-    // Fault injection: the Yjs map write fails after a while (as a full disk or a bug would).
-    const original = Y.Map.prototype.set;
-    let calls = 0;
-    Y.Map.prototype.set = function (this: Y.Map<unknown>, key: string, value: unknown) {
-      if (++calls === 5000) throw new Error('disk penuh');
-      return original.call(this, key, value as never);
-    } as typeof original;
-    try {
-      expect(() => applyImport(doc, plan, { maxUpdateBytes: 100_000 })).toThrow(/Impor dibatalkan.*disk penuh/);
-    } finally {
-      Y.Map.prototype.set = original;
-    }
+    expect(() => failingAfterMapWrites(5000, () => applyImport(doc, plan, { maxUpdateBytes: 100_000 }))).toThrow(/Impor dibatalkan.*disk penuh/);
     expect(JSON.stringify([getColumns(doc), rowIds(doc)])).toBe(before);
   });
 });
@@ -226,17 +230,7 @@ describe('re-import apply', () => {
 
     const bad = build();
     const before = JSON.stringify([getColumns(bad.doc), rowIds(bad.doc).map((id) => getRowValues(bad.doc, id))]);
-    const original = Y.Map.prototype.set;
-    let calls = 0;
-    Y.Map.prototype.set = function (this: Y.Map<unknown>, key: string, value: unknown) {
-      if (++calls === 5000) throw new Error('disk penuh');
-      return original.call(this, key, value as never);
-    } as typeof original;
-    try {
-      expect(() => applyReimport(bad.doc, bad.plan, bad.diff, bad.decision, undefined, { maxUpdateBytes: 100_000 })).toThrow(/Impor dibatalkan.*disk penuh/);
-    } finally {
-      Y.Map.prototype.set = original;
-    }
+    expect(() => failingAfterMapWrites(5000, () => applyReimport(bad.doc, bad.plan, bad.diff, bad.decision, undefined, { maxUpdateBytes: 100_000 }))).toThrow(/Impor dibatalkan.*disk penuh/);
     expect(JSON.stringify([getColumns(bad.doc), rowIds(bad.doc).map((id) => getRowValues(bad.doc, id))])).toBe(before);
   });
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetView } from '../../server/workspace/tree';
 import * as Y from 'yjs';
 import { CloseCode, isPermanentClose } from '../../src/sync/wire';
+import { openCatalog, type Catalog } from '../../server/catalog';
+import { catalogFile } from '../../server/config';
 import { api, login, RawSyncClient, startTestServer, type TestServer } from './helpers';
 
 const MEDONO = '33.75.01.1002';
@@ -37,6 +39,16 @@ async function refreshed(refreshToken: string): Promise<{ status: number; token?
  */
 function watchHasSeenUsers(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 150));
+}
+
+/** What server/cli/users.ts does: write the catalog directly, through a second SQLite connection. */
+async function fromAnotherProcess(change: (catalog: Catalog) => void): Promise<void> {
+  const other = openCatalog(catalogFile(srv.dataDir));
+  try {
+    change(other);
+  } finally {
+    other.close();
+  }
 }
 
 async function connected(token: string): Promise<RawSyncClient> {
@@ -132,15 +144,7 @@ describe('revocation', () => {
     const op = await newOperator('op-cli');
     const a = await connected(op.token);
     await watchHasSeenUsers();
-    // What server/cli/users.ts does: write the catalog directly (a second SQLite connection).
-    const { openCatalog } = await import('../../server/catalog');
-    const { catalogFile } = await import('../../server/config');
-    const other = openCatalog(catalogFile(srv.dataDir));
-    try {
-      other.users.setDisabled(op.id, true);
-    } finally {
-      other.close();
-    }
+    await fromAnotherProcess((catalog) => catalog.users.setDisabled(op.id, true));
     const closed = await a.closed;
     expect(closed.code).toBe(CloseCode.FORBIDDEN);
   });
@@ -149,14 +153,7 @@ describe('revocation', () => {
     const op = await newOperator('op-cli-role');
     const a = await connected(op.token);
     await watchHasSeenUsers();
-    const { openCatalog } = await import('../../server/catalog');
-    const { catalogFile } = await import('../../server/config');
-    const other = openCatalog(catalogFile(srv.dataDir));
-    try {
-      other.users.update(op.id, { role: 'viewer', scope: { kind: 'workspace' } });
-    } finally {
-      other.close();
-    }
+    await fromAnotherProcess((catalog) => catalog.users.update(op.id, { role: 'viewer', scope: { kind: 'workspace' } }));
     expect((await a.closed).code).toBe(CloseCode.UNAUTHORIZED);
   });
 
