@@ -3,18 +3,12 @@
 // "edited after deletion", and restoring it brings the edit back for everyone.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendRows, deleteRows, deletedRows, getCell, initSheet, restoreRows, rowIds, setCell, setWriter, templateColumns } from '../../src/sheet';
-
-const META = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '33.75.01.1002', kecamatan: '33.75.01' };
-
-function sync(...docs: Y.Doc[]): void {
-  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-}
+import { appendRows, deleteRows, deletedRows, getCell, restoreRows, rowIds, setCell, setWriter } from '../../src/sheet';
+import { newSheet, sync } from './helpers';
 
 describe('deleted rows', () => {
   it('an offline edit to a row deleted meanwhile is kept, flagged, and comes back on restore', () => {
-    const office = new Y.Doc();
-    initSheet(office, META, templateColumns('standar'));
+    const office = newSheet();
     const [keep, gone] = appendRows(office, [{ nama: 'Siti' }, { nama: 'Budi' }]);
     const field = new Y.Doc();
     sync(office, field);
@@ -40,8 +34,7 @@ describe('deleted rows', () => {
   });
 
   it('a row deleted after its last edit is listed but not flagged; newest deletions first', () => {
-    const doc = new Y.Doc();
-    initSheet(doc, META, templateColumns('standar'));
+    const doc = newSheet();
     const [a, b] = appendRows(doc, [{ nama: 'A' }, { nama: 'B' }]);
     deleteRows(doc, [a!], null, Date.now() + 10_000);
     deleteRows(doc, [b!], null, Date.now() + 20_000);

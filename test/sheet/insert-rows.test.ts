@@ -7,7 +7,6 @@ import {
   appendRows,
   getRowCells,
   getRowValues,
-  initSheet,
   insertRows,
   listConflicts,
   rowIds,
@@ -15,20 +14,8 @@ import {
   setCells,
   setWriter,
   sheetParts,
-  templateColumns,
 } from '../../src/sheet';
-
-const META = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '33.75.01.1001', kecamatan: '33.75.01' };
-
-function newSheet(): Y.Doc {
-  const doc = new Y.Doc();
-  initSheet(doc, META, templateColumns('standar'));
-  return doc;
-}
-
-function sync(...docs: Y.Doc[]): void {
-  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-}
+import { newSheet, sync } from './helpers';
 
 /** A row's raw entries (key → value), as every replica stores them. */
 function entries(doc: Y.Doc, id: string): Record<string, unknown> {

@@ -3,9 +3,7 @@ import * as Y from 'yjs';
 import { createEngine } from '../../src/domain/engine';
 import {
   appendRows,
-  initSheet,
   recordKey,
-  templateColumns,
   toRecordRows,
 } from '../../src/sheet';
 import {
@@ -18,18 +16,13 @@ import {
   unmarkNotDuplicate,
   withdrawOverride,
 } from '../../src/sheet/judgements';
+import { newSheet, sync } from './helpers';
 
-const META = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '33.75.01.1002', kecamatan: '33.75.01' };
 const SHEET = 'medono';
-
-function sync(...docs: Y.Doc[]): void {
-  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-}
 
 /** Two rows that are the same person to the engine (same name and birth date, near NIK), and a PNS. */
 function twinSheet(): { doc: Y.Doc; ids: string[] } {
-  const doc = new Y.Doc();
-  initSheet(doc, META, templateColumns('standar'));
+  const doc = newSheet();
   const ids = appendRows(doc, [
     { nik: '3375014107850003', nama: 'Siti Aminah', tanggal_lahir: '01-07-1985', jenis_kelamin: 'P', alamat: 'Jl. Medono Gg 3', rt: '002', rw: '004' },
     { nik: '3375014107850004', nama: 'St. Aminah', tanggal_lahir: '01-07-1985', jenis_kelamin: 'P', alamat: 'Jl. Medono Gg 3', rt: '002', rw: '004' },

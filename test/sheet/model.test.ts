@@ -7,7 +7,6 @@ import {
   getCell,
   getColumns,
   getRowValues,
-  initSheet,
   insertRows,
   listConflicts,
   observeRows,
@@ -16,23 +15,10 @@ import {
   rowIds,
   setCell,
   setWriter,
-  templateColumns,
   toRecordRows,
 } from '../../src/sheet';
 import { prng } from '../helpers/prng';
-
-const META = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '33.75.01.1001', kecamatan: '33.75.01' };
-
-/** Full two-way exchange between replicas, as the relay would do. */
-function sync(...docs: Y.Doc[]): void {
-  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-}
-
-function newSheet(): Y.Doc {
-  const doc = new Y.Doc();
-  initSheet(doc, META, templateColumns('standar'));
-  return doc;
-}
+import { newSheet, sync } from './helpers';
 
 function replica(of: Y.Doc, user: string): Y.Doc {
   const doc = new Y.Doc();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createEngine } from '../../src/domain/engine';
-import { appendRows, initSheet, recordKey, templateColumns, toRecordRows } from '../../src/sheet';
+import { appendRows, recordKey, toRecordRows } from '../../src/sheet';
+import { newSheet } from './helpers';
 
 function sheet(program: string, kelurahan: string, rows: Array<Record<string, string>>): Y.Doc {
-  const doc = new Y.Doc();
-  initSheet(doc, { name: `${program} 2025`, program, period: '2025', kelurahan, kecamatan: kelurahan.slice(0, 8) }, templateColumns('standar'));
+  const doc = newSheet({ name: `${program} 2025`, program, period: '2025', kelurahan, kecamatan: kelurahan.slice(0, 8) });
   appendRows(doc, rows);
   return doc;
 }
