@@ -3,6 +3,7 @@
 // koordinator change them; every device checks rows with them.
 import { For, Show, createResource, createSignal, type JSX } from 'solid-js';
 import { parsePairs, parseRuleSettings, RULE_SWITCHES, type RuleSettings, type RuleSwitch } from '../../domain/ruleSettings';
+import { formatRupiah, parseRupiah } from '../../domain/money';
 import { ApiError } from '../api/client';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n/dict';
@@ -36,7 +37,7 @@ export function RulesDialog(props: { onClose: () => void }): JSX.Element {
 function RulesForm(props: { initial: RuleSettings; canEdit: boolean; onClose: () => void }): JSX.Element {
   const services = useApp();
   const { i18n } = services;
-  const [amount, setAmount] = createSignal(String(props.initial.umk.amount));
+  const [amount, setAmount] = createSignal(formatRupiah(props.initial.umk.amount));
   const [label, setLabel] = createSignal(props.initial.umk.label);
   const [enabled, setEnabled] = createSignal({ ...props.initial.enabled });
   const [minAge, setMinAge] = createSignal(String(props.initial.minAge));
@@ -48,13 +49,12 @@ function RulesForm(props: { initial: RuleSettings; canEdit: boolean; onClose: ()
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setError(null);
-    // "2.700.000" or "Rp2.700.000" as officers write it.
-    const rupiah = Number(amount().replace(/^\s*rp\s*/i, '').replace(/[.\s]/g, ''));
     const forbidden = parsePairs(pairs());
     if (!forbidden.ok) return setError(forbidden.error);
     const parsed = parseRuleSettings({
       forbiddenPairs: forbidden.pairs,
-      umk: { amount: rupiah, label: label() },
+      // Rupiah as officers write it ('Rp2.700.000', '2,7 juta'); unreadable → refused as umk.amount.
+      umk: { amount: parseRupiah(amount()) ?? Number.NaN, label: label() },
       enabled: enabled(),
       minAge: Number(minAge()),
       extraOccupationTerms: terms().split(',').map((t) => t.trim()).filter(Boolean),
