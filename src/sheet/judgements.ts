@@ -74,18 +74,11 @@ function validJudgements(doc: Y.Doc): Judgement[] {
   for (const j of judgementsOf(doc).values() as IterableIterator<unknown>) {
     if (typeof j !== 'object' || j === null) continue;
     const e = j as Record<string, unknown>;
+    if (typeof e.by !== 'string' || typeof e.time !== 'number') continue;
     if (e.kind === 'not-duplicate' && str(e.a) && str(e.b) && e.a !== e.b) out.push(j as NotDuplicate);
     else if (e.kind === 'override' && str(e.row) && str(e.code) && typeof e.reason === 'string' && e.reason.trim() !== '') out.push(j as Override);
   }
   return out;
-}
-
-export function isNotDuplicate(doc: Y.Doc, a: string, b: string): boolean {
-  return judgementsOf(doc).has(pairKey(a, b));
-}
-
-export function overrideOf(doc: Y.Doc, row: string, code: string): Override | undefined {
-  return validJudgements(doc).find((j): j is Override => j.kind === 'override' && j.row === row && j.code === code);
 }
 
 /** The judgements as the check engine takes them (EngineConfig.decisions / overrides). */
@@ -94,7 +87,7 @@ export function engineJudgements(doc: Y.Doc): { decisions: PairDecision[]; overr
   const overrides: RuleOverride[] = [];
   for (const j of validJudgements(doc)) {
     if (j.kind === 'not-duplicate') decisions.push({ a: j.a, b: j.b });
-    else overrides.push({ row: j.row, code: j.code, reason: j.reason, ...(typeof j.by === 'string' ? { by: j.by } : {}) });
+    else overrides.push({ row: j.row, code: j.code, reason: j.reason, by: j.by });
   }
   // Deterministic order: every peer hands the engine the same list.
   decisions.sort((p, q) => (p.a + p.b < q.a + q.b ? -1 : 1));

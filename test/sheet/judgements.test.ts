@@ -8,11 +8,10 @@ import {
 } from '../../src/sheet';
 import {
   engineJudgements,
-  isNotDuplicate,
   markNotDuplicate,
+  notDuplicatesOf,
   observeJudgements,
   overrideFinding,
-  overrideOf,
   unmarkNotDuplicate,
   withdrawOverride,
 } from '../../src/sheet/judgements';
@@ -40,7 +39,7 @@ describe('judgements: "bukan duplikat" and overrides live in the sheet and drive
     expect(engine.groupsOf(a).some((g) => g.members.includes(b))).toBe(true);
 
     markNotDuplicate(doc, b, a, 'koordinator', null, 1000);
-    expect(isNotDuplicate(doc, a, b)).toBe(true);
+    expect(notDuplicatesOf(doc, a).map((j) => [j.a, j.b, j.by])).toEqual([[a < b ? a : b, a < b ? b : a, 'koordinator']]);
     engine.setConfig(engineJudgements(doc));
     expect(engine.groupsOf(a).some((g) => g.members.includes(b))).toBe(false);
 
@@ -58,7 +57,7 @@ describe('judgements: "bukan duplikat" and overrides live in the sheet and drive
 
     expect(() => overrideFinding(doc, pns, 'occupation-excluded', '   ', 'koordinator')).toThrow(/Alasan wajib/);
     overrideFinding(doc, pns, 'occupation-excluded', 'Sudah pensiun sejak 2024 (SK terlampir)', 'koordinator');
-    expect(overrideOf(doc, pns, 'occupation-excluded')?.reason).toBe('Sudah pensiun sejak 2024 (SK terlampir)');
+    expect(engineJudgements(doc).overrides).toEqual([{ row: pns, code: 'occupation-excluded', reason: 'Sudah pensiun sejak 2024 (SK terlampir)', by: 'koordinator' }]);
     engine.setConfig(engineJudgements(doc));
     const codes = engine.findingsOf(pns).map((f) => f.code);
     expect(codes).not.toContain('occupation-excluded');
@@ -97,6 +96,5 @@ describe('judgements: "bukan duplikat" and overrides live in the sheet and drive
     raw.set('pair|q|q', { kind: 'not-duplicate', a: 'q', b: 'q' });
     markNotDuplicate(doc, a!, b!, 'koordinator');
     expect(engineJudgements(doc)).toEqual({ decisions: [{ a: a! < b! ? a : b, b: a! < b! ? b : a }], overrides: [] });
-    expect(overrideOf(doc, 'r', 'c')).toBeUndefined();
   });
 });
