@@ -58,14 +58,17 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   });
   const [engineConfig, setEngineConfig] = createSignal<Partial<EngineConfig>>({});
   void (async () => {
-    // The office's own rules (UMK, …), from the server or this device's copy.
-    const rules = await loadRules(services);
-    if (rules) setEngineConfig(engineSettings(rules.settings));
-    const engine = await startEngine(engineConfig());
+    // The worker, the office's rules (UMK, …) and the cross-sheet index load side by side.
+    const index = loadIndex(services);
+    const [engine, rules] = await Promise.all([startEngine(), loadRules(services)]);
     if (disposed) return engine.dispose();
+    if (rules) {
+      setEngineConfig(engineSettings(rules.settings));
+      await engine.setConfig(engineConfig()); // still empty: nothing to re-check
+    }
     const c = startChecks(doc, props.id, engine);
     setChecks(c);
-    const entries = await loadIndex(services);
+    const entries = await index;
     if (disposed) return;
     setIndexMap(new Map(entries.map((e) => [e.key, e])));
     const references = referenceSheets(entries, { id: props.id, program: meta().program });

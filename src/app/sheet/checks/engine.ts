@@ -13,10 +13,9 @@ export interface AsyncEngine {
   dispose(): void;
 }
 
-/** `config`: the workspace's settings (eligibility rules), so the first check already uses them. */
-export async function startEngine(config: Partial<EngineConfig> = {}): Promise<AsyncEngine> {
+export async function startEngine(): Promise<AsyncEngine> {
   const worker = startCheckWorker();
-  await worker.engine.init(config);
+  await worker.engine.init();
   return {
     upsert: (rows) => worker.engine.upsert(rows),
     remove: (keys) => worker.engine.remove(keys),
