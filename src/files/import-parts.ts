@@ -4,7 +4,10 @@
 import type { ColumnDef } from '../sheet/doc';
 import type { ImportPlan } from './import-plan';
 
-/** What the CLI passes: half the relay's 16 MB frame limit, leaving room for estimate error. */
+/**
+ * What the CLI passes: transactions of at most ~8 MB. The frames on the wire are
+ * kept under the relay's limit by sendInChunks (src/sync/chunkedSync.ts) anyway.
+ */
 export const RELAY_UPDATE_BUDGET = 8 * 1024 * 1024;
 
 /**

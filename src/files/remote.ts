@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
+import { sendInChunks } from '../sync/chunkedSync';
 import { DURABLE_PARAM, MESSAGE_DURABLE, SYNC_PATH, decodeDurable, isPermanentClose, type WireAccess } from '../sync/wire';
 
 export class RemoteError extends Error {
@@ -81,6 +82,8 @@ export function openRemoteSheet(base: string, token: string, sheetId: string, WS
     disableBc: true,
     shouldReconnect: () => false,
   });
+  // Every frame under the relay's limit, whatever the transaction size (as the app does).
+  sendInChunks(provider);
   let durable = new Map<number, number>();
   let access: WireAccess | null = null;
   const waiters = new Set<() => void>();

@@ -5,7 +5,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sendInChunks, splitUpdate } from '../../src/app/sheet/sync/chunkedSync';
+import { sendInChunks, splitUpdate } from '../../src/sync/chunkedSync';
 import { CloseCode } from '../../src/sync/wire';
 import { seededRandom, type Rng } from './fixtures/random';
 import { startRelay, type RunningRelay } from './fixtures/start-relay';

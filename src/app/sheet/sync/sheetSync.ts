@@ -12,7 +12,7 @@ import { ApiError } from '../../api/client';
 import type { AppServices } from '../../context';
 import { sheetDbName, type LocalSheet } from '../../store/db';
 import { createBackoff } from './backoff';
-import { sendInChunks } from './chunkedSync';
+import { sendInChunks } from '../../../sync/chunkedSync';
 import { mergeSv, pendingCount, type StateVector } from './durability';
 
 export type LinkStatus =

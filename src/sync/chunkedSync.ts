@@ -9,7 +9,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { CLIENT_SYNC_CHUNK_BYTES, MESSAGE_SYNC, SYNC_STEP1, encodeSyncStep2, encodeSyncUpdate } from '../../../sync/wire';
+import { CLIENT_SYNC_CHUNK_BYTES, MESSAGE_SYNC, SYNC_STEP1, encodeSyncStep2, encodeSyncUpdate } from './wire';
 
 /** Consecutive structs of one client: one client section of an update. */
 interface Run {
