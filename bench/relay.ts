@@ -19,7 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -344,7 +344,6 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
   for (const c of clients) c.ws.terminate();
   // (Assigned in a callback above, which TypeScript cannot see.)
   const start0 = persistedAtStart as Scraped | null;
-  const end0 = persistedAtEnd;
   return {
     connected: clients.length,
     edits: editsMeasured,
@@ -353,7 +352,7 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
     delivery: percentiles(deliveryLatencies),
     edit: percentiles(editLatencies),
     ack: ackLatencies.length > 0 ? percentiles(ackLatencies) : null,
-    durablePerSecond: start0 && end0 ? (end0.persisted - start0.persisted) / opts.durationS : null,
+    durablePerSecond: start0 && persistedAtEnd ? (persistedAtEnd.persisted - start0.persisted) / opts.durationS : null,
     editsPerSecond: editsMeasured / opts.durationS,
     loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
     loadLoopDelay: {
@@ -362,8 +361,8 @@ async function runLoad(port: number, opts: LoadOptions): Promise<LoadResult> {
       max: loopDelay.max / 1e6,
     },
     persistMeanMs:
-      start0 && end0 && end0.persistCount > start0.persistCount
-        ? ((end0.persistSum - start0.persistSum) / (end0.persistCount - start0.persistCount)) * 1000
+      start0 && persistedAtEnd && persistedAtEnd.persistCount > start0.persistCount
+        ? ((persistedAtEnd.persistSum - start0.persistSum) / (persistedAtEnd.persistCount - start0.persistCount)) * 1000
         : null,
   };
 }
@@ -488,12 +487,12 @@ async function orchestrate(): Promise<void> {
     seed: flag('seed', 'BENCH_SEED', 42),
   };
   const kinds = textFlag('servers', 'stock,selaras').split(',') as ('stock' | 'selaras')[];
-  console.log(`load average at start: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
     `relay bench: ${opts.connections} connections over ${opts.sheets} sheets, ${opts.rate} edits/s per client ` +
       `(${(opts.connections * opts.rate).toFixed(0)} edits/s, fan-out ${(opts.connections / opts.sheets - 1).toFixed(0)}), ` +
       `${opts.warmupS}s warm-up + ${opts.durationS}s measured; loopback, 3 processes on ${
-        (await import('node:os')).cpus().length
+        cpus().length
       } cores`,
   );
   // A kind may be listed more than once (e.g. stock,selaras,stock,selaras) to
@@ -525,7 +524,7 @@ async function orchestrate(): Promise<void> {
     console.log(`\nSelaras / stock ratio (lower is better; median run of ${results.get('selaras')!.length} / ${results.get('stock')!.length}):`);
     console.log(`  delivery p50 ${ratio(ours.delivery.p50, stock.delivery.p50)}, p95 ${ratio(ours.delivery.p95, stock.delivery.p95)}, p99 ${ratio(ours.delivery.p99, stock.delivery.p99)}`);
     console.log(`  server RSS ${ratio(ours.rssPeak, stock.rssPeak)}, server CPU ${ratio(ours.serverCpu, stock.serverCpu)}`);
-    console.log(`load average at end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const budget = ours.delivery.p99 < 50;
     console.log(`  budget p99 < 50 ms: ${budget ? 'met' : 'NOT met'} (${ours.delivery.p99.toFixed(1)} ms)`);
   }

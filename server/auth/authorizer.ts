@@ -4,14 +4,11 @@ import type { Catalog } from '../catalog';
 import { SHEET_ID } from '../catalog/sheets';
 import { accessTo } from './access';
 import type { AuthService } from './sessions';
+import type { ConnectionAuthorizer } from '../relay/relay';
 
-export type AuthorizeResult =
-  | { ok: true; userId: string; access: 'read' | 'write'; rightsVersion: number }
-  | { ok: false; status: 401 | 403 | 404; reason: string };
-
-export function createConnectionAuthorizer(catalog: Catalog, auth: AuthService) {
+export function createConnectionAuthorizer(catalog: Catalog, auth: AuthService): ConnectionAuthorizer {
   return {
-    async authorize({ token, sheetId }: { token: string | null | undefined; sheetId: string }): Promise<AuthorizeResult> {
+    async authorize({ token, sheetId }) {
       const who = await auth.authenticate(token);
       if (!who.ok) return { ok: false, status: 401, reason: who.error };
       const sheet = SHEET_ID.test(sheetId) ? catalog.sheets.byId(sheetId) : undefined;

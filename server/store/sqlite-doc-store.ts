@@ -92,12 +92,7 @@ function workerClient(url: URL, data: unknown, onFailure: (err: Error) => void, 
   };
 }
 
-export interface SqliteDocStoreOptions {
-  /** Called after every commit with its size and duration (for metrics). */
-  onCommit?: (info: { updates: number; seconds: number }) => void;
-}
-
-export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions = {}): DocStore {
+export function openSqliteDocStore(file: string): DocStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -136,7 +131,7 @@ export function openSqliteDocStore(file: string, options: SqliteDocStoreOptions 
   function postAppends(rows: AppendRow[]): Promise<void> {
     // The rows are the store's own copies: move them to the writer rather than copy again.
     const done = request({ type: 'append', rows }, rows.map((r) => r.data.buffer as ArrayBuffer)).then(
-      (seconds) => options.onCommit?.({ updates: rows.length, seconds: seconds as number }),
+      () => undefined,
       (err: unknown) => {
         throw err instanceof StoreError ? err : new StoreError(String(err));
       },

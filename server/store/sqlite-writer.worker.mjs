@@ -17,7 +17,6 @@
 //               { id, type: 'replace', docId, lastId, expectedEntries, snapshot: Uint8Array }
 //               { id, type: 'close' }
 // Messages out: { id, ok: true, result? } | { id, ok: false, error: string }
-//               (the result of an append is the seconds its commit took)
 
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -76,11 +75,9 @@ function drainInto(queue) {
 /** @param {AppendMsg[]} batch */
 function commit(batch) {
   try {
-    const started = performance.now();
     appendAll(batch, Date.now());
-    const seconds = (performance.now() - started) / 1000;
     commitsSinceCheckpoint++;
-    for (const m of batch) port?.postMessage({ id: m.id, ok: true, result: seconds });
+    for (const m of batch) port?.postMessage({ id: m.id, ok: true });
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     for (const m of batch) port?.postMessage({ id: m.id, ok: false, error });

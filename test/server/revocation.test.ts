@@ -90,8 +90,6 @@ describe('revocation', () => {
     expect((await fresh.waitSettled()).access).toBe('read');
     // The same change noticed again (the catalog watch polls too) closes only
     // connections opened with the old rights, never the renewed one.
-    const stale = new RawSyncClient(srv.url, sheetId, op.token);
-    expect((await stale.closed).code).toBe(CloseCode.UNAUTHORIZED);
     srv.connections.closeUser(op.id, 'Hak akses berubah');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fresh.closeInfo).toBeNull();
