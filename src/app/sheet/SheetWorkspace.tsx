@@ -58,21 +58,17 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   });
   const [engineConfig, setEngineConfig] = createSignal<Partial<EngineConfig>>({});
   void (async () => {
-    // The worker, the office's rules (UMK, …) and the cross-sheet index load side by side.
-    const index = loadIndex(services);
-    const [engine, rules] = await Promise.all([startEngine(), loadRules(services)]);
+    // The worker, the office's rules (UMK, …) and the cross-sheet index load side by side;
+    // the settings reach the engine while it is still empty, so nothing is checked twice.
+    const [engine, rules, entries] = await Promise.all([startEngine(), loadRules(services), loadIndex(services)]);
     if (disposed) return engine.dispose();
-    if (rules) {
-      setEngineConfig(engineSettings(rules.settings));
-      await engine.setConfig(engineConfig()); // still empty: nothing to re-check
-    }
+    const references = referenceSheets(entries, { id: props.id, program: meta().program });
+    setEngineConfig({ ...(rules ? engineSettings(rules.settings) : {}), ...(references.length ? { referenceSources: references } : {}) });
+    if (Object.keys(engineConfig()).length) await engine.setConfig(engineConfig());
     const c = startChecks(doc, props.id, engine);
     setChecks(c);
-    const entries = await index;
-    if (disposed) return;
     setIndexMap(new Map(entries.map((e) => [e.key, e])));
-    const references = referenceSheets(entries, { id: props.id, program: meta().program });
-    await c.replaceIndex(indexRows(entries, props.id), references.length ? { referenceSources: references } : undefined);
+    await c.replaceIndex(indexRows(entries, props.id));
   })();
 
   const openConflicts = createConflicts(doc);

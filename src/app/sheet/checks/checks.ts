@@ -7,10 +7,10 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { DuplicateGroup, Finding, Severity } from '../../../domain/findings';
-import type { EngineChanges, EngineConfig } from '../../../domain/engine';
+import type { EngineChanges } from '../../../domain/engine';
 import { RULE_LABELS } from '../../../domain/messages';
 import type { RecordRow } from '../../../domain/schema';
-import { engineJudgements, observeJudgements, observeRows, recordKey, roleColumns, rowIds, sheetParts, splitRecordKey, toRecordRow } from '../../../sheet';
+import { engineJudgements, observeJudgements, observeRows, recordKey, roleColumns, rowIds, sheetParts, sheetProgram, splitRecordKey, toRecordRow } from '../../../sheet';
 import type { RowMarker } from '../../grid';
 import type { AsyncEngine } from './engine';
 
@@ -29,8 +29,8 @@ export interface Checks {
   problemRows: ReadonlySet<string>;
   duplicateRows: ReadonlySet<string>;
   ineligibleRows: ReadonlySet<string>;
-  /** The other sheets' rows; `config` (e.g. which sheets are reference lists) is applied first. */
-  replaceIndex(rows: RecordRow[], config?: Partial<EngineConfig>): Promise<void>;
+  /** The other sheets' rows (the cross-sheet index), replacing the previous ones. */
+  replaceIndex(rows: RecordRow[]): Promise<void>;
   stop(): void;
 }
 
@@ -144,6 +144,7 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       const gone = removed;
       removed = new Set();
       const roles = roleColumns(doc);
+      const program = sheetProgram(doc);
       const { rows } = sheetParts(doc);
       // At most SLICE rows and about SLICE_MS of conversion per frame: on a busy
       // tablet the first check of a big sheet must not hold up typing or paint.
@@ -151,7 +152,7 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       const until = performance.now() + SLICE_MS;
       for (const id of queue) {
         queue.delete(id);
-        if (rows.has(id)) records.push(toRecordRow(doc, sheetId, id, position(id), roles));
+        if (rows.has(id)) records.push(toRecordRow(doc, sheetId, id, position(id), roles, program));
         if (records.length >= SLICE || performance.now() > until) break;
       }
       if (gone.size) apply(await engine.remove([...gone].map((id) => recordKey(sheetId, id))));
@@ -217,8 +218,7 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     ineligibleRows,
     findingsOf: (key) => findings.get(key) ?? [],
     groupsOf: (key) => [...(groupsByRow.get(key) ?? [])].map((id) => groups.get(id)).filter((g): g is DuplicateGroup => !!g),
-    async replaceIndex(rows, config) {
-      if (config && Object.keys(config).length) apply(await engine.setConfig(config));
+    async replaceIndex(rows) {
       const next = new Set(rows.map((r) => r.key));
       const gone = [...indexKeys].filter((k) => !next.has(k));
       indexKeys = next;
