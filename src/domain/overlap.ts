@@ -42,6 +42,8 @@ const ALIASES: [RegExp, ProgramId][] = [
   [/^(PKH|PROGRAMKELUARGAHARAPAN)$/, 'PKH'],
   [/^(PBI|PBIJK|PBIJKN|KIS)$/, 'PBI-JK'],
   [/^(KIP|PIP)$/, 'KIP'],
+  // Not a programme but the reference list of the poor: a sheet or file of it classifies the others.
+  [/^(DTKS|DTSEN|DATATERPADU|DATATUNGGAL).*$/, 'DTKS'],
 ];
 
 /** Canonical program id of a cell value ('' when empty). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createEngine } from '../../src/domain/engine';
-import { appendRows, recordKey, toRecordRows } from '../../src/sheet';
+import { appendRows, toRecordRows } from '../../src/sheet';
 import { newSheet } from './helpers';
 
 function sheet(program: string, kelurahan: string, rows: Array<Record<string, string>>): Y.Doc {
@@ -22,7 +22,7 @@ describe('sheet rows as engine records', () => {
     const jps = sheet('JPS', '33.75.02.1004', [person]);
     const engine = createEngine({ today: '2026-11-28' });
     engine.upsert([...toRecordRows(bpnt, 'bpnt'), ...toRecordRows(jps, 'jps')]);
-    const key = recordKey('jps', toRecordRows(jps, 'jps')[0]!.key.split('/')[1]!);
+    const key = toRecordRows(jps, 'jps')[0]!.key;
     expect(engine.findingsOf(key).map((f) => f.code)).toContain('program-overlap');
   });
 });

@@ -3,6 +3,7 @@
 // in the field is still compared with the other kelurahan's lists offline.
 import type { IndexEntry } from '../../api/types';
 import type { AppServices } from '../../context';
+import { normalizeProgram } from '../../../domain/overlap';
 import type { RecordRow } from '../../../domain/schema';
 
 /** Entries written to the device per task: one big write blocked the page for ~0.5 s at 100k rows. */
@@ -21,15 +22,14 @@ export async function loadIndex(services: AppServices): Promise<IndexEntry[]> {
   return entries;
 }
 
+/** Who may write the device copy: the newest download (its token), until a logout removes it. */
 const CACHE_WRITER = 'index-writer';
 
-async function cacheIndex({ db, session }: AppServices, entries: IndexEntry[]): Promise<void> {
-  const user = session.user()?.id;
+async function cacheIndex({ db }: AppServices, entries: IndexEntry[]): Promise<void> {
   // Only the newest writer goes on (two sheets opened one after the other must
-  // not leave a mix of two downloads), and never past a logout: a slice must not
-  // put other kelurahan's rows back on a wiped device.
+  // not leave a mix of two downloads), and never past a logout (forgetIndex):
+  // each slice checks its token in the same transaction as its write.
   const me = `${Date.now()}-${Math.random()}`;
-  const mine = async () => user !== undefined && session.user()?.id === user && (await db.settings.get(CACHE_WRITER))?.value === me;
   try {
     await db.transaction('rw', db.index, db.settings, async () => {
       await db.settings.put({ key: CACHE_WRITER, value: me });
@@ -37,14 +37,24 @@ async function cacheIndex({ db, session }: AppServices, entries: IndexEntry[]): 
     });
     for (let i = 0; i < entries.length; i += CACHE_SLICE) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!(await mine())) return;
-      await db.index.bulkPut(entries.slice(i, i + CACHE_SLICE));
+      const written = await db.transaction('rw', db.index, db.settings, async () => {
+        if ((await db.settings.get(CACHE_WRITER))?.value !== me) return false;
+        await db.index.bulkPut(entries.slice(i, i + CACHE_SLICE));
+        return true;
+      });
+      if (!written) return;
     }
-    // Checked again after the last write: a logout may have wiped the device while it was in flight.
-    if (session.user()?.id !== user) await db.index.clear();
   } catch {
     // The copy is only for offline checks; the next load writes it again.
   }
+}
+
+/** Logout: the device copy goes, and a copy still being written stops (see cacheIndex). */
+export async function forgetIndex({ db }: Pick<AppServices, 'db'>): Promise<void> {
+  await db.transaction('rw', db.index, db.settings, async () => {
+    await db.index.clear();
+    await db.settings.delete(CACHE_WRITER);
+  });
 }
 
 /** Entries of the other sheets as engine rows (source = their sheet id). */
@@ -67,5 +77,5 @@ export function referenceSheets(entries: IndexEntry[], self?: { id: string; prog
 }
 
 export function isReferenceProgram(program: string): boolean {
-  return /^(DTKS|DTSEN|DATATERPADU|DATATUNGGAL)/.test(program.toUpperCase().replace(/[^A-Z]/g, ''));
+  return normalizeProgram(program) === 'DTKS';
 }
