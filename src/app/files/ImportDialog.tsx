@@ -9,6 +9,7 @@ import type { ImportPreview } from '../../files/import-check';
 import type { ImportRow } from '../../files/import-plan';
 import type { FileSummary } from '../../files/import-session';
 import { FileReadError } from '../../files/errors';
+import { withTimeout } from '../ui/timeout';
 import { applyImportInParts, UI_UPDATE_BUDGET } from '../../files/import-apply';
 import { validateMapping, type ColumnMapping } from '../../files/mapping';
 import type { ReimportDiff } from '../../files/reimport';
@@ -46,14 +47,6 @@ type Step = 'pick' | 'mapping' | 'preview' | 'diff' | 'done';
 
 /** A part the worker does not hand over in this time (it crashed, the tab is starved) fails the import, which undoes every part. */
 const PART_TIMEOUT_MS = 60_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FileReadError('import-failed', 'Pekerja berkas tidak menjawab')), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 export function ImportDialog(props: ImportDialogProps): JSX.Element {
   const files = startFilesWorker();
@@ -145,7 +138,7 @@ export function ImportDialog(props: ImportDialogProps): JSX.Element {
     setBusy('Menulis ke lembar…');
     const applying = applyImportInParts(props.doc, outline, async (from, to) => {
       setBusy(`Menulis ke lembar… ${Math.round((100 * from) / Math.max(1, outline.rowCount))}%`);
-      const rows = await withTimeout<Result<ImportRow[]>>(files.api.planRows(from, to), PART_TIMEOUT_MS);
+      const rows = await withTimeout<Result<ImportRow[]>>(files.api.planRows(from, to), PART_TIMEOUT_MS, () => new FileReadError('import-failed', 'Pekerja berkas tidak menjawab'));
       if (!rows.ok) throw new FileReadError(rows.error.code, rows.error.message);
       return rows.value;
     });

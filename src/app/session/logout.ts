@@ -3,6 +3,8 @@
 // the user is warned before anything not yet on the server is deleted.
 import { authApi } from '../api/client';
 import type { AppServices } from '../context';
+import { forgetRules } from '../settings/rules';
+import { forgetIndex } from '../sheet/checks/crossIndex';
 import { sheetDbName } from '../store/db';
 
 export async function pendingOnDevice(services: AppServices): Promise<number> {
@@ -26,9 +28,6 @@ export async function logoutAndWipe(services: AppServices): Promise<void> {
   }
   const sheets = await db.sheets.toArray();
   await Promise.all(sheets.map((s) => deleteDatabase(sheetDbName(s.id))));
-  await Promise.all([db.sheets.clear(), db.workspace.clear(), db.index.clear(), db.settings.delete('workspace-rules')]);
+  await Promise.all([db.sheets.clear(), db.workspace.clear(), forgetIndex(services), forgetRules(services)]);
   await session.forget();
-  // Again once the session is gone: a cross-sheet index slice still being written
-  // when the wipe began (crossIndex.ts stops at the next slice) is removed too.
-  await db.index.clear();
 }

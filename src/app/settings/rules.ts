@@ -3,6 +3,7 @@
 // opened in the field is checked with the office's UMK, not the built-in default.
 import type { RuleSettings, RuleSettingsView as RulesView } from '../../domain/ruleSettings';
 import type { AppServices } from '../context';
+import { withTimeout } from '../ui/timeout';
 
 
 const KEY = 'workspace-rules';
@@ -11,15 +12,17 @@ const WAIT_MS = 3000;
 
 export async function loadRules({ api, db }: AppServices): Promise<RulesView | undefined> {
   try {
-    const view = await Promise.race([
-      api.get<RulesView>('/api/workspace/rules'),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), WAIT_MS)),
-    ]);
+    const view = await withTimeout(api.get<RulesView>('/api/workspace/rules'), WAIT_MS, () => new Error('timeout'));
     await db.settings.put({ key: KEY, value: view });
     return view;
   } catch {
     return (await db.settings.get(KEY))?.value as RulesView | undefined;
   }
+}
+
+/** Logout: the next user of this device must not check with this workspace's settings. */
+export async function forgetRules({ db }: Pick<AppServices, 'db'>): Promise<void> {
+  await db.settings.delete(KEY);
 }
 
 export async function saveRules({ api, db }: AppServices, settings: RuleSettings): Promise<RulesView> {

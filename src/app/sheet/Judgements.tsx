@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Finding } from '../../domain/findings';
 import { markNotDuplicate, notDuplicatesOf, overrideFinding, unmarkNotDuplicate, withdrawOverride } from '../../sheet';
 import { useApp } from '../context';
+import { FormError } from '../login/LoginPage';
 import { ELIGIBILITY_CODES } from './checks/checks';
 
 /** Who judges; absent when the sheet is read-only for this user. */
@@ -42,9 +43,7 @@ export function FindingActions(props: { judge: Judge | undefined; rowKey: string
             {i18n.t('judge.reason')}
             <input type="text" value={reason()} onInput={(e) => setReason(e.currentTarget.value)} data-testid="override-reason" autofocus />
           </label>
-          <Show when={error()}>
-            <span class="form-error" role="alert">{error()}</span>
-          </Show>
+          <FormError message={error() || null} />
           <button type="submit" class="small" data-testid="override-save">{i18n.t('judge.save')}</button>{' '}
           <button type="button" class="small" onClick={() => setOpen(false)}>{i18n.t('judge.cancel')}</button>
         </form>
