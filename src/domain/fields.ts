@@ -6,7 +6,7 @@ import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './date
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { parseRupiah } from './money';
-import { nikBirthParts, parseNik, type NikInfo } from './nik';
+import { nikBirthParts, parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk } from './nokk';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 
@@ -16,16 +16,12 @@ export interface FieldCheckOptions {
   /** Roles that must be filled besides nik and nama (e.g. ['no_kk'] in a household programme). */
   required?: ColumnRole[];
   /**
-   * The NIK / No KK columns of this row's source were kept as text (assessIdColumn
-   * says trailingZeroTrusted): a trailing 0 is then not reported as Excel damage.
+   * The verdict on this row's NIK / No KK columns (idColumnVerdict): a trailing 0
+   * is nothing in a 'trusted' column, Excel damage (error) in a 'damaged' one, and
+   * a warning to compare with the card while 'unsure' (one real NIK in ten ends in 0).
+   * Without a verdict a trailing 0 counts as damage.
    */
-  trustTrailingZero?: { nik?: boolean; no_kk?: boolean };
-  /**
-   * The column is known to have gone through Excel number cells (assessIdColumn
-   * says excelDamaged). A trailing 0 is then an error; while the column is too
-   * small to judge either way it is only a warning (one real NIK in ten ends in 0).
-   */
-  damagedIdColumns?: { nik?: boolean; no_kk?: boolean };
+  idColumns?: Partial<IdColumnsVerdict>;
   /**
    * false when the identity column holds another kind of number (e.g. FEBRL's
    * soc_sec_id mapped with --map): then only its presence is checked.
@@ -187,19 +183,21 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else if (options.nikFormat !== false) {
-    const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: options.trustTrailingZero?.nik ?? false });
-    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik, options.damagedIdColumns?.nik ?? true));
+    const verdict = options.idColumns?.nik ?? 'damaged';
+    const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: verdict === 'trusted' });
+    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik, verdict === 'damaged'));
     // A dummy NIK says nothing about the person: comparing it would only add noise.
     if (!nik.problems.includes('placeholder')) out.push(...nikAgreement(key, nik, row, birthIso));
   }
 
   // No KK
   if (present(v.no_kk)) {
-    const kk = parseNoKk(v.no_kk, { trustTrailingZero: options.trustTrailingZero?.no_kk ?? false });
+    const kkVerdict = options.idColumns?.no_kk ?? 'damaged';
+    const kk = parseNoKk(v.no_kk, { trustTrailingZero: kkVerdict === 'trusted' });
     const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk, options.damagedIdColumns?.no_kk ?? true));
+    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk, kkVerdict === 'damaged'));
   }
 
   // Nama

@@ -235,6 +235,23 @@ export function judgeIdColumn(c: IdColumnCounts): { excelDamaged: boolean; trail
   return { excelDamaged, trailingZeroTrusted: !excelDamaged && c.sixteenDigits >= 20 && c.trailingZero / c.sixteenDigits <= 0.2 };
 }
 
+/**
+ * What a trailing 0 means in a column: a real serial ('trusted'), Excel damage
+ * ('damaged'), or too little (or too mixed) evidence to say ('unsure').
+ */
+export type IdColumnVerdict = 'trusted' | 'damaged' | 'unsure';
+
+/** The verdict on a source's NIK and No KK columns. */
+export interface IdColumnsVerdict {
+  nik: IdColumnVerdict;
+  no_kk: IdColumnVerdict;
+}
+
+export function idColumnVerdict(c: IdColumnCounts): IdColumnVerdict {
+  const { excelDamaged, trailingZeroTrusted } = judgeIdColumn(c);
+  return excelDamaged ? 'damaged' : trailingZeroTrusted ? 'trusted' : 'unsure';
+}
+
 /** Looks at a whole NIK or No KK column (see judgeIdColumn). */
 export function assessIdColumn(values: readonly string[]): IdColumnReport {
   let count = 0;

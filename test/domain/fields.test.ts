@@ -126,7 +126,8 @@ describe('checkFields with a trusted text column', () => {
   it('does not report a trailing 0 as Excel damage', () => {
     const values = { ...GOOD, nik: '3375015301891050', no_kk: '3375011203150010' };
     expect(codes(checkFields(row(values), { today: TODAY }))).toEqual(['nik-excel-precision', 'nokk-excel-precision']);
-    expect(checkFields(row(values), { today: TODAY, trustTrailingZero: { nik: true, no_kk: true } })).toEqual([]);
+    expect(checkFields(row(values), { today: TODAY, idColumns: { nik: 'trusted', no_kk: 'trusted' } })).toEqual([]);
+    expect(codes(checkFields(row(values), { today: TODAY, idColumns: { nik: 'unsure', no_kk: 'unsure' } }))).toEqual(['nik-trailing-zero', 'nokk-trailing-zero']);
   });
 });
 

@@ -3,19 +3,12 @@
 // every value ends in 0, or some are in scientific notation)? The counts are
 // kept row by row, so the verdict is a function of the current rows only and
 // an incremental engine reaches the same verdict as a full recompute.
-import { idValueKind, judgeIdColumn, type IdColumnCounts, type IdValueKind } from '../nik';
+import { idColumnVerdict, idValueKind, type IdColumnCounts, type IdColumnsVerdict, type IdValueKind } from '../nik';
 import type { RecordRow } from '../schema';
 
-export interface IdTrust {
-  /** A trailing 0 is a real serial (enough clean evidence). */
-  nik: boolean;
-  no_kk: boolean;
-  /** The column went through Excel number cells; neither trusted nor damaged = too little to judge. */
-  nikDamaged: boolean;
-  no_kkDamaged: boolean;
-}
+export type IdTrust = IdColumnsVerdict;
 
-const NOT_TRUSTED: IdTrust = { nik: false, no_kk: false, nikDamaged: false, no_kkDamaged: false };
+const NOT_TRUSTED: IdTrust = { nik: 'unsure', no_kk: 'unsure' };
 
 interface SourceCounts {
   nik: IdColumnCounts;
@@ -76,11 +69,8 @@ export class IdColumns {
     for (const source of sources) {
       const s = this.sources.get(source);
       if (!s) continue;
-      const nik = judgeIdColumn(s.nik);
-      const kk = judgeIdColumn(s.no_kk);
-      const next: IdTrust = { nik: nik.trailingZeroTrusted, no_kk: kk.trailingZeroTrusted, nikDamaged: nik.excelDamaged, no_kkDamaged: kk.excelDamaged };
-      const was = s.trust;
-      const flipped = next.nik !== was.nik || next.no_kk !== was.no_kk || next.nikDamaged !== was.nikDamaged || next.no_kkDamaged !== was.no_kkDamaged;
+      const next: IdTrust = { nik: idColumnVerdict(s.nik), no_kk: idColumnVerdict(s.no_kk) };
+      const flipped = next.nik !== s.trust.nik || next.no_kk !== s.trust.no_kk;
       s.trust = next;
       if (flipped) out.push(...s.zeroRows);
       if (s.nik.sixteenDigits === 0 && s.nik.scientific === 0 && s.no_kk.sixteenDigits === 0 && s.no_kk.scientific === 0 && s.zeroRows.size === 0) {

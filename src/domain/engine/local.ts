@@ -9,11 +9,7 @@ import type { IdTrust } from './idColumns';
 
 /** `trust`: the verdict on the NIK / No KK columns of the row's source (see idColumns.ts). */
 export function localFindings(row: RecordRow, config: EngineConfig, overrides: RuleOverride[], trust: IdTrust): Finding[] {
-  const fields = checkFields(row, {
-    today: config.today,
-    trustTrailingZero: trust,
-    damagedIdColumns: { nik: trust.nikDamaged, no_kk: trust.no_kkDamaged },
-  });
+  const fields = checkFields(row, { today: config.today, idColumns: trust });
   const rules = checkEligibility(row, config.rules, overrides, config.today);
   return rules.length > 0 ? [...fields, ...rules] : fields;
 }

@@ -4,7 +4,7 @@
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
 import { parseDate } from '../dates';
-import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik } from '../nik';
+import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict } from '../nik';
 import { isUsableNoKk, parseNoKk } from '../nokk';
 import { parseSex } from '../fields';
 import { programsOf, type ProgramId } from '../overlap';
@@ -136,19 +136,19 @@ export class ParseCache {
   }
 }
 
-/** `trust`: whether a trailing 0 is trusted in the row's NIK / No KK column (see engine/idColumns.ts). */
+/** `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts). */
 export function featuresOf(
   row: RecordRow,
   reference: boolean,
   programFallback: ProgramId,
   cache: ParseCache = new ParseCache(0),
-  trust: { nik: boolean; no_kk: boolean } = { nik: false, no_kk: false },
+  trust: IdColumnsVerdict = { nik: 'unsure', no_kk: 'unsure' },
 ): Features {
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birth(v.tanggal_lahir);
-  const identity = cache.identity(v.nik, trust.nik);
+  const identity = cache.identity(v.nik, trust.nik === 'trusted');
   return {
     key: row.key,
     source: row.source,
@@ -161,7 +161,7 @@ export function featuresOf(
     birth: born,
     identity,
     weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: cache.noKk(v.no_kk, trust.no_kk),
+    noKk: cache.noKk(v.no_kk, trust.no_kk === 'trusted'),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
