@@ -38,7 +38,7 @@ export interface PairScore {
   sameIdentity: boolean;
 }
 
-export function hamming1(a: string, b: string): boolean {
+function hamming1(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && ++diff > 1) return false;

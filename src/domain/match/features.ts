@@ -118,13 +118,6 @@ export class ParseCache {
   birth(raw: string | undefined): BirthDate | null {
     return this.memo(this.births, raw, birth);
   }
-  // NIK and No KK are nearly unique per row: a cache would only cost memory, so they are parsed each time.
-  identity(raw: string | undefined, trusted = false): string | null {
-    return identityOf(raw, trusted);
-  }
-  noKk(raw: string | undefined, trusted = false): string | null {
-    return noKkOf(raw, trusted);
-  }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
   }
@@ -148,7 +141,8 @@ export function featuresOf(
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birth(v.tanggal_lahir);
-  const identity = cache.identity(v.nik, trust.nik === 'trusted');
+  // NIK and No KK are nearly unique per row: not cached, parsed each time.
+  const identity = identityOf(v.nik, trust.nik === 'trusted');
   return {
     key: row.key,
     source: row.source,
@@ -161,7 +155,7 @@ export function featuresOf(
     birth: born,
     identity,
     weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: cache.noKk(v.no_kk, trust.no_kk === 'trusted'),
+    noKk: noKkOf(v.no_kk, trust.no_kk === 'trusted'),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
