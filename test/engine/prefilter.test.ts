@@ -9,7 +9,7 @@ import { DEFAULT_MODEL } from '../../src/domain/match/model';
 import { mulberry32, pick } from './random';
 
 const NAMES = [['siti', 'aminah'], ['siti', 'aminah', 'binti'], ['sri', 'aminah'], ['muhammad'], ['m', 'santoso'], ['budi', 'santoso'], []];
-const IDS = ['3375011201800001', '3375011201800002', '3375011201800010', '3375011210800001', '12345', '123456789012345678', '12354', null];
+const IDS = ['3375011201800001', '3375011021800001', '3375011301800001', '3375011201800002', '3375011201800010', '3375011210800001', '12345', '123456789012345678', '12354', null];
 const DATES: (BirthDate | null)[] = ['1980-01-12', '1980-12-01', '1981-01-12', '1980-01-21', '1908-01-12', '1980-01-13', '1975-04-03'].map((iso) => ({
   iso,
   y: Number(iso.slice(0, 4)),
@@ -22,8 +22,17 @@ const NUMBERS = ['', '1', '2', '10', '01', 'Infinity', '1e+21', '1234567890'];
 const PLACES = ['', 'medono', 'medonoo', 'kauman', 'kaumann', 'podosugih'];
 const KKS = ['3375010101200001', '3375010101200002', '123', 'abc', null];
 
+/** A weight per value, as the matcher keeps them: rows sharing a birth date or identity number share its weight. */
+function weightOf(value: string | null | undefined): number {
+  let h = 7;
+  for (const c of value ?? '') h = (h * 31 + c.charCodeAt(0)) % 1000;
+  return (h / 1000) * 13;
+}
+
 function features(rnd: () => number, key: string): Features {
   const name = pick(rnd, NAMES);
+  const birth = pick(rnd, DATES);
+  const identity = pick(rnd, IDS);
   return {
     key,
     source: 's',
@@ -33,9 +42,9 @@ function features(rnd: () => number, key: string): Features {
     nameTerms: name.map((t) => `n:${t}`),
     birthTerm: '',
     identityTerm: '',
-    weights: { name: name.map(() => Math.floor(rnd() * 14) - 1), birth: rnd() * 13, identity: rnd() * 13 },
-    birth: pick(rnd, DATES),
-    identity: pick(rnd, IDS),
+    weights: { name: name.map(() => Math.floor(rnd() * 14) - 1), birth: weightOf(birth?.iso), identity: weightOf(identity) },
+    birth,
+    identity,
     noKk: pick(rnd, KKS),
     address: [],
     rt: pick(rnd, NUMBERS),
@@ -49,7 +58,7 @@ function features(rnd: () => number, key: string): Features {
 }
 
 describe('pair prefilter', () => {
-  it('rejects only pairs that comparePair gives up on', () => {
+  it('rejects only pairs that comparePair gives up on, whichever row comes first', () => {
     const rnd = mulberry32(7);
     const filter = new PairPrefilter(DEFAULT_MODEL);
     const rows = Array.from({ length: 300 }, (_, i) => features(rnd, `k${String(i).padStart(3, '0')}`));
@@ -59,6 +68,8 @@ describe('pair prefilter', () => {
     let kept = 0;
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
+        // Symmetric: the matcher asks without ordering the rows by key.
+        expect(filter.rejects(j, i)).toBe(filter.rejects(i, j));
         if (!filter.rejects(i, j)) continue;
         rejected++;
         if (comparePair(rows[i] as Features, rows[j] as Features, DEFAULT_MODEL, true, scratch) === null) kept++;

@@ -7,13 +7,16 @@
 //  - both rows of a pair whose decision changed.
 // It returns the rows whose edges changed, so groups and findings can follow.
 //
-// Internally rows, blocks and terms are small integers and block/term members
-// are plain arrays: with 100k rows and ~900k blocking keys, string-keyed Sets
-// per block cost most of the full check's time and memory.
-import { blockingKeyHashes, isWeakKeyHash, termsOf, WEAK_CAP_DIVISOR } from '../match/blocking';
+// Internally rows, blocks and terms are small integers and their lists are
+// IntLists (one packed array after a bulk load): with 100k rows and ~900k
+// blocking keys, an object per block cost most of the full check's time and memory.
+// Loading into an empty matcher (the full check) takes its own path (`load`),
+// which gives the same edges in the same order as adding the rows one by one.
+import { blockingKeyHashes, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, termWeight, type MatchModel } from '../match/model';
+import { IntLists } from './intLists';
 import { NumberTable } from './numberTable';
 import { PairPrefilter } from './prefilter';
 
@@ -30,27 +33,6 @@ function sameScore(a: PairScore, b: PairScore): boolean {
   });
 }
 
-/** Remove one occurrence of `x` from an unordered list (swap with the last). */
-function removeFrom(list: number[], x: number): void {
-  const i = list.indexOf(x);
-  if (i < 0) return;
-  list[i] = list[list.length - 1] as number;
-  list.pop();
-}
-
-/**
- * Add `x` to list `k`. An empty list is replaced by a one-element literal: most
- * blocks and terms hold one row, and a pushed-into array reserves room for 17.
- */
-function addTo(lists: number[][], k: number, x: number): void {
-  const list = lists[k] as number[];
-  if (list.length === 0) lists[k] = [x];
-  else list.push(x);
-}
-
-/** The shared list of a new block or term until its first member (never pushed into: see addTo). */
-const NONE: number[] = [];
-
 /** Grow a typed array to hold index `n` (doubling), keeping its contents. */
 function grow(a: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> {
   if (n < a.length) return a;
@@ -59,30 +41,71 @@ function grow(a: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> 
   return b;
 }
 
+
+/** Int32Array growth for the bulk load's entry lists. */
+function growInt(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Int32Array(Math.max(n + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Entries (list id, value) gathered row by row for IntLists.load. */
+class Entries {
+  list = new Int32Array(1024);
+  value = new Int32Array(1024);
+  n = 0;
+  push(list: number, value: number): void {
+    if (this.n >= this.list.length) {
+      this.list = growInt(this.list, this.n);
+      this.value = growInt(this.value, this.n);
+    }
+    this.list[this.n] = list;
+    this.value[this.n] = value;
+    this.n++;
+  }
+}
+
+/** Row lists packed as they are gathered (rows come in id order), for IntLists.loadPacked. */
+class RowLists {
+  start = new Int32Array(1025);
+  values = new Int32Array(4096);
+  rows = 0;
+  n = 0;
+  push(x: number): void {
+    this.values = growInt(this.values, this.n);
+    this.values[this.n++] = x;
+  }
+  /** The current row's list is complete. */
+  endRow(): void {
+    this.start = growInt(this.start, this.rows + 1);
+    this.start[++this.rows] = this.n;
+  }
+}
+
 export class Matcher {
   readonly feats = new Map<string, Features>();
   /** Linked pairs, both directions. */
   readonly edges = new Map<string, Map<string, PairScore>>();
 
   // Rows by internal id (ids of removed rows are reused).
-  private readonly idOf = new Map<string, number>();
-  private readonly keyAt: string[] = [];
-  private readonly featAt: (Features | undefined)[] = [];
-  private readonly freeIds: number[] = [];
-  private readonly blocksOfRow: number[][] = [];
-  private readonly termsOfRow: number[][] = [];
+  private idOf = new Map<string, number>();
+  private keyAt: string[] = [];
+  private featAt: (Features | undefined)[] = [];
+  private freeIds: number[] = [];
+  private rowBlocks = new IntLists();
   /** Term ids of each row's name tokens (same order as Features.nameTerms), birth date and identity (-1: none). */
-  private readonly nameTermsOfRow: number[][] = [];
-  private readonly birthTermOfRow: number[] = [];
-  private readonly identityTermOfRow: number[] = [];
+  private rowNames = new IntLists();
+  private birthTermOfRow: number[] = [];
+  private identityTermOfRow: number[] = [];
 
   // Blocks and terms by id (ids are never reused; an empty block keeps its id).
   /** Block id by hashed key (see blockingKeyHashes): a typed table, ~900k keys on 100k rows. */
-  private readonly blockId = new NumberTable();
-  private readonly blockMembers: number[][] = [];
-  private readonly blockCapOf: number[] = [];
-  private readonly termId = new Map<string, number>();
-  private readonly termMembers: number[][] = [];
+  private blockId = new NumberTable();
+  private blockMembers = new IntLists();
+  private blockCapOf: number[] = [];
+  private termId = new Map<string, number>();
+  private termMembers = new IntLists();
 
   // Scratch marks by row id: "seen in this candidate list" and "already scored in this apply".
   private seenMark = new Uint32Array(1024);
@@ -101,16 +124,15 @@ export class Matcher {
   }
 
   private eligible(block: number): boolean {
-    const n = (this.blockMembers[block] as number[]).length;
+    const n = this.blockMembers.size(block);
     return n >= 2 && n <= (this.blockCapOf[block] as number);
   }
 
   private internBlock(key: number): number {
     let id = this.blockId.get(key);
     if (id < 0) {
-      id = this.blockMembers.length;
+      id = this.blockMembers.add();
       this.blockId.add(key, id);
-      this.blockMembers.push(NONE);
       this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
     }
     return id;
@@ -119,23 +141,38 @@ export class Matcher {
   private internTerm(term: string): number {
     let id = this.termId.get(term);
     if (id === undefined) {
-      id = this.termMembers.length;
+      id = this.termMembers.add();
       this.termId.set(term, id);
-      this.termMembers.push(NONE);
     }
     return id;
   }
 
   private termCount(id: number): number {
-    return id < 0 ? 0 : (this.termMembers[id] as number[]).length;
+    return id < 0 ? 0 : this.termMembers.size(id);
+  }
+
+  /** The distinct terms of row `id` whose counts weight its comparisons: name tokens, birth date, identity. */
+  private termsOfRow(id: number): number[] {
+    const out = [...this.rowNames.values(id)].filter((t, i, all) => all.indexOf(t) === i);
+    const b = this.birthTermOfRow[id] as number;
+    const t = this.identityTermOfRow[id] as number;
+    if (b >= 0) out.push(b);
+    if (t >= 0) out.push(t);
+    return out;
   }
 
   /** Fill in a row's term-frequency weights from the current counts (see Features.weights). */
   private refreshWeights(id: number): void {
     const f = this.featAt[id] as Features;
     const w = f.weights;
-    const names = this.nameTermsOfRow[id] as number[];
-    for (let i = 0; i < names.length; i++) w.name[i] = Math.max(0, termWeight(this.model, this.termCount(names[i] as number)));
+    const names = this.rowNames;
+    const own = names.ownArray(id);
+    if (own) {
+      for (let i = 0; i < own.length; i++) w.name[i] = Math.max(0, termWeight(this.model, this.termCount(own[i] as number)));
+    } else {
+      const from = names.from(id);
+      for (let i = from, end = names.to(id); i < end; i++) w.name[i - from] = Math.max(0, termWeight(this.model, this.termCount(names.packedAt(i))));
+    }
     const b = this.birthTermOfRow[id] as number;
     w.birth = b >= 0 ? termWeight(this.model, this.termCount(b)) : 0;
     const t = this.identityTermOfRow[id] as number;
@@ -143,54 +180,76 @@ export class Matcher {
     this.prefilter.setWeights(id, f);
   }
 
+  /** Forget every row, block and term (an empty matcher about to be bulk-loaded). */
+  private reset(): void {
+    this.idOf = new Map();
+    this.keyAt = [];
+    this.featAt = [];
+    this.freeIds = [];
+    this.rowBlocks = new IntLists();
+    this.rowNames = new IntLists();
+    this.birthTermOfRow = [];
+    this.identityTermOfRow = [];
+    this.blockId = new NumberTable();
+    this.blockMembers = new IntLists();
+    this.blockCapOf = [];
+    this.termId = new Map();
+    this.termMembers = new IntLists();
+  }
+
   /**
    * Replace (features) or delete (null) rows, and re-score `alsoRescore`.
    * Returns the rows whose set of edges or edge scores changed.
    */
   apply(changes: Map<string, Features | null>, alsoRescore: Iterable<string> = []): Set<string> {
+    if (this.feats.size === 0) return this.load(changes);
     // Remember the count bucket of each term and the eligibility of each block as
     // they were before this call. A term or block absent at its first touch did not
     // exist before, so all its rows are changed rows (re-scored anyway): no note.
-    // Loading into an empty matcher (the full check) needs no notes at all.
-    const bulk = this.feats.size === 0;
     const termBucket = new Map<number, number>();
     const blockEligible = new Map<number, boolean>();
     const noteTerm = (t: number) => {
-      if (bulk || termBucket.has(t)) return;
+      if (termBucket.has(t)) return;
       const n = this.termCount(t);
       if (n > 0) termBucket.set(t, countBucket(n));
     };
     const noteBlock = (k: number) => {
-      if (bulk || blockEligible.has(k)) return;
-      if ((this.blockMembers[k] as number[]).length > 0) blockEligible.set(k, this.eligible(k));
+      if (blockEligible.has(k)) return;
+      if (this.blockMembers.size(k) > 0) blockEligible.set(k, this.eligible(k));
     };
     const rescore = new Set<number>();
     const removedIds: number[] = [];
     for (const [key, next] of changes) {
       let id = this.idOf.get(key);
       if (id !== undefined) {
-        for (const t of this.termsOfRow[id] as number[]) {
+        for (const t of this.termsOfRow(id)) {
           noteTerm(t);
-          removeFrom(this.termMembers[t] as number[], id);
+          this.termMembers.remove(t, id);
         }
-        for (const k of this.blocksOfRow[id] as number[]) {
+        for (const k of this.rowBlocks.values(id)) {
           noteBlock(k);
-          removeFrom(this.blockMembers[k] as number[], id);
+          this.blockMembers.remove(k, id);
         }
         this.feats.delete(key);
         if (!next) {
           this.idOf.delete(key);
           this.featAt[id] = undefined;
-          this.blocksOfRow[id] = [];
-          this.termsOfRow[id] = [];
-          this.nameTermsOfRow[id] = [];
+          this.rowBlocks.set(id, []);
+          this.rowNames.set(id, []);
+          this.birthTermOfRow[id] = -1;
+          this.identityTermOfRow[id] = -1;
           removedIds.push(id);
           continue;
         }
       }
       if (!next) continue;
       if (id === undefined) {
-        id = this.freeIds.pop() ?? this.keyAt.length;
+        id = this.freeIds.pop();
+        if (id === undefined) {
+          id = this.keyAt.length;
+          this.rowBlocks.add();
+          this.rowNames.add();
+        }
         this.idOf.set(key, id);
         this.keyAt[id] = key;
         this.seenMark = grow(this.seenMark, id);
@@ -199,23 +258,18 @@ export class Matcher {
       this.feats.set(key, next);
       this.featAt[id] = next;
       this.prefilter.set(id, next);
-      const nameTerms = next.nameTerms.map((t) => this.internTerm(t));
-      const birth = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
-      const identity = next.identityTerm ? this.internTerm(next.identityTerm) : -1;
-      this.nameTermsOfRow[id] = nameTerms;
-      this.birthTermOfRow[id] = birth;
-      this.identityTermOfRow[id] = identity;
-      const terms = termsOf(next).map((t) => this.internTerm(t));
+      this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
+      this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
+      this.identityTermOfRow[id] = next.identityTerm ? this.internTerm(next.identityTerm) : -1;
       const blocks = blockingKeyHashes(next).map((k) => this.internBlock(k));
-      this.termsOfRow[id] = terms;
-      this.blocksOfRow[id] = blocks;
-      for (const t of terms) {
+      this.rowBlocks.set(id, blocks);
+      for (const t of this.termsOfRow(id)) {
         noteTerm(t);
-        addTo(this.termMembers, t, id);
+        this.termMembers.push(t, id);
       }
       for (const k of blocks) {
         noteBlock(k);
-        addTo(this.blockMembers, k, id);
+        this.blockMembers.push(k, id);
       }
       rescore.add(id);
     }
@@ -226,7 +280,7 @@ export class Matcher {
     }
     for (const [t, before] of termBucket) {
       if (countBucket(this.termCount(t)) === before) continue;
-      for (const id of this.termMembers[t] as number[]) rescore.add(id);
+      for (const id of this.termMembers.values(t)) rescore.add(id);
     }
     // Blocks that crossed the size cap are handled pair by pair below, not by re-scoring rows.
     const blocksOn: number[] = [];
@@ -258,18 +312,16 @@ export class Matcher {
     const added: string[] = [];
     const done = ++this.mark;
     for (const id of rescore) {
-      const f = this.featAt[id] as Features;
       const key = this.keyAt[id] as string;
       for (const other of this.candidates(id)) {
         if (this.doneMark[other] === done) continue; // that pair was decided when `other` was scored
-        const otherKey = this.keyAt[other] as string;
-        if (this.scoreAndLink(id, key, f, other, otherKey, this.featAt[other] as Features)) added.push(pairKey(key, otherKey));
+        if (this.scoreAndLink(id, other)) added.push(pairKey(key, this.keyAt[other] as string));
       }
       this.doneMark[id] = done;
     }
     // A block that became too large: its pairs stay linked only if another block still joins them.
     for (const k of blocksOff) {
-      const members = this.blockMembers[k] as number[];
+      const members = this.blockMembers.values(k);
       for (const xi of members) {
         if (rescore.has(xi)) continue;
         const x = this.keyAt[xi] as string;
@@ -283,17 +335,16 @@ export class Matcher {
     }
     // A block that became small enough: its pairs are candidates now.
     for (const k of blocksOn) {
-      const members = this.blockMembers[k] as number[];
+      const members = this.blockMembers.values(k);
       for (let i = 0; i < members.length; i++) {
         const xi = members[i] as number;
         if (rescore.has(xi)) continue;
         const x = this.keyAt[xi] as string;
-        const fx = this.featAt[xi] as Features;
         for (let j = i + 1; j < members.length; j++) {
           const yi = members[j] as number;
           const y = this.keyAt[yi] as string;
           if (rescore.has(yi) || this.edges.get(x)?.has(y)) continue;
-          if (this.scoreAndLink(xi, x, fx, yi, y, this.featAt[yi] as Features)) added.push(pairKey(x, y));
+          if (this.scoreAndLink(xi, yi)) added.push(pairKey(x, y));
         }
       }
     }
@@ -317,11 +368,102 @@ export class Matcher {
     return touched;
   }
 
-  /** Score the pair and link it when it is a match; true when linked. */
-  private scoreAndLink(id: number, key: string, f: Features, otherId: number, other: string, g: Features): boolean {
-    // The prefilter first: it rejects most pairs without reading either row's Features.
-    if (key < other ? this.prefilter.rejects(id, otherId) : this.prefilter.rejects(otherId, id)) return false;
+  /**
+   * Load rows into an empty matcher (the full check): ids in order, every list
+   * packed at once, and each candidate pair reached once from its lower id. The
+   * pairs are scored in the order `apply` would score them, so the edges (and
+   * their order) are the same. Returns the rows with edges.
+   */
+  private load(changes: Map<string, Features | null>): Set<string> {
+    this.reset();
+    const terms = new Entries();
+    const blocks = new Entries();
+    const rowBlocks = new RowLists();
+    const rowNames = new RowLists();
+    for (const [key, f] of changes) {
+      if (!f) continue;
+      const id = this.keyAt.length;
+      this.idOf.set(key, id);
+      this.keyAt.push(key);
+      this.featAt.push(f);
+      this.feats.set(key, f);
+      this.prefilter.set(id, f);
+      const names = f.nameTerms;
+      const firstName = rowNames.n;
+      for (let i = 0; i < names.length; i++) {
+        const t = this.internTerm(names[i] as string);
+        let repeated = false;
+        for (let j = firstName; j < rowNames.n; j++) if (rowNames.values[j] === t) repeated = true;
+        rowNames.push(t);
+        if (!repeated) terms.push(t, id);
+      }
+      rowNames.endRow();
+      const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
+      const t = f.identityTerm ? this.internTerm(f.identityTerm) : -1;
+      this.birthTermOfRow.push(b);
+      this.identityTermOfRow.push(t);
+      if (b >= 0) terms.push(b, id);
+      if (t >= 0) terms.push(t, id);
+      for (const h of blockingKeyHashes(f)) {
+        const k = this.internBlock(h);
+        rowBlocks.push(k);
+        blocks.push(k, id);
+      }
+      rowBlocks.endRow();
+    }
+    const n = this.keyAt.length;
+    // IntLists ids were handed out by internBlock/internTerm; load replaces the (empty) lists with packed ones.
+    this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
+    this.blockMembers.load(this.blockMembers.count, blocks.list, blocks.value, blocks.n);
+    this.rowBlocks.loadPacked(rowBlocks.start.slice(0, n + 1), rowBlocks.values.slice(0, rowBlocks.n));
+    this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
+    this.seenMark = grow(this.seenMark, n);
+    this.doneMark = grow(this.doneMark, n);
+    for (let id = 0; id < n; id++) this.refreshWeights(id);
+
+    // Every list is in id order, so the pairs of row `id` not yet scored are the members after it.
+    const touched = new Set<string>();
+    const members = this.blockMembers;
+    for (let id = 0; id < n; id++) {
+      const seen = ++this.mark;
+      for (let r = this.rowBlocks.from(id), rEnd = this.rowBlocks.to(id); r < rEnd; r++) {
+        const k = this.rowBlocks.packedAt(r);
+        // Every list is packed right after the load: its size is read from the offsets (see eligible).
+        let lo = members.from(k);
+        let hi = members.to(k);
+        const end = hi;
+        if (end - lo < 2 || end - lo > (this.blockCapOf[k] as number)) continue;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (members.packedAt(mid) <= id) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < end; i++) {
+          const other = members.packedAt(i);
+          if (this.seenMark[other] === seen) continue;
+          this.seenMark[other] = seen;
+          if (this.scoreAndLink(id, other)) {
+            // In pairKey order, as apply reports them.
+            const key = this.keyAt[id] as string;
+            const otherKey = this.keyAt[other] as string;
+            touched.add(key < otherKey ? key : otherKey);
+            touched.add(key < otherKey ? otherKey : key);
+          }
+        }
+      }
+    }
+    return touched;
+  }
+
+  /** Score the pair of row ids and link it when it is a match; true when linked. */
+  private scoreAndLink(id: number, otherId: number): boolean {
+    // The prefilter first: it rejects most pairs without reading either row's key or Features.
+    if (this.prefilter.rejects(id, otherId)) return false;
+    const f = this.featAt[id] as Features;
+    const g = this.featAt[otherId] as Features;
     if (f.reference && g.reference) return false;
+    const key = this.keyAt[id] as string;
+    const other = this.keyAt[otherId] as string;
     if (this.dismissed.size > 0 && this.dismissed.has(pairKey(key, other))) return false;
     const score = key < other ? comparePair(f, g, this.model, true, this.scratch) : comparePair(g, f, this.model, true, this.scratch);
     if (!score || !isLink(score, this.model)) return false;
@@ -330,8 +472,8 @@ export class Matcher {
   }
 
   private shareEligibleBlock(x: number, y: number): boolean {
-    for (const k of this.blocksOfRow[x] as number[]) {
-      if (this.eligible(k) && (this.blockMembers[k] as number[]).includes(y)) return true;
+    for (const k of this.rowBlocks.values(x)) {
+      if (this.eligible(k) && this.blockMembers.includes(k, y)) return true;
     }
     return false;
   }
@@ -360,13 +502,16 @@ export class Matcher {
     out.length = 0;
     const seen = ++this.mark;
     this.seenMark[id] = seen;
-    for (const k of this.blocksOfRow[id] as number[]) {
+    const visit = (other: number) => {
+      if (this.seenMark[other] === seen) return;
+      this.seenMark[other] = seen;
+      out.push(other);
+    };
+    for (const k of this.rowBlocks.values(id)) {
       if (!this.eligible(k)) continue;
-      for (const other of this.blockMembers[k] as number[]) {
-        if (this.seenMark[other] === seen) continue;
-        this.seenMark[other] = seen;
-        out.push(other);
-      }
+      const own = this.blockMembers.ownArray(k);
+      if (own) for (const other of own) visit(other);
+      else for (let i = this.blockMembers.from(k), end = this.blockMembers.to(k); i < end; i++) visit(this.blockMembers.packedAt(i));
     }
     return out;
   }

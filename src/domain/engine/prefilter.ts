@@ -40,53 +40,63 @@ const PLACE_IDS = 1 << 20;
 /** The place-pair cache is emptied at this size, so memory stays bounded. */
 const PLACE_CACHE = 1 << 18;
 
-// One record of 16 int32 (64 bytes, one cache line) per row: reading a pair
-// touches two records instead of a dozen objects. Digit strings of up to 16
-// digits are kept as their length and two 8-digit halves; a value that does not
-// fit that shape gets length -1 and the pair is judged from the strings.
+// One record of 16 int32 (64 bytes) per row, the three float weights in its
+// last 24 bytes: reading a pair touches two records instead of a dozen objects
+// (or two arrays per row, as before: each a cache miss on 100k rows). Digit
+// strings of up to 16 digits are kept as two 8-digit halves; a value that does
+// not fit a slot's shape is marked "other" and the pair is judged from the strings.
 const STRIDE = 16;
-const NAME_LEN = 0;
-const SEX = 1;
-const YMD = 2; // birth date as YYYYMMDD; 0 none, -1 another shape
-const VILLAGE = 3;
-const DISTRICT = 4;
-const BIRTH_PLACE = 5;
-const RT = 6; // number + 1; 0 none, -1 another shape
-const RW = 7;
-const ID_LEN = 8;
-const ID_HI = 9;
-const ID_LO = 10;
-const KK_LEN = 11;
-const KK_HI = 12;
-const KK_LO = 13;
-// Float record: the name side bound and the birth-date and identity term weights.
-const FSTRIDE = 4;
-const SIDE = 0;
-const BIRTH_W = 1;
-const ID_W = 2;
+/** Name token count (low 16 bits) and sex code (above). */
+const NAME_SEX = 0;
+const YMD = 1; // birth date as YYYYMMDD; 0 none, -1 another shape
+const VILLAGE = 2;
+const DISTRICT = 3;
+const BIRTH_PLACE = 4;
+/** RT + 1 (low 16 bits) and RW + 1 (high), each 0 when missing; -1: either has another shape. */
+const RT_RW = 5;
+/** Digit counts + 1 of the identity (low byte) and the No KK (next byte): 0 none, 1..16, and -1 + 1 = 0 is never used (see LEN_OTHER). */
+const LENS = 6;
+const ID_HI = 7;
+const ID_LO = 8;
+/** A hash of the No KK digits: the texts are compared only when two hashes agree. */
+const KK_HASH = 9;
+// Float64 slots of the record (int slots 10–15): the name side bound and the birth-date and identity term weights.
+const FSTRIDE = STRIDE / 2;
+const SIDE = 5;
+const BIRTH_W = 6;
+const ID_W = 7;
+/** Digit count code of a value that is not 1–16 ASCII digits. */
+const LEN_OTHER = 31;
+/** Largest RT/RW number kept packed (two in one int32). */
+const RT_RW_MAX = 32766;
 
-/** Length, high and low 8-digit halves of a string of 1–16 ASCII digits; length -1 otherwise, 0 for none. */
-function packDigits(s: string | null, out: Int32Array, at: number): void {
+/**
+ * Digit count (0: none, LEN_OTHER: not 1–16 ASCII digits) of a string, with its
+ * high and low 8-digit halves written at out[at] and out[at + 1] (0 unless 1–16 digits).
+ */
+function packDigits(s: string | null, out: Int32Array, at: number): number {
+  out[at] = 0;
   out[at + 1] = 0;
-  out[at + 2] = 0;
-  if (s === null || s === '') {
-    out[at] = 0;
-    return;
-  }
-  if (s.length > 16 || !/^[0-9]+$/.test(s)) {
-    out[at] = -1;
-    return;
-  }
+  if (s === null || s === '') return 0;
+  if (s.length > 16 || !/^[0-9]+$/.test(s)) return LEN_OTHER;
   const cut = Math.max(0, s.length - 8);
-  out[at] = s.length;
-  out[at + 1] = cut > 0 ? Number(s.slice(0, cut)) : 0;
-  out[at + 2] = Number(s.slice(cut));
+  out[at] = cut > 0 ? Number(s.slice(0, cut)) : 0;
+  out[at + 1] = Number(s.slice(cut));
+  return s.length;
 }
 
-/** RT/RW as number + 1 when it is a plain number of up to 9 digits without a leading 0 ('' is 0); -1 otherwise. */
+/** 32-bit hash of a No KK (0: none): equal numbers always hash alike. */
+function hashDigits(s: string | null): number {
+  if (s === null || s === '') return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** RT/RW as number + 1 when it is a plain number up to RT_RW_MAX without a leading 0 ('' is 0); -1 otherwise. */
 function packNumber(s: string): number {
   if (s === '') return 0;
-  return s.length <= 9 && /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) + 1 : -1;
+  return s.length <= 5 && /^(0|[1-9][0-9]*)$/.test(s) && Number(s) <= RT_RW_MAX ? Number(s) + 1 : -1;
 }
 
 /** YYYYMMDD of a birth date whose digits are exactly that number (always, for parsed dates); -1 otherwise; 0: none. */
@@ -101,26 +111,15 @@ const DIGITS_ONE = 1;
 const DIGITS_SWAPPED = 2;
 const DIGITS_OTHER = 3;
 
-/**
- * Two equally long digit strings given as 8-digit halves: the same, one digit
- * different (hamming1), two adjacent digits swapped (adjacentTransposition), or
- * otherwise different. Positions count from the right; unused high positions are
- * 0 in both, so they never differ.
- */
-function digitsLevel(xHi: number, xLo: number, yHi: number, yLo: number): number {
-  if (xHi === yHi && xLo === yLo) return DIGITS_SAME;
+/** digitsLevel of two numbers of at most 8 digits (positions from the right). */
+function digitsLevel8(p: number, q: number): number {
+  if (p === q) return DIGITS_SAME;
   let diff = 0;
   let first = -1;
   let prevX = -1;
   let prevY = -1;
   let swapped = false;
-  let p = xLo;
-  let q = yLo;
-  for (let i = 0; i < 16; i++) {
-    if (i === 8) {
-      p = xHi;
-      q = yHi;
-    }
+  for (let i = 0; i < 8; i++) {
     const a = p % 10;
     const b = q % 10;
     if (a !== b) {
@@ -138,6 +137,20 @@ function digitsLevel(xHi: number, xLo: number, yHi: number, yLo: number): number
   return swapped ? DIGITS_SWAPPED : DIGITS_OTHER;
 }
 
+/**
+ * Two equally long digit strings given as 8-digit halves: the same, one digit
+ * different (hamming1), two adjacent digits swapped (adjacentTransposition), or
+ * otherwise different. Positions count from the right; unused high positions are
+ * 0 in both, so they never differ.
+ */
+function digitsLevel(xHi: number, xLo: number, yHi: number, yLo: number): number {
+  if (xHi === yHi) return digitsLevel8(xLo, yLo);
+  if (xLo === yLo) return digitsLevel8(xHi, yHi);
+  // Both halves differ: only a swap of the two digits next to the cut (positions 7 and 8) stays in reach.
+  if (xLo % 10000000 !== yLo % 10000000 || Math.floor(xHi / 10) !== Math.floor(yHi / 10)) return DIGITS_OTHER;
+  return Math.floor(xLo / 10000000) === yHi % 10 && xHi % 10 === Math.floor(yLo / 10000000) ? DIGITS_SWAPPED : DIGITS_OTHER;
+}
+
 /** birthLevel (compare.ts) of two dates as YYYYMMDD numbers. */
 function birthLevelYmd(x: number, y: number): number {
   if (x === y) return BIRTH_SAME;
@@ -152,7 +165,8 @@ function birthLevelYmd(x: number, y: number): number {
 export class PairPrefilter {
   private readonly bounds: Bounds;
   private rec = new Int32Array(1024 * STRIDE);
-  private frec = new Float64Array(1024 * FSTRIDE);
+  /** The same memory as `rec`, read as float64 (see FSTRIDE). */
+  private frec = new Float64Array(this.rec.buffer);
   // The values themselves, for the rows whose packed form does not fit (see STRIDE).
   private readonly identity: (string | null)[] = [];
   private readonly birth: (BirthDate | null)[] = [];
@@ -161,7 +175,12 @@ export class PairPrefilter {
   private readonly rw: string[] = [];
   private readonly places: string[] = [''];
   private readonly placeIds = new Map<string, number>();
-  /** placeLevel of two place ids (a * PLACE_IDS + b): places repeat, and each miss costs a Jaro-Winkler. */
+  /**
+   * placeLevel of two place ids (smaller * PLACE_IDS + larger): places repeat,
+   * and each miss costs a Jaro-Winkler. The level of a pair is SAME when either
+   * order says so (Jaro's greedy matching is not quite symmetric), which keeps
+   * the test symmetric and never stricter than comparePair.
+   */
   private readonly placeLevels = new Map<number, number>();
 
   constructor(private readonly model: MatchModel) {
@@ -174,22 +193,23 @@ export class PairPrefilter {
       const rec = new Int32Array(Math.max((id + 1) * STRIDE, this.rec.length * 2));
       rec.set(this.rec);
       this.rec = rec;
-      const frec = new Float64Array((rec.length / STRIDE) * FSTRIDE);
-      frec.set(this.frec);
-      this.frec = frec;
+      this.frec = new Float64Array(rec.buffer);
     }
     const r = this.rec;
     const at = id * STRIDE;
-    r[at + NAME_LEN] = f.name.length;
-    r[at + SEX] = sexCodeOf(f.sex);
+    // A name of more than 65,535 tokens (none is) would read as shorter: only the leftover bound could shrink.
+    r[at + NAME_SEX] = Math.min(f.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
     r[at + YMD] = ymdOf(f.birth);
     r[at + VILLAGE] = this.placeId(f.village);
     r[at + DISTRICT] = this.placeId(f.district);
     r[at + BIRTH_PLACE] = this.placeId(f.birthPlace);
-    r[at + RT] = packNumber(f.rt);
-    r[at + RW] = packNumber(f.rw);
-    packDigits(f.identity, r, at + ID_LEN);
-    packDigits(f.noKk, r, at + KK_LEN);
+    const rt = packNumber(f.rt);
+    const rw = packNumber(f.rw);
+    r[at + RT_RW] = rt < 0 || rw < 0 ? -1 : rt | (rw << 16);
+    const idLen = packDigits(f.identity, r, at + ID_HI);
+    const kkLen = f.noKk === null || f.noKk === '' ? 0 : /^[0-9]{1,16}$/.test(f.noKk) ? f.noKk.length : LEN_OTHER;
+    r[at + LENS] = idLen | (kkLen << 8);
+    r[at + KK_HASH] = hashDigits(f.noKk);
     this.identity[id] = f.identity;
     this.birth[id] = f.birth;
     this.noKk[id] = f.noKk;
@@ -218,36 +238,46 @@ export class PairPrefilter {
     return id;
   }
 
-  /** placeLevel of the places with ids p and q (cached). */
+  /** placeLevel of the places with ids p and q, SAME when either order is (cached). */
   private place(p: number, q: number): number {
     if (p === 0 || q === 0) return 0;
     if (p === q) return SAME_PLACE;
-    const x = this.places[p] as string;
-    const y = this.places[q] as string;
-    if (p >= PLACE_IDS || q >= PLACE_IDS) return placeLevel(x, y);
-    const k = p * PLACE_IDS + q;
+    const lo = p < q ? p : q;
+    const hi = p < q ? q : p;
+    if (hi >= PLACE_IDS) return this.placeBothWays(lo, hi);
+    const k = lo * PLACE_IDS + hi;
     let level = this.placeLevels.get(k);
     if (level === undefined) {
       if (this.placeLevels.size >= PLACE_CACHE) this.placeLevels.clear();
-      this.placeLevels.set(k, (level = placeLevel(x, y)));
+      this.placeLevels.set(k, (level = this.placeBothWays(lo, hi)));
     }
     return level;
   }
 
+  private placeBothWays(p: number, q: number): number {
+    const x = this.places[p] as string;
+    const y = this.places[q] as string;
+    const level = placeLevel(x, y);
+    return level === SAME_PLACE ? level : placeLevel(y, x);
+  }
+
   /**
-   * True when comparePair(a, b, model, true) would certainly return null (a is
-   * the row with the smaller key, as comparePair is called).
+   * True when comparePair(a, b, model, true) would certainly return null, in
+   * either order: the test is symmetric (equal terms have equal weights, and
+   * places are compared both ways), so the caller need not order the rows.
    */
   rejects(a: number, b: number): boolean {
     const model = this.model;
     const r = this.rec;
     const x = a * STRIDE;
     const y = b * STRIDE;
-    const idLenA = r[x + ID_LEN] as number;
-    const idLenB = r[y + ID_LEN] as number;
+    const lensA = r[x + LENS] as number;
+    const lensB = r[y + LENS] as number;
+    const idLenA = lensA & 0xff;
+    const idLenB = lensB & 0xff;
     let idCode: number;
     if (idLenA === 0 || idLenB === 0) idCode = 0;
-    else if (idLenA < 0 || idLenB < 0) idCode = identityLevel(this.identity[a] as string | null, this.identity[b] as string | null);
+    else if (idLenA === LEN_OTHER || idLenB === LEN_OTHER) idCode = identityLevel(this.identity[a] as string | null, this.identity[b] as string | null);
     else if (idLenA !== idLenB) idCode = ID_DIFFER;
     else idCode = ID_CODES[digitsLevel(r[x + ID_HI] as number, r[x + ID_LO] as number, r[y + ID_HI] as number, r[y + ID_LO] as number)] as number;
     // comparePair never prunes a pair with the same identity number when those always link.
@@ -263,33 +293,30 @@ export class PairPrefilter {
     const fx = a * FSTRIDE;
     const fy = b * FSTRIDE;
     const firstTwo = identityWeight(idCode, this.frec[fx + ID_W] as number, model) + birthWeight(birthCode, this.frec[fx + BIRTH_W] as number, model);
-    const rtA = r[x + RT] as number;
-    const rwA = r[x + RW] as number;
-    const rtB = r[y + RT] as number;
-    const rwB = r[y + RW] as number;
+    const rtRwA = r[x + RT_RW] as number;
+    const rtRwB = r[y + RT_RW] as number;
     // Packed RT/RW are equal exactly when the texts are ('' is 0 and reads as missing, as in rtRwLevel).
     const rtrw =
-      rtA < 0 || rwA < 0 || rtB < 0 || rwB < 0
+      rtRwA < 0 || rtRwB < 0
         ? rtRwLevel(this.rt[a] as string, this.rw[a] as string, this.rt[b] as string, this.rw[b] as string)
-        : rtRwLevelPacked(rtA, rwA, rtB, rwB);
-    const kkLenA = r[x + KK_LEN] as number;
-    const kkLenB = r[y + KK_LEN] as number;
+        : rtRwLevelPacked(rtRwA & 0xffff, rtRwA >>> 16, rtRwB & 0xffff, rtRwB >>> 16);
+    const kkLenA = lensA >>> 8;
+    const kkLenB = lensB >>> 8;
+    // The texts are read only when the hashes agree (nearly always the same number).
     const kk =
-      kkLenA < 0 || kkLenB < 0
+      kkLenA === LEN_OTHER || kkLenB === LEN_OTHER || (kkLenA !== 0 && kkLenA === kkLenB && r[x + KK_HASH] === r[y + KK_HASH])
         ? noKkLevel(this.noKk[a] as string | null, this.noKk[b] as string | null)
-        : kkLenA !== 0 && kkLenA === kkLenB && r[x + KK_HI] === r[y + KK_HI] && r[x + KK_LO] === r[y + KK_LO]
-          ? SAME_PLACE
-          : 0;
+        : 0;
     const small = smallWeight(
       rtrw,
       this.place(r[x + VILLAGE] as number, r[y + VILLAGE] as number),
       this.place(r[x + DISTRICT] as number, r[y + DISTRICT] as number),
       this.place(r[x + BIRTH_PLACE] as number, r[y + BIRTH_PLACE] as number),
-      sexLevel(r[x + SEX] as number, r[y + SEX] as number),
+      sexLevel((r[x + NAME_SEX] as number) >>> 16, (r[y + NAME_SEX] as number) >>> 16),
       kk,
       model,
     );
-    const names = nameBound(r[x + NAME_LEN] as number, this.frec[fx + SIDE] as number, r[y + NAME_LEN] as number, this.frec[fy + SIDE] as number, model, this.bounds);
+    const names = nameBound((r[x + NAME_SEX] as number) & 0xffff, this.frec[fx + SIDE] as number, (r[y + NAME_SEX] as number) & 0xffff, this.frec[fy + SIDE] as number, model, this.bounds);
     return prunedEarly(firstTwo, small, names, this.bounds);
   }
 }

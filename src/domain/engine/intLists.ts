@@ -1,0 +1,125 @@
+// Lists of small non-negative integers by list id: the matcher's block → rows,
+// term → rows and row → blocks. A bulk load (the full check) packs every list
+// into one Int32Array: 100k rows make ~600k lists, most holding one value, and
+// an array object per list cost ~100 MB and most of the garbage collector's
+// copying. A list edited after the load moves into its own array.
+
+/** The shared array of an empty list that has none of its own (never pushed into). */
+const NONE: number[] = [];
+
+export class IntLists {
+  /** List k's packed values are packed[start[k]] .. packed[start[k + 1] - 1] (k < packedLists). */
+  private start: Int32Array<ArrayBuffer> = new Int32Array(1);
+  private packed: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private packedLists = 0;
+  /** Lists with their own array: edited after the load, or created after it. */
+  private readonly own: (number[] | undefined)[] = [];
+
+  /** Number of lists (ids 0 .. count - 1). */
+  get count(): number {
+    return this.own.length;
+  }
+
+  /** A new empty list; returns its id. */
+  add(): number {
+    this.own.push(NONE);
+    return this.own.length - 1;
+  }
+
+  /**
+   * Replace everything with `lists` packed lists: value i belongs to list
+   * listOf[i] (for i < n). Values keep their order within a list.
+   */
+  load(lists: number, listOf: Int32Array, values: Int32Array, n: number): void {
+    const start = new Int32Array(lists + 1);
+    for (let i = 0; i < n; i++) start[(listOf[i] as number) + 1]++;
+    for (let k = 0; k < lists; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, lists);
+    const packed = new Int32Array(n);
+    for (let i = 0; i < n; i++) packed[fill[listOf[i] as number]++] = values[i] as number;
+    this.loadPacked(start, packed);
+  }
+
+  /** Replace everything with lists already packed (see `start`/`packed`). */
+  loadPacked(start: Int32Array<ArrayBuffer>, packed: Int32Array<ArrayBuffer>): void {
+    this.start = start;
+    this.packed = packed;
+    this.packedLists = start.length - 1;
+    this.own.length = 0;
+    for (let k = 0; k < this.packedLists; k++) this.own.push(undefined);
+  }
+
+  size(k: number): number {
+    const own = this.own[k];
+    if (own !== undefined) return own.length;
+    return (this.start[k + 1] as number) - (this.start[k] as number);
+  }
+
+  /**
+   * List k's own array, or undefined when it is packed (then read it with
+   * from/to/packedAt: the hot loops do, without a copy).
+   */
+  ownArray(k: number): readonly number[] | undefined {
+    return this.own[k];
+  }
+
+  from(k: number): number {
+    return this.start[k] as number;
+  }
+
+  to(k: number): number {
+    return this.start[k + 1] as number;
+  }
+
+  packedAt(i: number): number {
+    return this.packed[i] as number;
+  }
+
+  /** List k as an array (its own one, or a copy of the packed values). */
+  values(k: number): readonly number[] {
+    const own = this.own[k];
+    if (own !== undefined) return own;
+    return Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
+  }
+
+  includes(k: number, x: number): boolean {
+    const own = this.own[k];
+    if (own !== undefined) return own.includes(x);
+    for (let i = this.start[k] as number, end = this.start[k + 1] as number; i < end; i++) if (this.packed[i] === x) return true;
+    return false;
+  }
+
+  /** Append x to list k. */
+  push(k: number, x: number): void {
+    const own = this.own[k];
+    // An empty list gets a one-element literal: a pushed-into array reserves room for 17.
+    if (own !== undefined && own.length === 0) this.own[k] = [x];
+    else this.editable(k).push(x);
+  }
+
+  /** Remove one occurrence of x from list k (order is not kept). */
+  remove(k: number, x: number): void {
+    const own = this.editable(k);
+    const i = own.indexOf(x);
+    if (i < 0) return;
+    own[i] = own[own.length - 1] as number;
+    own.pop();
+  }
+
+  /** Make list k's values exactly `list` (the array is kept, not copied). */
+  set(k: number, list: number[]): void {
+    this.own[k] = list.length === 0 ? NONE : list;
+  }
+
+  private editable(k: number): number[] {
+    let own = this.own[k];
+    if (own === undefined) {
+      own = Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
+      this.own[k] = own;
+    } else if (own === NONE) {
+      own = [];
+      this.own[k] = own;
+    }
+    return own;
+  }
+}
