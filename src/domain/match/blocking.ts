@@ -4,14 +4,6 @@
 // so a row's keys change only when the row does.
 import type { Features } from './features';
 
-/** The terms of a row whose counts weight its comparisons. */
-export function termsOf(f: Features): string[] {
-  const out = new Set<string>(f.nameTerms);
-  if (f.birthTerm) out.add(f.birthTerm);
-  if (f.identityTerm) out.add(f.identityTerm);
-  return [...out];
-}
-
 const MAX_NAME_TOKENS = 4;
 
 /**
