@@ -75,6 +75,16 @@ export class IntLists {
     return this.packed[i] as number;
   }
 
+  /** Call fn with each value of list k, in order (no copy). */
+  forEach(k: number, fn: (x: number) => void): void {
+    const own = this.own[k];
+    if (own !== undefined) {
+      for (let i = 0; i < own.length; i++) fn(own[i] as number);
+      return;
+    }
+    for (let i = this.start[k] as number, end = this.start[k + 1] as number; i < end; i++) fn(this.packed[i] as number);
+  }
+
   /** List k as an array (its own one, or a copy of the packed values). */
   values(k: number): readonly number[] {
     const own = this.own[k];

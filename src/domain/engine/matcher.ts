@@ -153,7 +153,10 @@ export class Matcher {
 
   /** The distinct terms of row `id` whose counts weight its comparisons: name tokens, birth date, identity. */
   private termsOfRow(id: number): number[] {
-    const out = [...this.rowNames.values(id)].filter((t, i, all) => all.indexOf(t) === i);
+    const out: number[] = [];
+    this.rowNames.forEach(id, (t) => {
+      if (!out.includes(t)) out.push(t);
+    });
     const b = this.birthTermOfRow[id] as number;
     const t = this.identityTermOfRow[id] as number;
     if (b >= 0) out.push(b);
@@ -226,10 +229,11 @@ export class Matcher {
           noteTerm(t);
           this.termMembers.remove(t, id);
         }
-        for (const k of this.rowBlocks.values(id)) {
+        const row = id;
+        this.rowBlocks.forEach(row, (k) => {
           noteBlock(k);
-          this.blockMembers.remove(k, id);
-        }
+          this.blockMembers.remove(k, row);
+        });
         this.feats.delete(key);
         if (!next) {
           this.idOf.delete(key);
@@ -280,7 +284,7 @@ export class Matcher {
     }
     for (const [t, before] of termBucket) {
       if (countBucket(this.termCount(t)) === before) continue;
-      for (const id of this.termMembers.values(t)) rescore.add(id);
+      this.termMembers.forEach(t, (id) => rescore.add(id));
     }
     // Blocks that crossed the size cap are handled pair by pair below, not by re-scoring rows.
     const blocksOn: number[] = [];
@@ -472,10 +476,11 @@ export class Matcher {
   }
 
   private shareEligibleBlock(x: number, y: number): boolean {
-    for (const k of this.rowBlocks.values(x)) {
-      if (this.eligible(k) && this.blockMembers.includes(k, y)) return true;
-    }
-    return false;
+    let shared = false;
+    this.rowBlocks.forEach(x, (k) => {
+      if (!shared && this.eligible(k) && this.blockMembers.includes(k, y)) shared = true;
+    });
+    return shared;
   }
 
   private unlink(a: string, b: string): void {
@@ -507,12 +512,9 @@ export class Matcher {
       this.seenMark[other] = seen;
       out.push(other);
     };
-    for (const k of this.rowBlocks.values(id)) {
-      if (!this.eligible(k)) continue;
-      const own = this.blockMembers.ownArray(k);
-      if (own) for (const other of own) visit(other);
-      else for (let i = this.blockMembers.from(k), end = this.blockMembers.to(k); i < end; i++) visit(this.blockMembers.packedAt(i));
-    }
+    this.rowBlocks.forEach(id, (k) => {
+      if (this.eligible(k)) this.blockMembers.forEach(k, visit);
+    });
     return out;
   }
 
