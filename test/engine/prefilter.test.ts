@@ -3,7 +3,7 @@
 // swaps, similar places, odd-shaped numbers) are checked pair by pair.
 import { describe, expect, it } from 'vitest';
 import { PairPrefilter } from '../../src/domain/engine/prefilter';
-import { comparePair, PairScratch } from '../../src/domain/match/compare';
+import { comparePair, fieldCodes, noCodes, PairScratch } from '../../src/domain/match/compare';
 import type { BirthDate, Features } from '../../src/domain/match/features';
 import { DEFAULT_MODEL } from '../../src/domain/match/model';
 import { mulberry32, pick } from './random';
@@ -68,6 +68,9 @@ describe('pair prefilter', () => {
     let kept = 0;
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
+        // The packed codes are comparePair's own, in both orders.
+        expect(filter.codes(i, j, noCodes())).toEqual(fieldCodes(rows[i] as Features, rows[j] as Features, noCodes()));
+        expect(filter.codes(j, i, noCodes())).toEqual(fieldCodes(rows[j] as Features, rows[i] as Features, noCodes()));
         // Symmetric: the matcher asks without ordering the rows by key.
         expect(filter.rejects(j, i)).toBe(filter.rejects(i, j));
         if (!filter.rejects(i, j)) continue;

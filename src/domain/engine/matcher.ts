@@ -469,7 +469,12 @@ export class Matcher {
     const key = this.keyAt[id] as string;
     const other = this.keyAt[otherId] as string;
     if (this.dismissed.size > 0 && this.dismissed.has(pairKey(key, other))) return false;
-    const score = key < other ? comparePair(f, g, this.model, true, this.scratch) : comparePair(g, f, this.model, true, this.scratch);
+    // The codes of the cheap fields come from the prefilter's packed values (comparePair would read them from the Features).
+    const codes = this.scratch.codes;
+    const score =
+      key < other
+        ? comparePair(f, g, this.model, true, this.scratch, this.prefilter.codes(id, otherId, codes))
+        : comparePair(g, f, this.model, true, this.scratch, this.prefilter.codes(otherId, id, codes));
     if (!score || !isLink(score, this.model)) return false;
     this.link(key, other, score);
     return true;

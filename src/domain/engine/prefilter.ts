@@ -18,6 +18,7 @@ import {
   birthLevel,
   birthWeight,
   boundsOf,
+  type FieldCodes,
   identityLevel,
   identityWeight,
   nameBound,
@@ -182,6 +183,8 @@ export class PairPrefilter {
    * the test symmetric and never stricter than comparePair.
    */
   private readonly placeLevels = new Map<number, number>();
+  /** placeLevel of place ids in a given order (p * PLACE_IDS + q), for codes(). */
+  private readonly orderedLevels = new Map<number, number>();
 
   constructor(private readonly model: MatchModel) {
     this.bounds = boundsOf(model, new PairScratch());
@@ -254,11 +257,71 @@ export class PairPrefilter {
     return level;
   }
 
+  /** placeLevel(place p, place q) in this order (cached apart from the two-way levels). */
+  private placeInOrder(p: number, q: number): number {
+    if (p === 0 || q === 0) return 0;
+    if (p === q) return SAME_PLACE;
+    const x = this.places[p] as string;
+    const y = this.places[q] as string;
+    if (p >= PLACE_IDS || q >= PLACE_IDS) return placeLevel(x, y);
+    const k = p * PLACE_IDS + q;
+    let level = this.orderedLevels.get(k);
+    if (level === undefined) {
+      if (this.orderedLevels.size >= PLACE_CACHE) this.orderedLevels.clear();
+      this.orderedLevels.set(k, (level = placeLevel(x, y)));
+    }
+    return level;
+  }
+
   private placeBothWays(p: number, q: number): number {
     const x = this.places[p] as string;
     const y = this.places[q] as string;
     const level = placeLevel(x, y);
     return level === SAME_PLACE ? level : placeLevel(y, x);
+  }
+
+  /** identityLevel of rows a and b (symmetric). */
+  private identityCode(a: number, b: number): number {
+    const r = this.rec;
+    const x = a * STRIDE;
+    const y = b * STRIDE;
+    const idLenA = (r[x + LENS] as number) & 0xff;
+    const idLenB = (r[y + LENS] as number) & 0xff;
+    if (idLenA === 0 || idLenB === 0) return 0;
+    if (idLenA === LEN_OTHER || idLenB === LEN_OTHER) return identityLevel(this.identity[a] as string | null, this.identity[b] as string | null);
+    if (idLenA !== idLenB) return ID_DIFFER;
+    return ID_CODES[digitsLevel(r[x + ID_HI] as number, r[x + ID_LO] as number, r[y + ID_HI] as number, r[y + ID_LO] as number)] as number;
+  }
+
+  /** birthLevel of rows a and b (symmetric). */
+  private birthCode(a: number, b: number): number {
+    const ymdA = this.rec[a * STRIDE + YMD] as number;
+    const ymdB = this.rec[b * STRIDE + YMD] as number;
+    if (ymdA === 0 || ymdB === 0) return 0;
+    if (ymdA < 0 || ymdB < 0) return birthLevel(this.birth[a] as BirthDate | null, this.birth[b] as BirthDate | null);
+    return birthLevelYmd(ymdA, ymdB);
+  }
+
+  /** rtRwLevel of rows a and b (symmetric). */
+  private rtRwCode(a: number, b: number): number {
+    const rtRwA = this.rec[a * STRIDE + RT_RW] as number;
+    const rtRwB = this.rec[b * STRIDE + RT_RW] as number;
+    // Packed RT/RW are equal exactly when the texts are ('' is 0 and reads as missing, as in rtRwLevel).
+    if (rtRwA < 0 || rtRwB < 0) return rtRwLevel(this.rt[a] as string, this.rw[a] as string, this.rt[b] as string, this.rw[b] as string);
+    return rtRwLevelPacked(rtRwA & 0xffff, rtRwA >>> 16, rtRwB & 0xffff, rtRwB >>> 16);
+  }
+
+  /** noKkLevel of rows a and b (symmetric): the texts are read only when the hashes agree (nearly always the same number). */
+  private noKkCode(a: number, b: number): number {
+    const r = this.rec;
+    const kkLenA = (r[a * STRIDE + LENS] as number) >>> 8;
+    const kkLenB = (r[b * STRIDE + LENS] as number) >>> 8;
+    const maySame = kkLenA === LEN_OTHER || kkLenB === LEN_OTHER || (kkLenA !== 0 && kkLenA === kkLenB && r[a * STRIDE + KK_HASH] === r[b * STRIDE + KK_HASH]);
+    return maySame ? noKkLevel(this.noKk[a] as string | null, this.noKk[b] as string | null) : 0;
+  }
+
+  private sexCode(a: number, b: number): number {
+    return sexLevel((this.rec[a * STRIDE + NAME_SEX] as number) >>> 16, (this.rec[b * STRIDE + NAME_SEX] as number) >>> 16);
   }
 
   /**
@@ -268,56 +331,45 @@ export class PairPrefilter {
    */
   rejects(a: number, b: number): boolean {
     const model = this.model;
+    const idCode = this.identityCode(a, b);
+    // comparePair never prunes a pair with the same identity number when those always link.
+    if (model.linkSameIdentity && idCode === ID_SAME) return false;
+    const fx = a * FSTRIDE;
+    const fy = b * FSTRIDE;
+    const firstTwo = identityWeight(idCode, this.frec[fx + ID_W] as number, model) + birthWeight(this.birthCode(a, b), this.frec[fx + BIRTH_W] as number, model);
     const r = this.rec;
     const x = a * STRIDE;
     const y = b * STRIDE;
-    const lensA = r[x + LENS] as number;
-    const lensB = r[y + LENS] as number;
-    const idLenA = lensA & 0xff;
-    const idLenB = lensB & 0xff;
-    let idCode: number;
-    if (idLenA === 0 || idLenB === 0) idCode = 0;
-    else if (idLenA === LEN_OTHER || idLenB === LEN_OTHER) idCode = identityLevel(this.identity[a] as string | null, this.identity[b] as string | null);
-    else if (idLenA !== idLenB) idCode = ID_DIFFER;
-    else idCode = ID_CODES[digitsLevel(r[x + ID_HI] as number, r[x + ID_LO] as number, r[y + ID_HI] as number, r[y + ID_LO] as number)] as number;
-    // comparePair never prunes a pair with the same identity number when those always link.
-    if (model.linkSameIdentity && idCode === ID_SAME) return false;
-    const ymdA = r[x + YMD] as number;
-    const ymdB = r[y + YMD] as number;
-    const birthCode =
-      ymdA === 0 || ymdB === 0
-        ? 0
-        : ymdA < 0 || ymdB < 0
-          ? birthLevel(this.birth[a] as BirthDate | null, this.birth[b] as BirthDate | null)
-          : birthLevelYmd(ymdA, ymdB);
-    const fx = a * FSTRIDE;
-    const fy = b * FSTRIDE;
-    const firstTwo = identityWeight(idCode, this.frec[fx + ID_W] as number, model) + birthWeight(birthCode, this.frec[fx + BIRTH_W] as number, model);
-    const rtRwA = r[x + RT_RW] as number;
-    const rtRwB = r[y + RT_RW] as number;
-    // Packed RT/RW are equal exactly when the texts are ('' is 0 and reads as missing, as in rtRwLevel).
-    const rtrw =
-      rtRwA < 0 || rtRwB < 0
-        ? rtRwLevel(this.rt[a] as string, this.rw[a] as string, this.rt[b] as string, this.rw[b] as string)
-        : rtRwLevelPacked(rtRwA & 0xffff, rtRwA >>> 16, rtRwB & 0xffff, rtRwB >>> 16);
-    const kkLenA = lensA >>> 8;
-    const kkLenB = lensB >>> 8;
-    // The texts are read only when the hashes agree (nearly always the same number).
-    const kk =
-      kkLenA === LEN_OTHER || kkLenB === LEN_OTHER || (kkLenA !== 0 && kkLenA === kkLenB && r[x + KK_HASH] === r[y + KK_HASH])
-        ? noKkLevel(this.noKk[a] as string | null, this.noKk[b] as string | null)
-        : 0;
     const small = smallWeight(
-      rtrw,
+      this.rtRwCode(a, b),
       this.place(r[x + VILLAGE] as number, r[y + VILLAGE] as number),
       this.place(r[x + DISTRICT] as number, r[y + DISTRICT] as number),
       this.place(r[x + BIRTH_PLACE] as number, r[y + BIRTH_PLACE] as number),
-      sexLevel((r[x + NAME_SEX] as number) >>> 16, (r[y + NAME_SEX] as number) >>> 16),
-      kk,
+      this.sexCode(a, b),
+      this.noKkCode(a, b),
       model,
     );
     const names = nameBound((r[x + NAME_SEX] as number) & 0xffff, this.frec[fx + SIDE] as number, (r[y + NAME_SEX] as number) & 0xffff, this.frec[fy + SIDE] as number, model, this.bounds);
     return prunedEarly(firstTwo, small, names, this.bounds);
+  }
+
+  /**
+   * The pair's fieldCodes exactly as comparePair(first, second) computes them
+   * (places in this order, unlike rejects), from the packed values and caches.
+   */
+  codes(first: number, second: number, out: FieldCodes): FieldCodes {
+    const r = this.rec;
+    const x = first * STRIDE;
+    const y = second * STRIDE;
+    out.identity = this.identityCode(first, second);
+    out.birth = this.birthCode(first, second);
+    out.rtrw = this.rtRwCode(first, second);
+    out.village = this.placeInOrder(r[x + VILLAGE] as number, r[y + VILLAGE] as number);
+    out.district = this.placeInOrder(r[x + DISTRICT] as number, r[y + DISTRICT] as number);
+    out.birthPlace = this.placeInOrder(r[x + BIRTH_PLACE] as number, r[y + BIRTH_PLACE] as number);
+    out.sex = this.sexCode(first, second);
+    out.noKk = this.noKkCode(first, second);
+    return out;
   }
 }
 

@@ -80,6 +80,8 @@ export class PairScratch {
   readonly cs = new Float64Array(MAX_TOKENS * MAX_TOKENS);
   /** Pruning constants of the last model scored with this scratch (see boundsOf). */
   bounds: Bounds | null = null;
+  /** Field codes of the pair being scored (see fieldCodes). */
+  readonly codes: FieldCodes = noCodes();
 }
 
 /** Order of fuzzy candidates: best similarity first (an initial counts as 0.5), then by position. */
@@ -449,11 +451,42 @@ function nameBoundOf(a: Features, b: Features, model: MatchModel, k: Bounds): nu
 
 const weightOf = (e: Evidence | null): number => (e ? e.weight : 0);
 
+/** The level codes of the cheap fields of a pair (0: not comparable), as comparePair judges them. */
+export interface FieldCodes {
+  identity: number;
+  birth: number;
+  rtrw: number;
+  village: number;
+  district: number;
+  birthPlace: number;
+  sex: number;
+  noKk: number;
+}
+
+/** The level codes of a pair, from its Features (a first, as in comparePair). */
+export function fieldCodes(a: Features, b: Features, out: FieldCodes): FieldCodes {
+  out.identity = identityLevel(a.identity, b.identity);
+  out.birth = birthLevel(a.birth, b.birth);
+  out.rtrw = rtRwLevel(a.rt, a.rw, b.rt, b.rw);
+  out.village = placeLevel(a.village, b.village);
+  out.district = placeLevel(a.district, b.district);
+  out.birthPlace = placeLevel(a.birthPlace, b.birthPlace);
+  out.sex = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex));
+  out.noKk = noKkLevel(a.noKk, b.noKk);
+  return out;
+}
+
+export function noCodes(): FieldCodes {
+  return { identity: 0, birth: 0, rtrw: 0, village: 0, district: 0, birthPlace: 0, sex: 0, noKk: 0 };
+}
+
 /**
  * Score a pair. With `prune`, returns null for a pair that is not linked (see
  * isLink), giving up as soon as it cannot reach the link threshold: most
  * candidates stop after three fields, and the address, the dearest field, is
  * compared last. `scratch` lends buffers (pass one when scoring many pairs).
+ * `codes`: the pair's fieldCodes when the caller has them already (the
+ * matcher's prefilter computes them from packed values); they are not checked.
  */
 export function comparePair(
   a: Features,
@@ -461,24 +494,25 @@ export function comparePair(
   model: MatchModel,
   prune = false,
   scratch: PairScratch = new PairScratch(),
+  codes: FieldCodes = fieldCodes(a, b, scratch.codes),
 ): PairScore | null {
   const k = boundsOf(model, scratch);
   const sameIdentity = a.identity !== null && a.identity === b.identity;
   const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
   const needed = mayPrune ? k.needed - PRUNE_SLACK : 0;
-  const idCode = identityLevel(a.identity, b.identity);
-  const birthCode = birthLevel(a.birth, b.birth);
+  const idCode = codes.identity;
+  const birthCode = codes.birth;
   const idW = identityWeight(idCode, a.weights.identity, model);
   const birthW = birthWeight(birthCode, a.weights.birth, model);
   const firstTwo = idW + birthW;
   if (mayPrune && firstTwo + Math.max(0, model.nameMax) + k.restMax < needed) return null;
   // The cheap fields before the names: with them, most pairs of different people stop here.
-  const rtrwCode = rtRwLevel(a.rt, a.rw, b.rt, b.rw);
-  const villageCode = placeLevel(a.village, b.village);
-  const districtCode = placeLevel(a.district, b.district);
-  const birthPlaceCode = placeLevel(a.birthPlace, b.birthPlace);
-  const sexCode = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex));
-  const noKkCode = noKkLevel(a.noKk, b.noKk);
+  const rtrwCode = codes.rtrw;
+  const villageCode = codes.village;
+  const districtCode = codes.district;
+  const birthPlaceCode = codes.birthPlace;
+  const sexCode = codes.sex;
+  const noKkCode = codes.noKk;
   const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
   if (mayPrune && prunedEarly(firstTwo, small, nameBoundOf(a, b, model, k), k)) return null;
   const name = compareNames(a, b, model, scratch);
