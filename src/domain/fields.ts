@@ -2,12 +2,12 @@
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
 import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
-import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './dates';
+import { ageOn, formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { parseRupiah } from './money';
-import { nikBirthParts, parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
-import { parseNoKk } from './nokk';
+import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
+import { parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 
 export interface FieldCheckOptions {
@@ -27,19 +27,11 @@ export interface FieldCheckOptions {
    * soc_sec_id mapped with --map): then only its presence is checked.
    */
   nikFormat?: boolean;
+  /** The row parsed by parseRow under the same today and idColumns (the engine shares it with the matcher); parsed here when absent. */
+  parsed?: ParsedRow;
 }
 
-/** Spellings of each sex (letters and digits only); 1/2 is the BPS coding. */
-const MALE: ReadonlySet<string> = new Set(['l', 'lk', 'laki', 'lakilaki', 'lelaki', 'pria', 'm', 'male', 'cowok', '1']);
-const FEMALE: ReadonlySet<string> = new Set(['p', 'pr', 'prp', 'perempuan', 'wanita', 'w', 'f', 'female', 'cewek', '2']);
-
-/** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
-export function parseSex(raw: string): 'L' | 'P' | null {
-  const s = (raw ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (MALE.has(s)) return 'L';
-  if (FEMALE.has(s)) return 'P';
-  return null;
-}
+export { parseSex } from './sex';
 
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
@@ -78,14 +70,15 @@ export function parseRowStatus(raw: string): RowStatus | null {
 const present = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
 
 function idNumberFindings(
+  out: Finding[],
   key: string,
   prefix: 'nik' | 'nokk',
   column: ColumnRole,
   value: string,
   info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
   damaged: boolean,
-): Finding[] {
-  const out: Finding[] = [];
+): void {
+  if (info.problems.length === 0) return;
   const shown = value.trim();
   for (const p of info.problems) {
     switch (p) {
@@ -127,13 +120,11 @@ function idNumberFindings(
         break; // 'empty' is reported as a missing field
     }
   }
-  return out;
 }
 
-function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: string | null): Finding[] {
-  const out: Finding[] = [];
+function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow, birthIso: string | null, sex: 'L' | 'P' | null): void {
   const digits = nik.digits;
-  if (!digits || !nik.birthDate) return out;
+  if (!digits || !nik.birthDate) return;
   const parts = nikBirthParts(digits);
   if (birthIso) {
     const y = Number(birthIso.slice(0, 4));
@@ -148,14 +139,12 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
       }, 'tanggal_lahir'));
     }
   }
-  const sexRaw = row.values.jenis_kelamin;
-  const sex = present(sexRaw) ? parseSex(sexRaw) : null;
   if (sex && nik.sex && sex !== nik.sex) {
     out.push(makeFinding(key, 'nik-sex-mismatch', {
       nikSexId: nik.sex === 'P' ? 'perempuan' : 'laki-laki',
       nikSexEn: nik.sex === 'P' ? 'female' : 'male',
       nikDay: digits.slice(6, 8),
-      rowSex: (sexRaw ?? '').trim(),
+      rowSex: (row.values.jenis_kelamin ?? '').trim(),
     }, 'jenis_kelamin'));
   }
   const kec = row.values.kecamatan;
@@ -167,7 +156,18 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
       }, 'kecamatan'));
     }
   }
-  return out;
+}
+
+/** Whether the digits of `raw` (other characters skipped) are exactly `digits`. */
+function sameDigits(digits: string, raw: string): boolean {
+  let j = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (j >= digits.length || digits.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === digits.length;
 }
 
 /** All field findings of one row, in a stable order (by column, then code). */
@@ -178,26 +178,24 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   const out: Finding[] = [];
 
   const birthRaw = v.tanggal_lahir;
-  const birthIso = present(birthRaw) ? parseDate(birthRaw, birthDateOptions(today)) : null;
+  const parsed = options.parsed ?? parseRow(row, today, { nik: options.idColumns?.nik ?? 'damaged', no_kk: options.idColumns?.no_kk ?? 'damaged' });
+  const birthIso = parsed.birthIso;
 
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
-  else if (options.nikFormat !== false) {
-    const verdict = options.idColumns?.nik ?? 'damaged';
-    const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: verdict === 'trusted' });
-    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik, verdict === 'damaged'));
+  else if (options.nikFormat !== false && parsed.nik) {
+    const nik = parsed.nik;
+    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, (options.idColumns?.nik ?? 'damaged') === 'damaged');
     // A dummy NIK says nothing about the person: comparing it would only add noise.
-    if (!nik.problems.includes('placeholder')) out.push(...nikAgreement(key, nik, row, birthIso));
+    if (!nik.problems.includes('placeholder')) nikAgreement(out, key, nik, row, birthIso, parsed.sex);
   }
 
   // No KK
-  if (present(v.no_kk)) {
-    const kkVerdict = options.idColumns?.no_kk ?? 'damaged';
-    const kk = parseNoKk(v.no_kk, { trustTrailingZero: kkVerdict === 'trusted' });
-    const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
+  if (present(v.no_kk) && parsed.noKk) {
+    const kk = parsed.noKk;
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
-    if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk, kkVerdict === 'damaged'));
+    if (kk.digits && present(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
+    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged');
   }
 
   // Nama
@@ -224,7 +222,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     }
   }
 
-  if (present(v.jenis_kelamin) && !parseSex(v.jenis_kelamin)) {
+  if (present(v.jenis_kelamin) && !parsed.sex) {
     out.push(makeFinding(key, 'jenis-kelamin-invalid', { value: v.jenis_kelamin.trim() }, 'jenis_kelamin'));
   }
   if (present(v.rt) && parseRtRw(v.rt) === null && !/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(v.rt)) {

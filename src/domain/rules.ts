@@ -9,6 +9,7 @@ import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
 import { formatRupiah, parseRupiah } from './money';
 import { parseNik } from './nik';
+import type { ParsedRow } from './parsedRow';
 import type { ColumnRole, RecordRow } from './schema';
 
 export interface IncomeLimit {
@@ -231,13 +232,14 @@ function lifeEventFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
 }
 
 /** The head of household's age, from tanggal_lahir or else the NIK. */
-function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string): Finding | null {
+function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, parsed: ParsedRow | undefined): Finding | null {
   if (!rule.enabled) return null;
   const v = row.values;
-  let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
+  // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
+  let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
   let column: ColumnRole = 'tanggal_lahir';
   if (!birth && v.nik) {
-    birth = parseNik(v.nik, { today }).birthDate ?? null;
+    birth = (parsed ? parsed.nik?.birthDate : parseNik(v.nik, { today }).birthDate) ?? null;
     column = 'nik';
   }
   if (!birth) return null;
@@ -246,7 +248,7 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
-function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): Finding[] {
+function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, parsed: ParsedRow | undefined): Finding[] {
   const out: Finding[] = [];
   const income = incomeFinding(row, rules.income);
   if (income) out.push(income);
@@ -254,7 +256,7 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
   out.push(...lifeEventFindings(row, rules));
-  const age = ageFinding(row, rules.headUnderAge, today);
+  const age = ageFinding(row, rules.headUnderAge, today, parsed);
   if (age) out.push(age);
   return out;
 }
@@ -263,11 +265,12 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
  * Eligibility findings of one row. Rows already out of the list (status
  * dikeluarkan / graduasi) get none. An override (same row and code, with a
  * reason) replaces the finding by an 'info' finding 'rule-overridden'.
+ * `parsed`: the row's parseRow under the same `today`, when the caller has it.
  */
-export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string): Finding[] {
+export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string, parsed?: ParsedRow): Finding[] {
   const status = row.values.status ? parseRowStatus(row.values.status) : null;
   if (status && OUT_OF_LIST.has(status)) return [];
-  const found = ruleFindings(row, rules, today ?? todayIso());
+  const found = ruleFindings(row, rules, today ?? todayIso(), parsed);
   if (overrides.length === 0) return found;
   return found.map((f) => {
     const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');

@@ -9,6 +9,7 @@ import type { PairScore } from '../match/compare';
 import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
+import { parseRow, type ParsedRow } from '../parsedRow';
 import type { RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
@@ -168,8 +169,13 @@ class Engine implements CheckEngine {
     return this.cfg;
   }
 
-  private featuresFor(row: RecordRow): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, this.idColumns.trust(row.source));
+  /** The NIK, No KK, birth date and sex parsed once, for both featuresFor and localFor. */
+  private parse(row: RecordRow): ParsedRow {
+    return parseRow(row, this.cfg.today, this.idColumns.trust(row.source));
+  }
+
+  private featuresFor(row: RecordRow, parsed: ParsedRow = this.parse(row)): Features {
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, this.idColumns.trust(row.source), parsed);
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
@@ -208,8 +214,9 @@ class Engine implements CheckEngine {
   }
 
   private refresh(row: RecordRow, changes: Map<string, Features | null>): void {
-    changes.set(row.key, this.featuresFor(row));
-    this.local.set(row.key, this.localFor(row));
+    const parsed = this.parse(row);
+    changes.set(row.key, this.featuresFor(row, parsed));
+    this.local.set(row.key, this.localFor(row, parsed));
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
@@ -265,10 +272,7 @@ class Engine implements CheckEngine {
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
     for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
-    for (const row of this.rows.values()) {
-      changes.set(row.key, this.featuresFor(row));
-      this.local.set(row.key, this.localFor(row));
-    }
+    for (const row of this.rows.values()) this.refresh(row, changes);
     this.commit(changes, []);
     const out = emptyChanges();
     for (const key of new Set([...oldFindings.keys(), ...this.findings.keys()])) {
@@ -285,8 +289,8 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  private localFor(row: RecordRow): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source));
+  private localFor(row: RecordRow, parsed: ParsedRow = this.parse(row)): Finding[] {
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source), parsed);
   }
 
   private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {

@@ -4,9 +4,10 @@
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
 import { parseDate } from '../dates';
-import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict } from '../nik';
-import { isUsableNoKk, parseNoKk } from '../nokk';
-import { parseSex } from '../fields';
+import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict, type NikInfo } from '../nik';
+import { isUsableNoKk, parseNoKk, type NoKkInfo } from '../nokk';
+import type { ParsedRow } from '../parsedRow';
+import { parseSex } from '../sex';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
 import { birthTerm, identityTerm, nameTerm } from './terms';
@@ -70,8 +71,15 @@ function birth(raw: string | undefined): BirthDate | null {
  */
 export function identityOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNik(raw, { today: '2000-01-01', trustTrailingZero });
+  return identityFrom(parseNik(raw, { today: '2000-01-01', trustTrailingZero }), raw);
+}
+
+/** identityOf for a NIK already parsed (its century and today do not matter here); null info: a blank cell. */
+function identityFrom(info: NikInfo | null, raw: string | undefined): string | null {
+  if (!info || !raw) return null;
   if (isUsableIdentity(info)) return info.digits;
+  // Only a digit string that is not 16 long can be another kind of number.
+  if (!info.problems.includes('length')) return null;
   const shape = cleanIdNumber(raw);
   if (shape.kind !== 'digits' || shape.digits.length === 16) return null;
   const d = shape.digits;
@@ -81,8 +89,11 @@ export function identityOf(raw: string | undefined, trustTrailingZero = false): 
 
 export function noKkOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNoKk(raw, { trustTrailingZero });
-  return isUsableNoKk(info) ? info.digits : null;
+  return noKkFrom(parseNoKk(raw, { trustTrailingZero }));
+}
+
+function noKkFrom(info: NoKkInfo | null): string | null {
+  return info && isUsableNoKk(info) ? info.digits : null;
 }
 
 /**
@@ -92,7 +103,8 @@ export function noKkOf(raw: string | undefined, trustTrailingZero = false): stri
  */
 export class ParseCache {
   private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
-  private readonly births = new Map<string, BirthDate | null>();
+  /** The date and its term id together: the term string is then shared, not built per row. */
+  private readonly births = new Map<string, { birth: BirthDate | null; term: string }>();
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -115,8 +127,11 @@ export class ParseCache {
       return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
     });
   }
-  birth(raw: string | undefined): BirthDate | null {
-    return this.memo(this.births, raw, birth);
+  birth(raw: string | undefined): { birth: BirthDate | null; term: string } {
+    return this.memo(this.births, raw, (r) => {
+      const b = birth(r);
+      return { birth: b, term: b ? birthTerm(b.iso) : '' };
+    });
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
@@ -129,20 +144,24 @@ export class ParseCache {
   }
 }
 
-/** `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts). */
+/**
+ * `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts).
+ * `parsed`: the row's parseRow under the same verdict (the engine shares it with the field checks); parsed here when absent.
+ */
 export function featuresOf(
   row: RecordRow,
   reference: boolean,
   programFallback: ProgramId,
   cache: ParseCache = new ParseCache(0),
   trust: IdColumnsVerdict = { nik: 'unsure', no_kk: 'unsure' },
+  parsed?: ParsedRow,
 ): Features {
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birth(v.tanggal_lahir);
-  // NIK and No KK are nearly unique per row: not cached, parsed each time.
-  const identity = identityOf(v.nik, trust.nik === 'trusted');
+  // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow).
+  const identity = parsed ? identityFrom(parsed.nik, v.nik) : identityOf(v.nik, trust.nik === 'trusted');
   return {
     key: row.key,
     source: row.source,
@@ -150,19 +169,19 @@ export function featuresOf(
     name,
     phonetic,
     nameTerms: terms,
-    birthTerm: born ? birthTerm(born.iso) : '',
+    birthTerm: born.term,
     identityTerm: identity ? identityTerm(identity) : '',
-    birth: born,
+    birth: born.birth,
     identity,
     weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: noKkOf(v.no_kk, trust.no_kk === 'trusted'),
+    noKk: parsed ? noKkFrom(parsed.noKk) : noKkOf(v.no_kk, trust.no_kk === 'trusted'),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
     village: cache.place(v.desa_kelurahan),
     district: cache.place(v.kecamatan),
     birthPlace: cache.place(v.tempat_lahir),
-    sex: parseSex(v.jenis_kelamin ?? ''),
+    sex: parsed ? parsed.sex : parseSex(v.jenis_kelamin ?? ''),
     programs: programs.length > 0 ? programs : programFallback ? [programFallback] : [],
   };
 }
