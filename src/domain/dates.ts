@@ -87,6 +87,13 @@ const isDigit = (s: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
+/** The number written by the `n` digits at `i` (the caller checked they are digits). */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
+}
+
 /**
  * The two forms that make up nearly every cell, 'DD-MM-YYYY' (or with '/') and
  * 'YYYY-MM-DD', without regular expressions; undefined for anything else.
@@ -96,11 +103,12 @@ function parseCommonForm(s: string): string | null | undefined {
   if (isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 3) && isDigit(s, 4) && isDigit(s, 6) && isDigit(s, 7) && isDigit(s, 8) && isDigit(s, 9)) {
     const sep = s[2];
     if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep) {
-      return toIso(Number(s.slice(6, 10)), Number(s.slice(3, 5)), Number(s.slice(0, 2)));
+      return toIso(digitsAt(s, 6, 4), digitsAt(s, 3, 2), digitsAt(s, 0, 2));
     }
   }
   if (s[4] === '-' && s[7] === '-' && isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && isDigit(s, 5) && isDigit(s, 6) && isDigit(s, 8) && isDigit(s, 9)) {
-    return toIso(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+    // Already ISO: the cell itself is the answer when it is a real day (no new string).
+    return isValidYmd(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2)) ? s : null;
   }
   return undefined;
 }

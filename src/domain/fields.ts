@@ -35,8 +35,18 @@ export { parseSex } from './sex';
 
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
+  // '003', '12': digits only, the usual cell, read without the regex.
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isDigits(raw)) return Number(raw);
   const m = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i.exec(raw ?? '');
   return m ? Number(m[1]) : null;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const DTKS: ReadonlySet<string> = new Set(['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya']);

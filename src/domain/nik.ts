@@ -207,6 +207,8 @@ export interface IdColumnReport {
 export type IdValueKind = 'empty' | 'scientific' | 'sixteen' | 'sixteen-zero' | 'other';
 
 export function idValueKind(raw: string): IdValueKind {
+  // The usual cell, without building its shape: the engine counts every row's two numbers.
+  if (typeof raw === 'string' && raw.length === 16 && isAllDigits(raw)) return raw.endsWith('0') ? 'sixteen-zero' : 'sixteen';
   const shape = cleanIdNumber(raw);
   if (shape.kind === 'empty') return 'empty';
   if (shape.kind === 'scientific') return 'scientific';

@@ -137,6 +137,7 @@ export class ParseCache {
     return this.memo(this.addresses, raw, addressTokens);
   }
   place(raw: string | undefined): string {
+    if (!raw) return ''; // placeKey's own answer, without a lookup
     return this.memo(this.places, raw, placeKey);
   }
   programs(raw: string | undefined): ProgramId[] {
