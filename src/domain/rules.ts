@@ -187,25 +187,84 @@ function incomeFinding(row: RecordRow, rule: EligibilityRules['income']): Findin
   }, 'penghasilan');
 }
 
-function occupationFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
-  const v = row.values;
-  if (!v.pekerjaan) return [];
-  const out: Finding[] = [];
-  const job = words(v.pekerjaan);
+/** What an occupation text matches: the excluded category (first in order) and the village-official term. */
+interface JobTerms {
+  excluded: { label: string; term: string } | null;
+  villageOfficial: string | null;
+}
+
+function jobTermsOf(pekerjaan: string, rules: EligibilityRules): JobTerms {
+  const job = words(pekerjaan);
+  let excluded: JobTerms['excluded'] = null;
   if (rules.occupations.enabled) {
     for (const cat of rules.occupations.categories) {
       const term = findTerm(job, cat.terms);
       if (term) {
-        out.push(makeFinding(row.key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: cat.label, term }, 'pekerjaan'));
+        excluded = { label: cat.label, term };
         break;
       }
     }
   }
-  if (rules.villageOfficials.enabled && v.program && findTerm(words(v.program), rules.villageOfficials.programs)) {
-    const term = findTerm(job, rules.villageOfficials.terms);
-    if (term) out.push(makeFinding(row.key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
+  return { excluded, villageOfficial: rules.villageOfficials.enabled ? findTerm(job, rules.villageOfficials.terms) : null };
+}
+
+const isVillageOfficialProgram = (program: string, rules: EligibilityRules): boolean =>
+  findTerm(words(program), rules.villageOfficials.programs) !== null;
+
+/**
+ * Term matches by cell text, for one rules object: a list repeats the same few
+ * occupations and programmes thousands of times, and matching them against every
+ * term is most of the rules' cost. Owned by the caller checking many rows (the
+ * engine); emptied when the rules object changes or a map grows past `limit`.
+ */
+export class RuleTermCache {
+  private rules: EligibilityRules | null = null;
+  private readonly jobs = new Map<string, JobTerms>();
+  private readonly programs = new Map<string, boolean>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  private use(rules: EligibilityRules): void {
+    if (rules === this.rules) return;
+    this.rules = rules;
+    this.jobs.clear();
+    this.programs.clear();
   }
-  return out;
+
+  job(pekerjaan: string, rules: EligibilityRules): JobTerms {
+    this.use(rules);
+    let hit = this.jobs.get(pekerjaan);
+    if (!hit) {
+      if (this.jobs.size >= this.limit) this.jobs.clear();
+      hit = jobTermsOf(pekerjaan, rules);
+      this.jobs.set(pekerjaan, hit);
+    }
+    return hit;
+  }
+
+  villageOfficialProgram(program: string, rules: EligibilityRules): boolean {
+    this.use(rules);
+    let hit = this.programs.get(program);
+    if (hit === undefined) {
+      if (this.programs.size >= this.limit) this.programs.clear();
+      hit = isVillageOfficialProgram(program, rules);
+      this.programs.set(program, hit);
+    }
+    return hit;
+  }
+}
+
+function occupationFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, cache: RuleTermCache | undefined): void {
+  const v = row.values;
+  if (!v.pekerjaan) return;
+  const terms = cache ? cache.job(v.pekerjaan, rules) : jobTermsOf(v.pekerjaan, rules);
+  if (terms.excluded) {
+    out.push(makeFinding(row.key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: terms.excluded.label, term: terms.excluded.term }, 'pekerjaan'));
+  }
+  const term = terms.villageOfficial;
+  if (term && v.program && (cache ? cache.villageOfficialProgram(v.program, rules) : isVillageOfficialProgram(v.program, rules))) {
+    out.push(makeFinding(row.key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
+  }
 }
 
 function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Finding | null {
@@ -217,18 +276,19 @@ function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Find
   return makeFinding(row.key, 'house-good', { value: raw.trim() }, 'kondisi_rumah');
 }
 
+const LIFE_EVENT_COLUMNS = ['status', 'alasan', 'catatan'] as const;
+
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
-function lifeEventFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
+function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules): void {
   const v = row.values;
-  const texts = (['status', 'alasan', 'catatan'] as const).filter((r) => v[r]).map((r) => [r, words(v[r])] as const);
-  const out: Finding[] = [];
+  // Most rows fill none of the three columns: then no texts are built.
+  const texts = v.status || v.alasan || v.catatan ? LIFE_EVENT_COLUMNS.filter((r) => v[r]).map((r) => [r, words(v[r])] as const) : [];
   for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
     if (!rule.enabled) continue;
     let hit: ColumnRole | null = texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null;
     if (!hit && code === 'died' && v.nama && /^\s*(alm|almh|almarhum|almarhumah)\b/i.test(v.nama)) hit = 'nama';
     if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
   }
-  return out;
 }
 
 /** The head of household's age, from tanggal_lahir or else the NIK. */
@@ -248,29 +308,40 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
-function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, parsed: ParsedRow | undefined): Finding[] {
+function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): Finding[] {
   const out: Finding[] = [];
   const income = incomeFinding(row, rules.income);
   if (income) out.push(income);
-  out.push(...occupationFindings(row, rules));
+  occupationFindings(out, row, rules, shared.terms);
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
-  out.push(...lifeEventFindings(row, rules));
-  const age = ageFinding(row, rules.headUnderAge, today, parsed);
+  lifeEventFindings(out, row, rules);
+  const age = ageFinding(row, rules.headUnderAge, today, shared.parsed);
   if (age) out.push(age);
   return out;
+}
+
+/** What a caller checking many rows shares between them: the row's parseRow (under the same today) and a RuleTermCache. */
+export interface EligibilityShared {
+  parsed?: ParsedRow;
+  terms?: RuleTermCache;
 }
 
 /**
  * Eligibility findings of one row. Rows already out of the list (status
  * dikeluarkan / graduasi) get none. An override (same row and code, with a
  * reason) replaces the finding by an 'info' finding 'rule-overridden'.
- * `parsed`: the row's parseRow under the same `today`, when the caller has it.
  */
-export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string, parsed?: ParsedRow): Finding[] {
+export function checkEligibility(
+  row: RecordRow,
+  rules: EligibilityRules,
+  overrides: RuleOverride[] = [],
+  today?: string,
+  shared: EligibilityShared = {},
+): Finding[] {
   const status = row.values.status ? parseRowStatus(row.values.status) : null;
   if (status && OUT_OF_LIST.has(status)) return [];
-  const found = ruleFindings(row, rules, today ?? todayIso(), parsed);
+  const found = ruleFindings(row, rules, today ?? todayIso(), shared);
   if (overrides.length === 0) return found;
   return found.map((f) => {
     const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');

@@ -10,7 +10,7 @@ import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
 import { parseRow, type ParsedRow } from '../parsedRow';
-import type { RuleOverride } from '../rules';
+import { RuleTermCache, type RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
@@ -148,6 +148,7 @@ class Engine implements CheckEngine {
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
+  private readonly ruleTerms = new RuleTermCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
   /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
   private readonly idColumns = new IdColumns();
@@ -293,7 +294,7 @@ class Engine implements CheckEngine {
   }
 
   private localFor(row: RecordRow, parsed: ParsedRow = this.parse(row)): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source), parsed);
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source), parsed, this.ruleTerms);
   }
 
   private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {
