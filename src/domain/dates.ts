@@ -28,8 +28,11 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return DAYS_IN_MONTH[m - 1] ?? 0;
 }
 
 /** True when y-m-d is a real calendar day (years 1800–2199 only: anything else is a typo here). */
@@ -40,9 +43,13 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   );
 }
 
+/** '00'…'31': month and day numbers as written in an ISO date (no padStart per call). */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 export function toIso(y: number, m: number, d: number): string | null {
   if (!isValidYmd(y, m, d)) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // isValidYmd bounds the year to 1800–2199: always four digits.
+  return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 function expandYear(token: string, pivot: number): number {

@@ -158,9 +158,9 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
 
-  const dd = Number(d.slice(6, 8));
-  const mm = Number(d.slice(8, 10));
-  const yy = Number(d.slice(10, 12));
+  const dd = twoDigits(d, 6);
+  const mm = twoDigits(d, 8);
+  const yy = twoDigits(d, 10);
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
   const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
@@ -184,8 +184,13 @@ export function isUsableIdentity(info: NikInfo): boolean {
 
 /** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */
 export function nikBirthParts(digits: string): { day: number; month: number; yy: number; female: boolean } {
-  const dd = Number(digits.slice(6, 8));
-  return { day: dd > 40 ? dd - 40 : dd, month: Number(digits.slice(8, 10)), yy: Number(digits.slice(10, 12)), female: dd > 40 };
+  const dd = twoDigits(digits, 6);
+  return { day: dd > 40 ? dd - 40 : dd, month: twoDigits(digits, 8), yy: twoDigits(digits, 10), female: dd > 40 };
+}
+
+/** The number written by the two digits at `i` of a digit string (no slice per field). */
+function twoDigits(digits: string, i: number): number {
+  return (digits.charCodeAt(i) - 48) * 10 + digits.charCodeAt(i + 1) - 48;
 }
 
 export interface IdColumnReport {

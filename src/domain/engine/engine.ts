@@ -14,7 +14,7 @@ import { RuleTermCache, type RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
-import { IdColumns } from './idColumns';
+import { IdColumns, type IdTrust } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
 import { relationFindings } from './relations';
@@ -171,12 +171,12 @@ class Engine implements CheckEngine {
   }
 
   /** The NIK, No KK, birth date and sex parsed once, for both featuresFor and localFor. */
-  private parse(row: RecordRow): ParsedRow {
-    return parseRow(row, this.cfg.today, this.idColumns.trust(row.source));
+  private parse(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source)): ParsedRow {
+    return parseRow(row, this.cfg.today, trust);
   }
 
-  private featuresFor(row: RecordRow, parsed: ParsedRow = this.parse(row)): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, this.idColumns.trust(row.source), parsed);
+  private featuresFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Features {
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, trust, parsed);
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
@@ -215,10 +215,11 @@ class Engine implements CheckEngine {
   }
 
   private refresh(row: RecordRow, changes: Map<string, Features | null>): void {
-    const parsed = this.parse(row);
-    changes.set(row.key, this.featuresFor(row, parsed));
+    const trust = this.idColumns.trust(row.source);
+    const parsed = this.parse(row, trust);
+    changes.set(row.key, this.featuresFor(row, trust, parsed));
     // Nine rows in ten have none: no empty list kept per row (findingsFor reads a missing one as empty).
-    const local = this.localFor(row, parsed);
+    const local = this.localFor(row, trust, parsed);
     if (local.length > 0) this.local.set(row.key, local);
     else this.local.delete(row.key);
   }
@@ -293,8 +294,8 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  private localFor(row: RecordRow, parsed: ParsedRow = this.parse(row)): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source), parsed, this.ruleTerms);
+  private localFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Finding[] {
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], trust, parsed, this.ruleTerms);
   }
 
   private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {

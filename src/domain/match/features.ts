@@ -52,14 +52,17 @@ export interface Features {
   programs: ProgramId[];
 }
 
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
 function birth(raw: string | undefined): BirthDate | null {
   if (!raw) return null;
   const iso = parseDate(raw);
   if (!iso) return null;
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return { iso, y, m, d, digits: iso.replace(/-/g, '') };
+  // parseDate's ISO has a four-digit year (1800–2199): read by character, no slices or regex.
+  const y = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  const m = digitAt(iso, 5) * 10 + digitAt(iso, 6);
+  const d = digitAt(iso, 8) * 10 + digitAt(iso, 9);
+  return { iso, y, m, d, digits: String(y * 10000 + m * 100 + d) };
 }
 
 /**
