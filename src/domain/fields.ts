@@ -5,7 +5,6 @@ import { districtKey, districtName, normalizeAreaName, provinceName, regencyName
 import { ageOn, formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
-import { parseRupiah } from './money';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
@@ -239,7 +238,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     out.push(makeFinding(key, 'rt-invalid', { value: v.rt.trim() }, 'rt'));
   }
   if (present(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));
-  if (present(v.penghasilan) && parseRupiah(v.penghasilan) === null) {
+  if (present(v.penghasilan) && parsed.income === null) {
     out.push(makeFinding(key, 'penghasilan-invalid', { value: v.penghasilan.trim() }, 'penghasilan'));
   }
   if (present(v.status) && !parseRowStatus(v.status)) out.push(makeFinding(key, 'status-invalid', { value: v.status.trim() }, 'status'));

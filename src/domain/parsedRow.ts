@@ -1,8 +1,9 @@
 // The parts of a row that the field checks, the eligibility rules and the
 // matcher's features all read, parsed once per row: the NIK and No KK (the
 // costliest parses, and nearly unique per row, so not worth a cache), the
-// birth date as the checks read it, and the sex.
+// birth date as the checks read it, the sex and the income.
 import { birthDateOptions, parseDate } from './dates';
+import { parseRupiah } from './money';
 import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
 import type { RecordRow } from './schema';
@@ -17,6 +18,8 @@ export interface ParsedRow {
   noKk: NoKkInfo | null;
   /** jenis_kelamin read as 'L'/'P'; null when blank or unrecognisable. */
   sex: 'L' | 'P' | null;
+  /** penghasilan in rupiah (parseRupiah); null when blank or unreadable. */
+  income: number | null;
 }
 
 const filled = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
@@ -32,5 +35,6 @@ export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerd
   const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
   const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, { trustTrailingZero: idColumns.no_kk === 'trusted' }) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
-  return { birthIso, nik, noKk, sex };
+  const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
+  return { birthIso, nik, noKk, sex, income };
 }

@@ -176,10 +176,10 @@ function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): Inco
   return rules.limit;
 }
 
-function incomeFinding(row: RecordRow, rule: EligibilityRules['income']): Finding | null {
+function incomeFinding(row: RecordRow, rule: EligibilityRules['income'], parsed: ParsedRow | undefined): Finding | null {
   const raw = row.values.penghasilan;
   if (!rule.enabled || !raw) return null;
-  const income = parseRupiah(raw);
+  const income = parsed ? parsed.income : parseRupiah(raw);
   const limit = incomeLimitFor(row, rule);
   if (income === null || limit.amount <= 0 || income < limit.amount) return null;
   return makeFinding(row.key, 'income-above-umr', {
@@ -310,7 +310,7 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
 
 function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): Finding[] {
   const out: Finding[] = [];
-  const income = incomeFinding(row, rules.income);
+  const income = incomeFinding(row, rules.income, shared.parsed);
   if (income) out.push(income);
   occupationFindings(out, row, rules, shared.terms);
   const house = houseFinding(row, rules.goodHouse);
