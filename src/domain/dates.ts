@@ -184,6 +184,17 @@ export function todayIso(now: Date = new Date()): string {
 /** Completed years between two ISO dates (negative when `birth` is after `on`). */
 export function ageOn(birthIso: string, onIso: string): number {
   const age = Number(onIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
-  // 'MM-DD' compares as a date within the year.
-  return onIso.slice(5, 10) < birthIso.slice(5, 10) ? age - 1 : age;
+  // 'MM-DD' compares as a date within the year (by character: no slices for the usual ISO pair).
+  return monthDayBefore(onIso, birthIso) ? age - 1 : age;
+}
+
+/** Whether a.slice(5, 10) < b.slice(5, 10). */
+function monthDayBefore(a: string, b: string): boolean {
+  const end = Math.min(10, a.length, b.length);
+  for (let i = 5; i < end; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x < y;
+  }
+  return Math.max(5, Math.min(10, a.length)) < Math.max(5, Math.min(10, b.length));
 }

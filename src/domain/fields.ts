@@ -136,9 +136,10 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
   if (!digits || !nik.birthDate) return;
   const parts = nikBirthParts(digits);
   if (birthIso) {
-    const y = Number(birthIso.slice(0, 4));
-    const m = Number(birthIso.slice(5, 7));
-    const d = Number(birthIso.slice(8, 10));
+    // parseDate's ISO form, 'YYYY-MM-DD': read by character.
+    const y = digitsOf(birthIso, 0, 4);
+    const m = digitsOf(birthIso, 5, 2);
+    const d = digitsOf(birthIso, 8, 2);
     if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
       // A day/month swap is the commonest typo: say so.
       const swapped = d === parts.month && m === parts.day && y % 100 === parts.yy;
@@ -165,6 +166,13 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
       }, 'kecamatan'));
     }
   }
+}
+
+/** The number written by the `n` digits at `i`. */
+function digitsOf(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
 }
 
 /** Whether the digits of `raw` (other characters skipped) are exactly `digits`. */

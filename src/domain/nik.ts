@@ -97,8 +97,9 @@ export function isPlaceholderNumber(digits: string): boolean {
   // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
   let run = 1;
   for (let i = 1; i < digits.length; i++) {
-    run = digits[i] === digits[i - 1] ? run + 1 : 1;
-    if (run >= 10 || (run >= 8 && digits[i] === '0')) return true;
+    const c = digits.charCodeAt(i);
+    run = c === digits.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= 10 || (run >= 8 && c === 48)) return true;
   }
   return digits.length > 1 && run === digits.length;
 }
