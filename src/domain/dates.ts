@@ -190,11 +190,11 @@ export function ageOn(birthIso: string, onIso: string): number {
 
 /** Whether a.slice(5, 10) < b.slice(5, 10). */
 function monthDayBefore(a: string, b: string): boolean {
-  const end = Math.min(10, a.length, b.length);
-  for (let i = 5; i < end; i++) {
+  if (a.length < 10 || b.length < 10) return a.slice(5, 10) < b.slice(5, 10);
+  for (let i = 5; i < 10; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
     if (x !== y) return x < y;
   }
-  return Math.max(5, Math.min(10, a.length)) < Math.max(5, Math.min(10, b.length));
+  return false;
 }

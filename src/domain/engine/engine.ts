@@ -221,7 +221,7 @@ class Engine implements CheckEngine {
     // Nine rows in ten have none: no empty list kept per row (findingsFor reads a missing one as empty).
     const local = this.localFor(row, trust, parsed);
     if (local.length > 0) this.local.set(row.key, local);
-    else this.local.delete(row.key);
+    else if (this.local.has(row.key)) this.local.delete(row.key);
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
