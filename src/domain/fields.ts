@@ -6,7 +6,7 @@ import { ageOn, formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
-import { parseRow, type ParsedRow } from './parsedRow';
+import { filled, parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 
 export interface FieldCheckOptions {
@@ -32,11 +32,16 @@ export interface FieldCheckOptions {
 
 export { parseSex } from './sex';
 
+// Patterns used on every row, compiled once (no g/y flag: test keeps no state).
+const HAS_DIGIT = /\d/;
+const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
+const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
+
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
   // '003', '12': digits only, the usual cell, read without the regex.
   if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isDigits(raw)) return Number(raw);
-  const m = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i.exec(raw ?? '');
+  const m = RT_RW.exec(raw ?? '');
   return m ? Number(m[1]) : null;
 }
 
@@ -76,7 +81,7 @@ export function parseRowStatus(raw: string): RowStatus | null {
   return STATUS_SYNONYMS.get(s) ?? null;
 }
 
-const present = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+const present = filled;
 
 function idNumberFindings(
   out: Finding[],
@@ -219,7 +224,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (!present(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
   else {
     const name = v.nama.trim();
-    if (/\d/.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
+    if (HAS_DIGIT.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
     else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
@@ -242,7 +247,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (present(v.jenis_kelamin) && !parsed.sex) {
     out.push(makeFinding(key, 'jenis-kelamin-invalid', { value: v.jenis_kelamin.trim() }, 'jenis_kelamin'));
   }
-  if (present(v.rt) && parseRtRw(v.rt) === null && !/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(v.rt)) {
+  if (present(v.rt) && parseRtRw(v.rt) === null && !RT_SLASH_RW.test(v.rt)) {
     out.push(makeFinding(key, 'rt-invalid', { value: v.rt.trim() }, 'rt'));
   }
   if (present(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));

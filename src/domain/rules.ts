@@ -277,18 +277,26 @@ function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Find
 }
 
 const LIFE_EVENT_COLUMNS = ['status', 'alasan', 'catatan'] as const;
+/** 'Alm. …' / 'Almarhumah …' in the name: died. */
+const DECEASED_NAME = /^\s*(alm|almh|almarhum|almarhumah)\b/i;
+
+type LifeEventTexts = ReadonlyArray<readonly [ColumnRole, string]>;
 
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
 function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules): void {
   const v = row.values;
   // Most rows fill none of the three columns: then no texts are built.
-  const texts = v.status || v.alasan || v.catatan ? LIFE_EVENT_COLUMNS.filter((r) => v[r]).map((r) => [r, words(v[r])] as const) : [];
-  for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
-    if (!rule.enabled) continue;
-    let hit: ColumnRole | null = texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null;
-    if (!hit && code === 'died' && v.nama && /^\s*(alm|almh|almarhum|almarhumah)\b/i.test(v.nama)) hit = 'nama';
-    if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
-  }
+  const texts: LifeEventTexts = v.status || v.alasan || v.catatan ? LIFE_EVENT_COLUMNS.filter((r) => v[r]).map((r) => [r, words(v[r])] as const) : [];
+  lifeEvent(out, row, 'died', rules.died, texts);
+  lifeEvent(out, row, 'moved', rules.moved, texts);
+}
+
+function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts): void {
+  if (!rule.enabled) return;
+  const v = row.values;
+  let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null) : null;
+  if (!hit && code === 'died' && v.nama && DECEASED_NAME.test(v.nama)) hit = 'nama';
+  if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
 
 /** The head of household's age, from tanggal_lahir or else the NIK. */
