@@ -190,7 +190,7 @@ export function nikBirthParts(digits: string): { day: number; month: number; yy:
 }
 
 /** The number written by the two digits at `i` of a digit string (no slice per field). */
-function twoDigits(digits: string, i: number): number {
+export function twoDigits(digits: string, i: number): number {
   return (digits.charCodeAt(i) - 48) * 10 + digits.charCodeAt(i + 1) - 48;
 }
 

@@ -106,15 +106,36 @@ function noKkFrom(info: NoKkInfo | null): string | null {
   return info && isUsableNoKk(info) ? info.digits : null;
 }
 
+interface ParsedName {
+  name: string[];
+  phonetic: string[];
+  terms: string[];
+}
+
+function parseName(raw: string): ParsedName {
+  const name = nameTokens(raw);
+  return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
+}
+
+/** The date and its term id together: the term string is then shared, not built per row. */
+interface ParsedBirth {
+  birth: BirthDate | null;
+  term: string;
+}
+
+function parseBirth(raw: string): ParsedBirth {
+  const b = birth(raw);
+  return { birth: b, term: b ? birthTerm(b.iso) : '' };
+}
+
 /**
  * Parsed values by raw text, for the rows of one engine: names, dates, places and
  * addresses repeat a lot across 100k rows, and parsing is most of a row's cost.
  * Each map is emptied when it grows past `limit` entries, so memory stays bounded.
  */
 export class ParseCache {
-  private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
-  /** The date and its term id together: the term string is then shared, not built per row. */
-  private readonly births = new Map<string, { birth: BirthDate | null; term: string }>();
+  private readonly names = new Map<string, ParsedName>();
+  private readonly births = new Map<string, ParsedBirth>();
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -131,17 +152,12 @@ export class ParseCache {
     return value;
   }
 
-  name(raw: string | undefined) {
-    return this.memo(this.names, raw, (r) => {
-      const name = nameTokens(r);
-      return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
-    });
+  // The parsers are plain functions, not closures: no function object per call.
+  name(raw: string | undefined): ParsedName {
+    return this.memo(this.names, raw, parseName);
   }
-  birth(raw: string | undefined): { birth: BirthDate | null; term: string } {
-    return this.memo(this.births, raw, (r) => {
-      const b = birth(r);
-      return { birth: b, term: b ? birthTerm(b.iso) : '' };
-    });
+  birth(raw: string | undefined): ParsedBirth {
+    return this.memo(this.births, raw, parseBirth);
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
