@@ -170,6 +170,12 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
+/** parseDate(raw, birthDateOptions(today)), without building the options for the two usual forms. */
+export function parseBirthDate(raw: string, today: string): string | null {
+  const fast = typeof raw === 'string' ? parseCommonForm(raw) : undefined;
+  return fast !== undefined ? fast : parseDate(raw, birthDateOptions(today));
+}
+
 /** Options for a birth date: a two-digit year is never in the future ('27' → 1927 in 2026). */
 export function birthDateOptions(todayIsoDate: string): DateOptions {
   return { twoDigitPivot: Number(todayIsoDate.slice(2, 4)) };
@@ -183,9 +189,15 @@ export function todayIso(now: Date = new Date()): string {
 
 /** Completed years between two ISO dates (negative when `birth` is after `on`). */
 export function ageOn(birthIso: string, onIso: string): number {
-  const age = Number(onIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
+  const age = yearOf(onIso) - yearOf(birthIso);
   // 'MM-DD' compares as a date within the year (by character: no slices for the usual ISO pair).
   return monthDayBefore(onIso, birthIso) ? age - 1 : age;
+}
+
+/** Number(iso.slice(0, 4)), by character when those are four digits. */
+function yearOf(iso: string): number {
+  if (iso.length >= 4 && isDigit(iso, 0) && isDigit(iso, 1) && isDigit(iso, 2) && isDigit(iso, 3)) return digitsAt(iso, 0, 4);
+  return Number(iso.slice(0, 4));
 }
 
 /** Whether a.slice(5, 10) < b.slice(5, 10). */

@@ -2,7 +2,7 @@
 // matcher's features all read, parsed once per row: the NIK and No KK (the
 // costliest parses, and nearly unique per row, so not worth a cache), the
 // birth date as the checks read it, the sex and the income.
-import { birthDateOptions, parseDate } from './dates';
+import { parseBirthDate } from './dates';
 import { parseRupiah } from './money';
 import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
@@ -39,7 +39,7 @@ export function filled(v: string | undefined): v is string {
 export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerdict): ParsedRow {
   const v = row.values;
   const birthRaw = v.tanggal_lahir;
-  const birthIso = filled(birthRaw) ? parseDate(birthRaw, birthDateOptions(today)) : null;
+  const birthIso = filled(birthRaw) ? parseBirthDate(birthRaw, today) : null;
   const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
   const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, { trustTrailingZero: idColumns.no_kk === 'trusted' }) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
