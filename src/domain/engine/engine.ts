@@ -170,7 +170,7 @@ class Engine implements CheckEngine {
     return this.cfg;
   }
 
-  /** The NIK, No KK, birth date and sex parsed once, for both featuresFor and localFor. */
+  /** The NIK, No KK, birth date, sex and income parsed once, for both featuresFor and localFor. */
   private parse(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source)): ParsedRow {
     return parseRow(row, this.cfg.today, trust);
   }
@@ -218,7 +218,7 @@ class Engine implements CheckEngine {
     const trust = this.idColumns.trust(row.source);
     const parsed = this.parse(row, trust);
     changes.set(row.key, this.featuresFor(row, trust, parsed));
-    // Nine rows in ten have none: no empty list kept per row (findingsFor reads a missing one as empty).
+    // Most rows have none: no empty list kept per row (findingsFor reads a missing one as empty).
     const local = this.localFor(row, trust, parsed);
     if (local.length > 0) this.local.set(row.key, local);
     else if (this.local.has(row.key)) this.local.delete(row.key);
