@@ -28,8 +28,11 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return DAYS_IN_MONTH[m - 1] ?? 0;
 }
 
 /** True when y-m-d is a real calendar day (years 1800–2199 only: anything else is a typo here). */
@@ -40,9 +43,13 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   );
 }
 
+/** '00'…'31': month and day numbers as written in an ISO date (no padStart per call). */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 export function toIso(y: number, m: number, d: number): string | null {
   if (!isValidYmd(y, m, d)) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // isValidYmd bounds the year to 1800–2199: always four digits.
+  return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 function expandYear(token: string, pivot: number): number {
@@ -87,6 +94,13 @@ const isDigit = (s: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
+/** The number written by the `n` digits at `i` (the caller checked they are digits). */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
+}
+
 /**
  * The two forms that make up nearly every cell, 'DD-MM-YYYY' (or with '/') and
  * 'YYYY-MM-DD', without regular expressions; undefined for anything else.
@@ -96,11 +110,12 @@ function parseCommonForm(s: string): string | null | undefined {
   if (isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 3) && isDigit(s, 4) && isDigit(s, 6) && isDigit(s, 7) && isDigit(s, 8) && isDigit(s, 9)) {
     const sep = s[2];
     if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep) {
-      return toIso(Number(s.slice(6, 10)), Number(s.slice(3, 5)), Number(s.slice(0, 2)));
+      return toIso(digitsAt(s, 6, 4), digitsAt(s, 3, 2), digitsAt(s, 0, 2));
     }
   }
   if (s[4] === '-' && s[7] === '-' && isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && isDigit(s, 5) && isDigit(s, 6) && isDigit(s, 8) && isDigit(s, 9)) {
-    return toIso(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+    // Already ISO: the cell itself is the answer when it is a real day (no new string).
+    return isValidYmd(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2)) ? s : null;
   }
   return undefined;
 }
@@ -155,6 +170,12 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
+/** parseDate(raw, birthDateOptions(today)), without building the options for the two usual forms. */
+export function parseBirthDate(raw: string, today: string): string | null {
+  const fast = typeof raw === 'string' ? parseCommonForm(raw) : undefined;
+  return fast !== undefined ? fast : parseDate(raw, birthDateOptions(today));
+}
+
 /** Options for a birth date: a two-digit year is never in the future ('27' → 1927 in 2026). */
 export function birthDateOptions(todayIsoDate: string): DateOptions {
   return { twoDigitPivot: Number(todayIsoDate.slice(2, 4)) };
@@ -168,7 +189,24 @@ export function todayIso(now: Date = new Date()): string {
 
 /** Completed years between two ISO dates (negative when `birth` is after `on`). */
 export function ageOn(birthIso: string, onIso: string): number {
-  const age = Number(onIso.slice(0, 4)) - Number(birthIso.slice(0, 4));
-  // 'MM-DD' compares as a date within the year.
-  return onIso.slice(5, 10) < birthIso.slice(5, 10) ? age - 1 : age;
+  const age = yearOf(onIso) - yearOf(birthIso);
+  // 'MM-DD' compares as a date within the year (by character: no slices for the usual ISO pair).
+  return monthDayBefore(onIso, birthIso) ? age - 1 : age;
+}
+
+/** Number(iso.slice(0, 4)), by character when those are four digits. */
+function yearOf(iso: string): number {
+  if (iso.length >= 4 && isDigit(iso, 0) && isDigit(iso, 1) && isDigit(iso, 2) && isDigit(iso, 3)) return digitsAt(iso, 0, 4);
+  return Number(iso.slice(0, 4));
+}
+
+/** Whether a.slice(5, 10) < b.slice(5, 10). */
+function monthDayBefore(a: string, b: string): boolean {
+  if (a.length < 10 || b.length < 10) return a.slice(5, 10) < b.slice(5, 10);
+  for (let i = 5; i < 10; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x < y;
+  }
+  return false;
 }

@@ -2,12 +2,11 @@
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
 import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
-import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './dates';
+import { ageOn, formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
-import { parseRupiah } from './money';
-import { nikBirthParts, parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
-import { parseNoKk } from './nokk';
+import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
+import { filled, parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 
 export interface FieldCheckOptions {
@@ -27,24 +26,31 @@ export interface FieldCheckOptions {
    * soc_sec_id mapped with --map): then only its presence is checked.
    */
   nikFormat?: boolean;
+  /** The row parsed by parseRow under the same today and idColumns (the engine shares it with the matcher); parsed here when absent. */
+  parsed?: ParsedRow;
 }
 
-/** Spellings of each sex (letters and digits only); 1/2 is the BPS coding. */
-const MALE: ReadonlySet<string> = new Set(['l', 'lk', 'laki', 'lakilaki', 'lelaki', 'pria', 'm', 'male', 'cowok', '1']);
-const FEMALE: ReadonlySet<string> = new Set(['p', 'pr', 'prp', 'perempuan', 'wanita', 'w', 'f', 'female', 'cewek', '2']);
+export { parseSex } from './sex';
 
-/** 'L'/'P' from what officers write in the sex column; null when unrecognisable. */
-export function parseSex(raw: string): 'L' | 'P' | null {
-  const s = (raw ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (MALE.has(s)) return 'L';
-  if (FEMALE.has(s)) return 'P';
-  return null;
-}
+// Patterns used on every row, compiled once (no g/y flag: test keeps no state).
+const HAS_DIGIT = /\d/;
+const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
+const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
 
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
-  const m = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i.exec(raw ?? '');
+  // '003', '12': digits only, the usual cell, read without the regex.
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isDigits(raw)) return Number(raw);
+  const m = RT_RW.exec(raw ?? '');
   return m ? Number(m[1]) : null;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const DTKS: ReadonlySet<string> = new Set(['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya']);
@@ -75,17 +81,18 @@ export function parseRowStatus(raw: string): RowStatus | null {
   return STATUS_SYNONYMS.get(s) ?? null;
 }
 
-const present = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+const present = filled;
 
 function idNumberFindings(
+  out: Finding[],
   key: string,
   prefix: 'nik' | 'nokk',
   column: ColumnRole,
   value: string,
   info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
   damaged: boolean,
-): Finding[] {
-  const out: Finding[] = [];
+): void {
+  if (info.problems.length === 0) return;
   const shown = value.trim();
   for (const p of info.problems) {
     switch (p) {
@@ -127,18 +134,17 @@ function idNumberFindings(
         break; // 'empty' is reported as a missing field
     }
   }
-  return out;
 }
 
-function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: string | null): Finding[] {
-  const out: Finding[] = [];
+function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow, birthIso: string | null, sex: 'L' | 'P' | null): void {
   const digits = nik.digits;
-  if (!digits || !nik.birthDate) return out;
+  if (!digits || !nik.birthDate) return;
   const parts = nikBirthParts(digits);
   if (birthIso) {
-    const y = Number(birthIso.slice(0, 4));
-    const m = Number(birthIso.slice(5, 7));
-    const d = Number(birthIso.slice(8, 10));
+    // parseDate's ISO form, 'YYYY-MM-DD': read by character.
+    const y = digitsOf(birthIso, 0, 4);
+    const m = digitsOf(birthIso, 5, 2);
+    const d = digitsOf(birthIso, 8, 2);
     if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
       // A day/month swap is the commonest typo: say so.
       const swapped = d === parts.month && m === parts.day && y % 100 === parts.yy;
@@ -148,14 +154,12 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
       }, 'tanggal_lahir'));
     }
   }
-  const sexRaw = row.values.jenis_kelamin;
-  const sex = present(sexRaw) ? parseSex(sexRaw) : null;
   if (sex && nik.sex && sex !== nik.sex) {
     out.push(makeFinding(key, 'nik-sex-mismatch', {
       nikSexId: nik.sex === 'P' ? 'perempuan' : 'laki-laki',
       nikSexEn: nik.sex === 'P' ? 'female' : 'male',
       nikDay: digits.slice(6, 8),
-      rowSex: (sexRaw ?? '').trim(),
+      rowSex: (row.values.jenis_kelamin ?? '').trim(),
     }, 'jenis_kelamin'));
   }
   const kec = row.values.kecamatan;
@@ -167,7 +171,25 @@ function nikAgreement(key: string, nik: NikInfo, row: RecordRow, birthIso: strin
       }, 'kecamatan'));
     }
   }
-  return out;
+}
+
+/** The number written by the `n` digits at `i`. */
+function digitsOf(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+  return v;
+}
+
+/** Whether the digits of `raw` (other characters skipped) are exactly `digits`. */
+function sameDigits(digits: string, raw: string): boolean {
+  let j = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (j >= digits.length || digits.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === digits.length;
 }
 
 /** All field findings of one row, in a stable order (by column, then code). */
@@ -178,33 +200,31 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   const out: Finding[] = [];
 
   const birthRaw = v.tanggal_lahir;
-  const birthIso = present(birthRaw) ? parseDate(birthRaw, birthDateOptions(today)) : null;
+  const parsed = options.parsed ?? parseRow(row, today, { nik: options.idColumns?.nik ?? 'damaged', no_kk: options.idColumns?.no_kk ?? 'damaged' });
+  const birthIso = parsed.birthIso;
 
   // NIK
   if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
-  else if (options.nikFormat !== false) {
-    const verdict = options.idColumns?.nik ?? 'damaged';
-    const nik = parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: verdict === 'trusted' });
-    out.push(...idNumberFindings(key, 'nik', 'nik', v.nik, nik, verdict === 'damaged'));
+  else if (options.nikFormat !== false && parsed.nik) {
+    const nik = parsed.nik;
+    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, (options.idColumns?.nik ?? 'damaged') === 'damaged');
     // A dummy NIK says nothing about the person: comparing it would only add noise.
-    if (!nik.problems.includes('placeholder')) out.push(...nikAgreement(key, nik, row, birthIso));
+    if (!nik.problems.includes('placeholder')) nikAgreement(out, key, nik, row, birthIso, parsed.sex);
   }
 
   // No KK
-  if (present(v.no_kk)) {
-    const kkVerdict = options.idColumns?.no_kk ?? 'damaged';
-    const kk = parseNoKk(v.no_kk, { trustTrailingZero: kkVerdict === 'trusted' });
-    const nikDigits = present(v.nik) ? v.nik.replace(/\D/g, '') : '';
+  if (present(v.no_kk) && parsed.noKk) {
+    const kk = parsed.noKk;
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
-    if (kk.digits && kk.digits === nikDigits) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else out.push(...idNumberFindings(key, 'nokk', 'no_kk', v.no_kk, kk, kkVerdict === 'damaged'));
+    if (kk.digits && present(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
+    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged');
   }
 
   // Nama
   if (!present(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
   else {
     const name = v.nama.trim();
-    if (/\d/.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
+    if (HAS_DIGIT.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
     else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
@@ -224,14 +244,14 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     }
   }
 
-  if (present(v.jenis_kelamin) && !parseSex(v.jenis_kelamin)) {
+  if (present(v.jenis_kelamin) && !parsed.sex) {
     out.push(makeFinding(key, 'jenis-kelamin-invalid', { value: v.jenis_kelamin.trim() }, 'jenis_kelamin'));
   }
-  if (present(v.rt) && parseRtRw(v.rt) === null && !/^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(v.rt)) {
+  if (present(v.rt) && parseRtRw(v.rt) === null && !RT_SLASH_RW.test(v.rt)) {
     out.push(makeFinding(key, 'rt-invalid', { value: v.rt.trim() }, 'rt'));
   }
   if (present(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));
-  if (present(v.penghasilan) && parseRupiah(v.penghasilan) === null) {
+  if (present(v.penghasilan) && parsed.income === null) {
     out.push(makeFinding(key, 'penghasilan-invalid', { value: v.penghasilan.trim() }, 'penghasilan'));
   }
   if (present(v.status) && !parseRowStatus(v.status)) out.push(makeFinding(key, 'status-invalid', { value: v.status.trim() }, 'status'));

@@ -290,13 +290,16 @@ export function findingCodes(): Array<{ code: string; severity: Severity }> {
 }
 
 function fill(template: Template, params: Record<string, string | number> | undefined): string {
-  let out = template[0] ?? '';
+  if (template.length === 1) return template[0] ?? '';
+  // Joined, not concatenated: += leaves a tree of string pieces per message, and
+  // findings live as long as their row, so every piece would be copied by each GC.
+  const parts: string[] = [template[0] ?? ''];
   for (let i = 1; i < template.length; i += 2) {
     const key = template[i] as string;
     const v = params && Object.hasOwn(params, key) ? params[key] : undefined;
-    out += (v === undefined ? '' : String(v)) + (template[i + 1] ?? '');
+    parts.push(v === undefined ? '' : String(v), template[i + 1] ?? '');
   }
-  return out;
+  return parts.join('');
 }
 
 /** The finding's sentence in the chosen language; codes from other modules fall back to f.message. */

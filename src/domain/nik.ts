@@ -97,8 +97,9 @@ export function isPlaceholderNumber(digits: string): boolean {
   // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
   let run = 1;
   for (let i = 1; i < digits.length; i++) {
-    run = digits[i] === digits[i - 1] ? run + 1 : 1;
-    if (run >= 10 || (run >= 8 && digits[i] === '0')) return true;
+    const c = digits.charCodeAt(i);
+    run = c === digits.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= 10 || (run >= 8 && c === 48)) return true;
   }
   return digits.length > 1 && run === digits.length;
 }
@@ -158,9 +159,9 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
 
-  const dd = Number(d.slice(6, 8));
-  const mm = Number(d.slice(8, 10));
-  const yy = Number(d.slice(10, 12));
+  const dd = twoDigits(d, 6);
+  const mm = twoDigits(d, 8);
+  const yy = twoDigits(d, 10);
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
   const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
@@ -184,8 +185,13 @@ export function isUsableIdentity(info: NikInfo): boolean {
 
 /** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */
 export function nikBirthParts(digits: string): { day: number; month: number; yy: number; female: boolean } {
-  const dd = Number(digits.slice(6, 8));
-  return { day: dd > 40 ? dd - 40 : dd, month: Number(digits.slice(8, 10)), yy: Number(digits.slice(10, 12)), female: dd > 40 };
+  const dd = twoDigits(digits, 6);
+  return { day: dd > 40 ? dd - 40 : dd, month: twoDigits(digits, 8), yy: twoDigits(digits, 10), female: dd > 40 };
+}
+
+/** The number written by the two digits at `i` of a digit string (no slice per field). */
+export function twoDigits(digits: string, i: number): number {
+  return (digits.charCodeAt(i) - 48) * 10 + digits.charCodeAt(i + 1) - 48;
 }
 
 export interface IdColumnReport {
@@ -207,6 +213,8 @@ export interface IdColumnReport {
 export type IdValueKind = 'empty' | 'scientific' | 'sixteen' | 'sixteen-zero' | 'other';
 
 export function idValueKind(raw: string): IdValueKind {
+  // The usual cell, without building its shape: the engine counts every row's two numbers.
+  if (typeof raw === 'string' && raw.length === 16 && isAllDigits(raw)) return raw.endsWith('0') ? 'sixteen-zero' : 'sixteen';
   const shape = cleanIdNumber(raw);
   if (shape.kind === 'empty') return 'empty';
   if (shape.kind === 'scientific') return 'scientific';

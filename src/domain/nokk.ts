@@ -4,7 +4,7 @@
 // Excel damages it exactly as it damages a NIK.
 import { regionOf } from './area/index';
 import { toIso } from './dates';
-import { cleanIdNumber, isPlaceholderNumber } from './nik';
+import { cleanIdNumber, isPlaceholderNumber, twoDigits } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -68,7 +68,7 @@ export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } 
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
   // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
-  const issue = toIso(2000 + Number(d.slice(10, 12)), Number(d.slice(8, 10)), Number(d.slice(6, 8)));
+  const issue = toIso(2000 + twoDigits(d, 10), twoDigits(d, 8), twoDigits(d, 6));
   if (issue) info.issueDate = issue;
   else info.problems.push('issue-date-impossible');
   info.serial = d.slice(12);

@@ -9,6 +9,7 @@ import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
 import { formatRupiah, parseRupiah } from './money';
 import { parseNik } from './nik';
+import type { ParsedRow } from './parsedRow';
 import type { ColumnRole, RecordRow } from './schema';
 
 export interface IncomeLimit {
@@ -175,10 +176,10 @@ function incomeLimitFor(row: RecordRow, rules: EligibilityRules['income']): Inco
   return rules.limit;
 }
 
-function incomeFinding(row: RecordRow, rule: EligibilityRules['income']): Finding | null {
+function incomeFinding(row: RecordRow, rule: EligibilityRules['income'], parsed: ParsedRow | undefined): Finding | null {
   const raw = row.values.penghasilan;
   if (!rule.enabled || !raw) return null;
-  const income = parseRupiah(raw);
+  const income = parsed ? parsed.income : parseRupiah(raw);
   const limit = incomeLimitFor(row, rule);
   if (income === null || limit.amount <= 0 || income < limit.amount) return null;
   return makeFinding(row.key, 'income-above-umr', {
@@ -186,25 +187,84 @@ function incomeFinding(row: RecordRow, rule: EligibilityRules['income']): Findin
   }, 'penghasilan');
 }
 
-function occupationFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
-  const v = row.values;
-  if (!v.pekerjaan) return [];
-  const out: Finding[] = [];
-  const job = words(v.pekerjaan);
+/** What an occupation text matches: the excluded category (first in order) and the village-official term. */
+interface JobTerms {
+  excluded: { label: string; term: string } | null;
+  villageOfficial: string | null;
+}
+
+function jobTermsOf(pekerjaan: string, rules: EligibilityRules): JobTerms {
+  const job = words(pekerjaan);
+  let excluded: JobTerms['excluded'] = null;
   if (rules.occupations.enabled) {
     for (const cat of rules.occupations.categories) {
       const term = findTerm(job, cat.terms);
       if (term) {
-        out.push(makeFinding(row.key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: cat.label, term }, 'pekerjaan'));
+        excluded = { label: cat.label, term };
         break;
       }
     }
   }
-  if (rules.villageOfficials.enabled && v.program && findTerm(words(v.program), rules.villageOfficials.programs)) {
-    const term = findTerm(job, rules.villageOfficials.terms);
-    if (term) out.push(makeFinding(row.key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
+  return { excluded, villageOfficial: rules.villageOfficials.enabled ? findTerm(job, rules.villageOfficials.terms) : null };
+}
+
+const isVillageOfficialProgram = (program: string, rules: EligibilityRules): boolean =>
+  findTerm(words(program), rules.villageOfficials.programs) !== null;
+
+/**
+ * Term matches by cell text, for one rules object: a list repeats the same few
+ * occupations and programmes thousands of times, and matching them against every
+ * term is most of the rules' cost. Owned by the caller checking many rows (the
+ * engine); emptied when the rules object changes or a map grows past `limit`.
+ */
+export class RuleTermCache {
+  private rules: EligibilityRules | null = null;
+  private readonly jobs = new Map<string, JobTerms>();
+  private readonly programs = new Map<string, boolean>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  private use(rules: EligibilityRules): void {
+    if (rules === this.rules) return;
+    this.rules = rules;
+    this.jobs.clear();
+    this.programs.clear();
   }
-  return out;
+
+  job(pekerjaan: string, rules: EligibilityRules): JobTerms {
+    this.use(rules);
+    let hit = this.jobs.get(pekerjaan);
+    if (!hit) {
+      if (this.jobs.size >= this.limit) this.jobs.clear();
+      hit = jobTermsOf(pekerjaan, rules);
+      this.jobs.set(pekerjaan, hit);
+    }
+    return hit;
+  }
+
+  villageOfficialProgram(program: string, rules: EligibilityRules): boolean {
+    this.use(rules);
+    let hit = this.programs.get(program);
+    if (hit === undefined) {
+      if (this.programs.size >= this.limit) this.programs.clear();
+      hit = isVillageOfficialProgram(program, rules);
+      this.programs.set(program, hit);
+    }
+    return hit;
+  }
+}
+
+function occupationFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, cache: RuleTermCache | undefined): void {
+  const v = row.values;
+  if (!v.pekerjaan) return;
+  const terms = cache ? cache.job(v.pekerjaan, rules) : jobTermsOf(v.pekerjaan, rules);
+  if (terms.excluded) {
+    out.push(makeFinding(row.key, 'occupation-excluded', { value: v.pekerjaan.trim(), category: terms.excluded.label, term: terms.excluded.term }, 'pekerjaan'));
+  }
+  const term = terms.villageOfficial;
+  if (term && v.program && (cache ? cache.villageOfficialProgram(v.program, rules) : isVillageOfficialProgram(v.program, rules))) {
+    out.push(makeFinding(row.key, 'village-official-pkh', { value: v.pekerjaan.trim(), program: v.program.trim(), term }, 'pekerjaan'));
+  }
 }
 
 function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Finding | null {
@@ -216,28 +276,38 @@ function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Find
   return makeFinding(row.key, 'house-good', { value: raw.trim() }, 'kondisi_rumah');
 }
 
+const LIFE_EVENT_COLUMNS = ['status', 'alasan', 'catatan'] as const;
+/** 'Alm. …' / 'Almarhumah …' in the name: died. */
+const DECEASED_NAME = /^\s*(alm|almh|almarhum|almarhumah)\b/i;
+
+type LifeEventTexts = ReadonlyArray<readonly [ColumnRole, string]>;
+
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
-function lifeEventFindings(row: RecordRow, rules: EligibilityRules): Finding[] {
+function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules): void {
   const v = row.values;
-  const texts = (['status', 'alasan', 'catatan'] as const).filter((r) => v[r]).map((r) => [r, words(v[r])] as const);
-  const out: Finding[] = [];
-  for (const [code, rule] of [['died', rules.died], ['moved', rules.moved]] as const) {
-    if (!rule.enabled) continue;
-    let hit: ColumnRole | null = texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null;
-    if (!hit && code === 'died' && v.nama && /^\s*(alm|almh|almarhum|almarhumah)\b/i.test(v.nama)) hit = 'nama';
-    if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
-  }
-  return out;
+  // Most rows fill none of the three columns: then no texts are built.
+  const texts: LifeEventTexts = v.status || v.alasan || v.catatan ? LIFE_EVENT_COLUMNS.filter((r) => v[r]).map((r) => [r, words(v[r])] as const) : [];
+  lifeEvent(out, row, 'died', rules.died, texts);
+  lifeEvent(out, row, 'moved', rules.moved, texts);
+}
+
+function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts): void {
+  if (!rule.enabled) return;
+  const v = row.values;
+  let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null) : null;
+  if (!hit && code === 'died' && v.nama && DECEASED_NAME.test(v.nama)) hit = 'nama';
+  if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
 
 /** The head of household's age, from tanggal_lahir or else the NIK. */
-function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string): Finding | null {
+function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, parsed: ParsedRow | undefined): Finding | null {
   if (!rule.enabled) return null;
   const v = row.values;
-  let birth = v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
+  // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
+  let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
   let column: ColumnRole = 'tanggal_lahir';
   if (!birth && v.nik) {
-    birth = parseNik(v.nik, { today }).birthDate ?? null;
+    birth = (parsed ? parsed.nik?.birthDate : parseNik(v.nik, { today }).birthDate) ?? null;
     column = 'nik';
   }
   if (!birth) return null;
@@ -246,17 +316,23 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
-function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): Finding[] {
+function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): Finding[] {
   const out: Finding[] = [];
-  const income = incomeFinding(row, rules.income);
+  const income = incomeFinding(row, rules.income, shared.parsed);
   if (income) out.push(income);
-  out.push(...occupationFindings(row, rules));
+  occupationFindings(out, row, rules, shared.terms);
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
-  out.push(...lifeEventFindings(row, rules));
-  const age = ageFinding(row, rules.headUnderAge, today);
+  lifeEventFindings(out, row, rules);
+  const age = ageFinding(row, rules.headUnderAge, today, shared.parsed);
   if (age) out.push(age);
   return out;
+}
+
+/** What a caller checking many rows shares between them: the row's parseRow (under the same today) and a RuleTermCache. */
+export interface EligibilityShared {
+  parsed?: ParsedRow;
+  terms?: RuleTermCache;
 }
 
 /**
@@ -264,10 +340,16 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string): F
  * dikeluarkan / graduasi) get none. An override (same row and code, with a
  * reason) replaces the finding by an 'info' finding 'rule-overridden'.
  */
-export function checkEligibility(row: RecordRow, rules: EligibilityRules, overrides: RuleOverride[] = [], today?: string): Finding[] {
+export function checkEligibility(
+  row: RecordRow,
+  rules: EligibilityRules,
+  overrides: RuleOverride[] = [],
+  today?: string,
+  shared: EligibilityShared = {},
+): Finding[] {
   const status = row.values.status ? parseRowStatus(row.values.status) : null;
   if (status && OUT_OF_LIST.has(status)) return [];
-  const found = ruleFindings(row, rules, today ?? todayIso());
+  const found = ruleFindings(row, rules, today ?? todayIso(), shared);
   if (overrides.length === 0) return found;
   return found.map((f) => {
     const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');

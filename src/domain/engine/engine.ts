@@ -9,11 +9,12 @@ import type { PairScore } from '../match/compare';
 import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
-import type { RuleOverride } from '../rules';
+import { parseRow, type ParsedRow } from '../parsedRow';
+import { RuleTermCache, type RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
-import { IdColumns } from './idColumns';
+import { IdColumns, type IdTrust } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
 import { relationFindings } from './relations';
@@ -147,6 +148,7 @@ class Engine implements CheckEngine {
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
+  private readonly ruleTerms = new RuleTermCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
   /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
   private readonly idColumns = new IdColumns();
@@ -168,8 +170,13 @@ class Engine implements CheckEngine {
     return this.cfg;
   }
 
-  private featuresFor(row: RecordRow): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, this.idColumns.trust(row.source));
+  /** The NIK, No KK, birth date, sex and income parsed once, for both featuresFor and localFor. */
+  private parse(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source)): ParsedRow {
+    return parseRow(row, this.cfg.today, trust);
+  }
+
+  private featuresFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Features {
+    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, trust, parsed);
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
@@ -208,8 +215,13 @@ class Engine implements CheckEngine {
   }
 
   private refresh(row: RecordRow, changes: Map<string, Features | null>): void {
-    changes.set(row.key, this.featuresFor(row));
-    this.local.set(row.key, this.localFor(row));
+    const trust = this.idColumns.trust(row.source);
+    const parsed = this.parse(row, trust);
+    changes.set(row.key, this.featuresFor(row, trust, parsed));
+    // Most rows have none: no empty list kept per row (findingsFor reads a missing one as empty).
+    const local = this.localFor(row, trust, parsed);
+    if (local.length > 0) this.local.set(row.key, local);
+    else if (this.local.has(row.key)) this.local.delete(row.key);
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
@@ -265,10 +277,7 @@ class Engine implements CheckEngine {
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
     for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
-    for (const row of this.rows.values()) {
-      changes.set(row.key, this.featuresFor(row));
-      this.local.set(row.key, this.localFor(row));
-    }
+    for (const row of this.rows.values()) this.refresh(row, changes);
     this.commit(changes, []);
     const out = emptyChanges();
     for (const key of new Set([...oldFindings.keys(), ...this.findings.keys()])) {
@@ -285,8 +294,8 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  private localFor(row: RecordRow): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], this.idColumns.trust(row.source));
+  private localFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Finding[] {
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], trust, parsed, this.ruleTerms);
   }
 
   private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {

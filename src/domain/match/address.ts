@@ -50,6 +50,16 @@ export function placeKey(raw: string | undefined): string {
 /** RT or RW as a number string ("002" → "2"), '' when absent. */
 export function neighbourhoodNumber(raw: string | undefined): string {
   if (!raw) return '';
+  // Nearly every cell is digits only ('003'): no regex for those.
+  if (allDigits(raw)) return String(Number(raw));
   const digits = raw.replace(/\D+/g, '');
   return digits ? String(Number(digits)) : '';
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -4,9 +4,10 @@
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
 import { parseDate } from '../dates';
-import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict } from '../nik';
-import { isUsableNoKk, parseNoKk } from '../nokk';
-import { parseSex } from '../fields';
+import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict, type NikInfo } from '../nik';
+import { isUsableNoKk, parseNoKk, type NoKkInfo } from '../nokk';
+import type { ParsedRow } from '../parsedRow';
+import { parseSex } from '../sex';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
 import { birthTerm, identityTerm, nameTerm } from './terms';
@@ -51,14 +52,24 @@ export interface Features {
   programs: ProgramId[];
 }
 
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
+/** `n` zeros (a plain loop: map with a callback costs more per row). */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+
 function birth(raw: string | undefined): BirthDate | null {
   if (!raw) return null;
   const iso = parseDate(raw);
   if (!iso) return null;
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return { iso, y, m, d, digits: iso.replace(/-/g, '') };
+  // parseDate's ISO has a four-digit year (1800–2199): read by character, no slices or regex.
+  const y = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  const m = digitAt(iso, 5) * 10 + digitAt(iso, 6);
+  const d = digitAt(iso, 8) * 10 + digitAt(iso, 9);
+  return { iso, y, m, d, digits: String(y * 10000 + m * 100 + d) };
 }
 
 /**
@@ -70,8 +81,15 @@ function birth(raw: string | undefined): BirthDate | null {
  */
 export function identityOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNik(raw, { today: '2000-01-01', trustTrailingZero });
+  return identityFrom(parseNik(raw, { today: '2000-01-01', trustTrailingZero }), raw);
+}
+
+/** identityOf for a NIK already parsed (its century and today do not matter here); null info: a blank cell. */
+function identityFrom(info: NikInfo | null, raw: string | undefined): string | null {
+  if (!info || !raw) return null;
   if (isUsableIdentity(info)) return info.digits;
+  // Only a digit string that is not 16 long can be another kind of number.
+  if (!info.problems.includes('length')) return null;
   const shape = cleanIdNumber(raw);
   if (shape.kind !== 'digits' || shape.digits.length === 16) return null;
   const d = shape.digits;
@@ -81,8 +99,33 @@ export function identityOf(raw: string | undefined, trustTrailingZero = false): 
 
 export function noKkOf(raw: string | undefined, trustTrailingZero = false): string | null {
   if (!raw) return null;
-  const info = parseNoKk(raw, { trustTrailingZero });
-  return isUsableNoKk(info) ? info.digits : null;
+  return noKkFrom(parseNoKk(raw, { trustTrailingZero }));
+}
+
+function noKkFrom(info: NoKkInfo | null): string | null {
+  return info && isUsableNoKk(info) ? info.digits : null;
+}
+
+interface ParsedName {
+  name: string[];
+  phonetic: string[];
+  terms: string[];
+}
+
+function parseName(raw: string): ParsedName {
+  const name = nameTokens(raw);
+  return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
+}
+
+/** The date and its term id together: the term string is then shared, not built per row. */
+interface ParsedBirth {
+  birth: BirthDate | null;
+  term: string;
+}
+
+function parseBirth(raw: string): ParsedBirth {
+  const b = birth(raw);
+  return { birth: b, term: b ? birthTerm(b.iso) : '' };
 }
 
 /**
@@ -91,8 +134,8 @@ export function noKkOf(raw: string | undefined, trustTrailingZero = false): stri
  * Each map is emptied when it grows past `limit` entries, so memory stays bounded.
  */
 export class ParseCache {
-  private readonly names = new Map<string, { name: string[]; phonetic: string[]; terms: string[] }>();
-  private readonly births = new Map<string, BirthDate | null>();
+  private readonly names = new Map<string, ParsedName>();
+  private readonly births = new Map<string, ParsedBirth>();
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -109,19 +152,18 @@ export class ParseCache {
     return value;
   }
 
-  name(raw: string | undefined) {
-    return this.memo(this.names, raw, (r) => {
-      const name = nameTokens(r);
-      return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
-    });
+  // The parsers are plain functions, not closures: no function object per call.
+  name(raw: string | undefined): ParsedName {
+    return this.memo(this.names, raw, parseName);
   }
-  birth(raw: string | undefined): BirthDate | null {
-    return this.memo(this.births, raw, birth);
+  birth(raw: string | undefined): ParsedBirth {
+    return this.memo(this.births, raw, parseBirth);
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
   }
   place(raw: string | undefined): string {
+    if (!raw) return ''; // placeKey's own answer, without a lookup
     return this.memo(this.places, raw, placeKey);
   }
   programs(raw: string | undefined): ProgramId[] {
@@ -129,20 +171,24 @@ export class ParseCache {
   }
 }
 
-/** `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts). */
+/**
+ * `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts).
+ * `parsed`: the row's parseRow under the same verdict (the engine shares it with the field checks); parsed here when absent.
+ */
 export function featuresOf(
   row: RecordRow,
   reference: boolean,
   programFallback: ProgramId,
   cache: ParseCache = new ParseCache(0),
   trust: IdColumnsVerdict = { nik: 'unsure', no_kk: 'unsure' },
+  parsed?: ParsedRow,
 ): Features {
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birth(v.tanggal_lahir);
-  // NIK and No KK are nearly unique per row: not cached, parsed each time.
-  const identity = identityOf(v.nik, trust.nik === 'trusted');
+  // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow).
+  const identity = parsed ? identityFrom(parsed.nik, v.nik) : identityOf(v.nik, trust.nik === 'trusted');
   return {
     key: row.key,
     source: row.source,
@@ -150,19 +196,19 @@ export function featuresOf(
     name,
     phonetic,
     nameTerms: terms,
-    birthTerm: born ? birthTerm(born.iso) : '',
+    birthTerm: born.term,
     identityTerm: identity ? identityTerm(identity) : '',
-    birth: born,
+    birth: born.birth,
     identity,
-    weights: { name: name.map(() => 0), birth: 0, identity: 0 },
-    noKk: noKkOf(v.no_kk, trust.no_kk === 'trusted'),
+    weights: { name: zeros(name.length), birth: 0, identity: 0 },
+    noKk: parsed ? noKkFrom(parsed.noKk) : noKkOf(v.no_kk, trust.no_kk === 'trusted'),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
     village: cache.place(v.desa_kelurahan),
     district: cache.place(v.kecamatan),
     birthPlace: cache.place(v.tempat_lahir),
-    sex: parseSex(v.jenis_kelamin ?? ''),
+    sex: parsed ? parsed.sex : parseSex(v.jenis_kelamin ?? ''),
     programs: programs.length > 0 ? programs : programFallback ? [programFallback] : [],
   };
 }

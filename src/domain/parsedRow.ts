@@ -1,0 +1,48 @@
+// The parts of a row that the field checks, the eligibility rules and the
+// matcher's features all read, parsed once per row: the NIK and No KK (the
+// costliest parses, and nearly unique per row, so not worth a cache), the
+// birth date as the checks read it, the sex and the income.
+import { parseBirthDate } from './dates';
+import { parseRupiah } from './money';
+import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
+import { parseNoKk, type NoKkInfo } from './nokk';
+import type { RecordRow } from './schema';
+import { parseSex } from './sex';
+
+export interface ParsedRow {
+  /** tanggal_lahir as ISO, two-digit years never in the future (birthDateOptions); null when empty or unreadable. */
+  birthIso: string | null;
+  /** The NIK under the column's verdict, with birthIso deciding the century; null when the cell is blank. */
+  nik: NikInfo | null;
+  /** The No KK under the column's verdict; null when the cell is blank. */
+  noKk: NoKkInfo | null;
+  /** jenis_kelamin read as 'L'/'P'; null when blank or unrecognisable. */
+  sex: 'L' | 'P' | null;
+  /** penghasilan in rupiah (parseRupiah); null when blank or unreadable. */
+  income: number | null;
+}
+
+/**
+ * A cell with something besides whitespace. Cells almost always start with a
+ * visible ASCII character, which settles it without trim (13 cells per row).
+ */
+export function filled(v: string | undefined): v is string {
+  if (typeof v !== 'string' || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || v.trim() !== '';
+}
+
+/**
+ * `today`: ISO date for the birth-date century; `idColumns`: the verdict on the
+ * row's NIK / No KK columns (a trailing 0 is trusted only where 'trusted').
+ */
+export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerdict): ParsedRow {
+  const v = row.values;
+  const birthRaw = v.tanggal_lahir;
+  const birthIso = filled(birthRaw) ? parseBirthDate(birthRaw, today) : null;
+  const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
+  const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, { trustTrailingZero: idColumns.no_kk === 'trusted' }) : null;
+  const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
+  const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
+  return { birthIso, nik, noKk, sex, income };
+}
