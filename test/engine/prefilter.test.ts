@@ -41,7 +41,6 @@ function features(rnd: () => number, key: string): Features {
     phonetic: name,
     nameTerms: name.map((t) => `n:${t}`),
     birthTerm: '',
-    identityTerm: '',
     weights: { name: name.map(() => Math.floor(rnd() * 14) - 1), birth: weightOf(birth?.iso), identity: weightOf(identity) },
     birth,
     identity,

@@ -105,6 +105,8 @@ export class Matcher {
   private blockMembers = new IntLists();
   private blockCapOf: number[] = [];
   private termId = new Map<string, number>();
+  /** Term ids of identity numbers (their own namespace: see terms.ts). */
+  private identityTermId = new Map<string, number>();
   private termMembers = new IntLists();
 
   // Scratch marks by row id: "seen in this candidate list" and "already scored in this apply".
@@ -143,6 +145,15 @@ export class Matcher {
     if (id === undefined) {
       id = this.termMembers.add();
       this.termId.set(term, id);
+    }
+    return id;
+  }
+
+  private internIdentity(identity: string): number {
+    let id = this.identityTermId.get(identity);
+    if (id === undefined) {
+      id = this.termMembers.add();
+      this.identityTermId.set(identity, id);
     }
     return id;
   }
@@ -197,6 +208,7 @@ export class Matcher {
     this.blockMembers = new IntLists();
     this.blockCapOf = [];
     this.termId = new Map();
+    this.identityTermId = new Map();
     this.termMembers = new IntLists();
   }
 
@@ -264,7 +276,7 @@ export class Matcher {
       this.prefilter.set(id, next);
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
       this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
-      this.identityTermOfRow[id] = next.identityTerm ? this.internTerm(next.identityTerm) : -1;
+      this.identityTermOfRow[id] = next.identity ? this.internIdentity(next.identity) : -1;
       const blocks = blockingKeyHashes(next).map((k) => this.internBlock(k));
       this.rowBlocks.set(id, blocks);
       for (const t of this.termsOfRow(id)) {
@@ -403,7 +415,7 @@ export class Matcher {
       }
       rowNames.endRow();
       const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
-      const t = f.identityTerm ? this.internTerm(f.identityTerm) : -1;
+      const t = f.identity ? this.internIdentity(f.identity) : -1;
       this.birthTermOfRow.push(b);
       this.identityTermOfRow.push(t);
       if (b >= 0) terms.push(b, id);

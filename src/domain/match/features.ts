@@ -10,7 +10,7 @@ import type { ParsedRow } from '../parsedRow';
 import { parseSex } from '../sex';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
-import { birthTerm, identityTerm, nameTerm } from './terms';
+import { birthTerm, nameTerm } from './terms';
 
 export interface BirthDate {
   iso: string;
@@ -29,10 +29,9 @@ export interface Features {
   name: string[];
   /** Phonetic form of each name token (same order). */
   phonetic: string[];
-  /** Term ids (see blocking.ts) of the name tokens, birth date and identity, precomputed for counting. */
+  /** Term ids (see terms.ts) of the name tokens and birth date, precomputed for counting (identity numbers are their own terms). */
   nameTerms: string[];
   birthTerm: string;
-  identityTerm: string;
   /**
    * Term-frequency weights of the name tokens, birth date and identity (bits).
    * Owned and kept current by the matcher (they depend on other rows' counts);
@@ -197,7 +196,6 @@ export function featuresOf(
     phonetic,
     nameTerms: terms,
     birthTerm: born.term,
-    identityTerm: identity ? identityTerm(identity) : '',
     birth: born.birth,
     identity,
     weights: { name: zeros(name.length), birth: 0, identity: 0 },
