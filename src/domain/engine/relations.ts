@@ -9,12 +9,20 @@ import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
 import { mayOverlap, type CompiledOverlap } from '../overlap';
 import type { RecordRow } from '../schema';
+import { byCodeUnits, sortSmall } from './smallSort';
+
+/** A row that is the same person (group member or linked reference row) or household (same No KK). */
+export interface Peer {
+  row: RecordRow;
+  feats: Features;
+  via: 'person' | 'household';
+}
 
 export interface RelationContext {
   row: RecordRow;
   feats: Features;
-  /** Rows that are the same person (group members and linked reference rows) or household (same No KK). */
-  peers: { row: RecordRow; feats: Features; via: 'person' | 'household' }[];
+  /** The row's peers, sorted by key. */
+  peers: Peer[];
   /** Links to reference rows, strongest first. */
   referenceLinks: { row: RecordRow; score: PairScore }[];
   overlap: CompiledOverlap;
@@ -44,16 +52,17 @@ export function relationFindings(ctx: RelationContext): Finding[] {
       }
     }
   }
-  const byPair = new Map<string, { a: string; b: string; places: string[]; placesEn: string[] }>();
+  // One entry per pair of programs, in the order first met (a handful at most).
+  const pairs: { a: string; b: string; places: string[]; placesEn: string[] }[] = [];
   for (const peer of ctx.peers) {
+    let place: string | undefined;
     for (const a of mine) {
       for (const b of peer.feats.programs) {
         if (mayOverlap(ctx.overlap, a, b)) continue;
-        const k = `${a}\u0000${b}`;
-        let entry = byPair.get(k);
-        if (!entry) byPair.set(k, (entry = { a, b, places: [], placesEn: [] }));
+        let entry = pairs.find((e) => e.a === a && e.b === b);
+        if (!entry) pairs.push((entry = { a, b, places: [], placesEn: [] }));
         const household = peer.via === 'household';
-        const place = `${where(peer.row)}${household ? ', No KK sama' : ''}`;
+        place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
         if (!entry.places.includes(place)) {
           entry.places.push(place);
           entry.placesEn.push(`${whereEn(peer.row)}${household ? ', same family card number' : ''}`);
@@ -61,11 +70,16 @@ export function relationFindings(ctx: RelationContext): Finding[] {
       }
     }
   }
-  for (const { a, b, places, placesEn } of [...byPair.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1))) {
+  if (pairs.length > 1) pairs.sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+  for (const { a, b, places, placesEn } of pairs) {
     // Sorted by the Indonesian text; the English list follows the same order.
-    const order = places.map((_, i) => i).sort((x, y) => ((places[x] as string) < (places[y] as string) ? -1 : (places[x] as string) > (places[y] as string) ? 1 : 0));
-    const id = order.map((i) => places[i] as string).join('; ');
-    const en = order.map((i) => placesEn[i] as string).join('; ');
+    let id = places[0] as string;
+    let en = placesEn[0] as string;
+    if (places.length > 1) {
+      const order = sortSmall(places.map((_, i) => i), (x, y) => byCodeUnits(places[x] as string, places[y] as string));
+      id = order.map((i) => places[i] as string).join('; ');
+      en = order.map((i) => placesEn[i] as string).join('; ');
+    }
     out.push(makeFinding(row.key, 'program-overlap', {
       program: a, other: b, where: id,
       alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,

@@ -1,0 +1,36 @@
+// The other rows a row's relation findings look at: its person group, its linked
+// reference rows and the rows on its No KK, each once.
+import type { Features } from '../match/features';
+import type { RecordRow } from '../schema';
+import type { Peer } from './relations';
+import { sortSmall } from './smallSort';
+
+/**
+ * Peers sorted by key, without `self` and rows that are gone. A key met twice keeps
+ * its first `via`: group members and reference rows (person) come before the rows on
+ * the No KK (household).
+ */
+export function collectPeers(
+  self: string,
+  members: readonly string[],
+  referenceRows: readonly RecordRow[],
+  kin: readonly string[],
+  rows: ReadonlyMap<string, RecordRow>,
+  feats: ReadonlyMap<string, Features>,
+): Peer[] {
+  const out: Peer[] = [];
+  // Peer lists are short: a linear look-up beats a Set until they are not.
+  const seen = members.length + referenceRows.length + kin.length > 32 ? new Set<string>([self]) : undefined;
+  const add = (key: string, via: Peer['via']) => {
+    if (seen ? seen.has(key) : key === self || out.some((p) => p.row.key === key)) return;
+    const r = rows.get(key);
+    const f = feats.get(key);
+    if (!r || !f) return;
+    seen?.add(key);
+    out.push({ row: r, feats: f, via });
+  };
+  for (const m of members) add(m, 'person');
+  for (const r of referenceRows) add(r.key, 'person');
+  for (const k of kin) add(k, 'household');
+  return sortSmall(out, (a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0));
+}
