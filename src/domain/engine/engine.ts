@@ -17,6 +17,7 @@ import { IdColumns } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
 import { collectPeers } from './peers';
+import { byCodeUnits, sortSmall } from './smallSort';
 import { relationFindings } from './relations';
 
 export interface RowFindings {
@@ -335,7 +336,7 @@ class Engine implements CheckEngine {
     }
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
-    this.updatePersonGroups([touched, changes], out, dirty);
+    this.updatePersonGroups([touched, [...changes.keys()]], out, dirty);
     this.updateHouseholdGroups(householdKeysHit, out, dirty);
 
     for (const key of dirty) {
@@ -362,7 +363,9 @@ class Engine implements CheckEngine {
     const dirty = new Set<string>();
     for (const [key, next] of changes) {
       if (!next || next.reference || !next.noKk) continue;
-      for (const hk of householdKeys(next, this.overlap)) listAdd(this.households, hk, key);
+      // householdKeys(next) without its intermediate arrays.
+      if (next.programs.length === 0) listAdd(this.households, `${next.noKk}|`, key);
+      for (const p of next.programs) if (p === '' || isHouseholdProgram(this.overlap, p)) listAdd(this.households, `${next.noKk}|${p}`, key);
       // commit() marks the rows already on this No KK; all but the last one are marked by now.
       const kin = this.kk.get(next.noKk);
       if (!kin) this.kk.set(next.noKk, [key]);
@@ -371,14 +374,18 @@ class Engine implements CheckEngine {
         kin.push(key);
       }
     }
+    // Rows without links form no person group: only linked ones are kept as seeds.
+    const linked: string[] = [];
     for (const key of changes.keys()) {
       dirty.add(key);
       const mine = this.matcher.edges.get(key);
-      if (mine) for (const k of mine.keys()) dirty.add(k);
+      if (!mine || mine.size === 0) continue;
+      linked.push(key);
+      for (const k of mine.keys()) dirty.add(k);
     }
     // Touched keys need no marking: each is a row of this call (dirty already) or no row at
     // all (keys holding the pair separator come back split), which has no findings.
-    this.updatePersonGroups([touched, changes], out, dirty);
+    this.updatePersonGroups([touched, linked], out, dirty);
     // The households index holds exactly the keys this call hit, in the order it hit them;
     // every group is new and its rows are dirty already.
     for (const [hk, list] of this.households) {
@@ -396,20 +403,20 @@ class Engine implements CheckEngine {
   }
 
   /**
-   * Recompute the person groups around the keys of `seeds` (in order); every row of an
-   * old or new group is added to `hit`.
+   * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
+   * every row of an old or new group is added to `hit`.
    */
-  private updatePersonGroups(seeds: readonly (ReadonlySet<string> | ReadonlyMap<string, unknown>)[], out: EngineChanges, hit: Set<string>): void {
+  private updatePersonGroups(seeds: readonly Iterable<string>[], out: EngineChanges, hit: Set<string>): void {
     const oldIds = new Set<string>();
     if (this.personGroupOf.size > 0) {
       for (const seed of seeds) {
-        for (const s of seed.keys()) {
+        for (const s of seed) {
           const id = this.personGroupOf.get(s);
           if (id) oldIds.add(id);
         }
       }
     }
-    const starts: Iterable<string>[] = seeds.map((seed) => seed.keys());
+    const starts = [...seeds];
     for (const id of oldIds) starts.push(this.groups.get(id)?.members ?? []);
     const edges = this.matcher.edges;
     const isMember = (k: string) => {
@@ -479,7 +486,7 @@ class Engine implements CheckEngine {
 
   /** The household group of key `hk` with rows `list` (two or more), indexed. */
   private addHouseholdGroup(hk: string, list: readonly string[]): DuplicateGroup {
-    const g = householdGroup(hk, [...list].sort(), hk.slice(hk.indexOf('|') + 1));
+    const g = householdGroup(hk, sortSmall(list.slice(), byCodeUnits), hk.slice(hk.indexOf('|') + 1));
     this.groups.set(g.id, g);
     this.householdGroupOf.set(hk, g.id);
     return g;

@@ -6,6 +6,7 @@
 import type { DuplicateGroup } from '../findings';
 import type { PairScore } from '../match/compare';
 import { pairReason } from '../match/reasons';
+import { byCodeUnits, sortSmall } from './smallSort';
 
 /** A short stable id for a set of members (64-bit FNV-1a, hex). */
 export function groupId(prefix: string, parts: readonly string[]): string {
@@ -41,7 +42,7 @@ export function component(start: string, edges: Edges, keep: (key: string) => bo
       stack.push(other);
     }
   }
-  return [...seen].sort();
+  return sortSmall([...seen], byCodeUnits);
 }
 
 /** A person group from its (sorted) members. */
@@ -51,7 +52,7 @@ export function personGroup(members: string[], edges: Edges): DuplicateGroup {
   for (const a of members) {
     for (const [b, score] of edges.get(a) ?? []) if (a < b && inGroup.has(b)) links.push([a, b, score]);
   }
-  links.sort((x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
+  sortSmall(links, (x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
   // Kruskal: the strongest links that connect the group.
   const parent = new Map<string, string>(members.map((m) => [m, m]));
   const find = (x: string): string => {
