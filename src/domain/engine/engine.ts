@@ -8,7 +8,7 @@ import type { DuplicateGroup, Finding } from '../findings';
 import type { PairScore } from '../match/compare';
 import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
-import { compileOverlap, isHouseholdProgram, mayOverlap, type CompiledOverlap } from '../overlap';
+import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
 import type { RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
@@ -16,6 +16,7 @@ import { component, householdGroup, personGroup, sameGroup } from './groups';
 import { IdColumns } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
+import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from './smallSort';
 import { relationFindings } from './relations';
@@ -150,6 +151,7 @@ class Engine implements CheckEngine {
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
+  private overlapMemo: OverlapMemo | undefined;
   /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
   private readonly idColumns = new IdColumns();
 
@@ -516,39 +518,33 @@ class Engine implements CheckEngine {
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
     const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
-    if (!classify && feats.programs.length < 2) {
-      // Then only a peer in a program that may not go with the row's can add a finding;
-      // most rows with peers have none, and need no peer list.
-      if (alone || feats.programs.length === 0) return local;
-      const mine = feats.programs[0] as string;
-      let clash = false;
-      if (members) for (const m of members) if ((clash = this.clashes(mine, m))) break;
-      if (!clash && edges) for (const k of edges.keys()) if ((clash = this.clashes(mine, k))) break;
-      if (!clash && kin) for (const k of kin) if ((clash = this.clashes(mine, k))) break;
-      if (!clash) return local;
-    }
-    const row = this.rows.get(key);
-    if (!row) return [];
+    if (alone && !classify && feats.programs.length < 2) return local;
     const referenceLinks: { row: RecordRow; score: PairScore }[] = [];
     if (edges) {
       for (const [other, score] of edges) {
-        const f = this.matcher.feats.get(other);
+        if (!this.matcher.feats.get(other)?.reference) continue;
         const r = this.rows.get(other);
-        if (f?.reference && r) referenceLinks.push({ row: r, score });
+        if (r) referenceLinks.push({ row: r, score });
       }
       if (referenceLinks.length > 1) referenceLinks.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
     }
-    const peers = alone ? [] : collectPeers(key, members ?? [], referenceLinks.map((l) => l.row), kin ?? [], this.rows, this.matcher.feats);
-    const related = relationFindings({ row, feats, peers, referenceLinks, overlap: this.overlap, classify });
+    const overlap = this.overlaps();
+    // Only peers in a program that clashes with one of the row's add findings; most rows
+    // with peers have none, and then (one program, no classification) just their local ones.
+    const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
+    const peers = alone || feats.programs.length === 0 ? [] : collectPeers(key, members ?? [], referenceLinks.map((l) => l.row), kin ?? [], this.rows, this.matcher.feats, relevant);
+    if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
+    const row = this.rows.get(key);
+    if (!row) return [];
+    const related = relationFindings({ row, feats, peers, referenceLinks, overlap, classify });
     return related.length > 0 ? local.concat(related) : local;
   }
 
   /** Whether row `key` has a program that may not go with `program` (false for a row that is gone). */
-  private clashes(program: string, key: string): boolean {
-    const f = this.matcher.feats.get(key);
-    if (!f) return false;
-    for (const p of f.programs) if (!mayOverlap(this.overlap, program, p)) return true;
-    return false;
+  /** The memo of program pairs for the current overlap matrix. */
+  private overlaps(): OverlapMemo {
+    if (this.overlapMemo?.overlap !== this.overlap) this.overlapMemo = new OverlapMemo(this.overlap);
+    return this.overlapMemo;
   }
 
   snapshot(): EngineSnapshot {

@@ -6,9 +6,9 @@ import type { Peer } from './relations';
 import { sortSmall } from './smallSort';
 
 /**
- * Peers sorted by key, without `self` and rows that are gone. A key met twice keeps
- * its first `via`: group members and reference rows (person) come before the rows on
- * the No KK (household).
+ * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`. A key
+ * met twice keeps its first `via`: group members and reference rows (person) come before
+ * the rows on the No KK (household).
  */
 export function collectPeers(
   self: string,
@@ -17,15 +17,18 @@ export function collectPeers(
   kin: readonly string[],
   rows: ReadonlyMap<string, RecordRow>,
   feats: ReadonlyMap<string, Features>,
+  relevant: (f: Features) => boolean,
 ): Peer[] {
   const out: Peer[] = [];
   // Peer lists are short: a linear look-up beats a Set until they are not.
   const seen = members.length + referenceRows.length + kin.length > 32 ? new Set<string>([self]) : undefined;
   const add = (key: string, via: Peer['via']) => {
     if (seen ? seen.has(key) : key === self || out.some((p) => p.row.key === key)) return;
-    const r = rows.get(key);
+    // A row left out is left out under every `via`: no need to mark it seen.
     const f = feats.get(key);
-    if (!r || !f) return;
+    if (!f || !relevant(f)) return;
+    const r = rows.get(key);
+    if (!r) return;
     seen?.add(key);
     out.push({ row: r, feats: f, via });
   };

@@ -7,8 +7,8 @@ import { makeFinding } from '../messages';
 import type { Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
-import { mayOverlap, type CompiledOverlap } from '../overlap';
 import type { RecordRow } from '../schema';
+import type { OverlapMemo } from './overlapMemo';
 import { byCodeUnits, sortSmall } from './smallSort';
 
 /** A row that is the same person (group member or linked reference row) or household (same No KK). */
@@ -25,7 +25,7 @@ export interface RelationContext {
   peers: Peer[];
   /** Links to reference rows, strongest first. */
   referenceLinks: { row: RecordRow; score: PairScore }[];
-  overlap: CompiledOverlap;
+  overlap: OverlapMemo;
   /** Whether any reference list is loaded (only then is a row classified). */
   classify: boolean;
 }
@@ -47,7 +47,7 @@ export function relationFindings(ctx: RelationContext): Finding[] {
     for (let j = i + 1; j < mine.length; j++) {
       const a = mine[i] as string;
       const b = mine[j] as string;
-      if (!mayOverlap(ctx.overlap, a, b)) {
+      if (!ctx.overlap.may(a, b)) {
         out.push(makeFinding(row.key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
@@ -58,7 +58,7 @@ export function relationFindings(ctx: RelationContext): Finding[] {
     let place: string | undefined;
     for (const a of mine) {
       for (const b of peer.feats.programs) {
-        if (mayOverlap(ctx.overlap, a, b)) continue;
+        if (ctx.overlap.may(a, b)) continue;
         let entry = pairs.find((e) => e.a === a && e.b === b);
         if (!entry) pairs.push((entry = { a, b, places: [], placesEn: [] }));
         const household = peer.via === 'household';
