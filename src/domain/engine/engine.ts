@@ -19,7 +19,7 @@ import { Matcher, pairKey } from './matcher';
 import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from './smallSort';
-import { relationFindings } from './relations';
+import { relationFindings, type Peer, type ReferenceLink } from './relations';
 
 export interface RowFindings {
   row: string;
@@ -114,6 +114,10 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 }
 
 const noFindings: readonly Finding[] = [];
+// Shared empty lists for the rows that have none (most): read only.
+const noLinks: readonly ReferenceLink[] = [];
+const noKeys: readonly string[] = [];
+const noPeers: readonly Peer[] = [];
 
 function listAdd(map: Map<string, string[]>, k: string, x: string): void {
   const list = map.get(k);
@@ -519,20 +523,21 @@ class Engine implements CheckEngine {
     // only two programs in the row itself (or the DTKS classification) can add findings.
     const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
     if (alone && !classify && feats.programs.length < 2) return local;
-    const referenceLinks: { row: RecordRow; score: PairScore }[] = [];
+    let links: ReferenceLink[] | undefined;
     if (edges) {
       for (const [other, score] of edges) {
         if (!this.matcher.feats.get(other)?.reference) continue;
         const r = this.rows.get(other);
-        if (r) referenceLinks.push({ row: r, score });
+        if (r) (links ??= []).push({ row: r, score });
       }
-      if (referenceLinks.length > 1) referenceLinks.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
+      if (links && links.length > 1) links.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
     }
+    const referenceLinks = links ?? noLinks;
     const overlap = this.overlaps();
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? [] : collectPeers(key, members ?? [], referenceLinks.map((l) => l.row), kin ?? [], this.rows, this.matcher.feats, relevant);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.matcher.feats, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
     const row = this.rows.get(key);
     if (!row) return [];

@@ -13,27 +13,30 @@ import { sortSmall } from './smallSort';
 export function collectPeers(
   self: string,
   members: readonly string[],
-  referenceRows: readonly RecordRow[],
+  referenceLinks: readonly { row: RecordRow }[],
   kin: readonly string[],
   rows: ReadonlyMap<string, RecordRow>,
   feats: ReadonlyMap<string, Features>,
   relevant: (f: Features) => boolean,
-): Peer[] {
-  const out: Peer[] = [];
+): readonly Peer[] {
+  // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
+  let out: Peer[] | undefined;
   // Peer lists are short: a linear look-up beats a Set until they are not.
-  const seen = members.length + referenceRows.length + kin.length > 32 ? new Set<string>([self]) : undefined;
+  const seen = members.length + referenceLinks.length + kin.length > 32 ? new Set<string>([self]) : undefined;
   const add = (key: string, via: Peer['via']) => {
-    if (seen ? seen.has(key) : key === self || out.some((p) => p.row.key === key)) return;
+    if (seen ? seen.has(key) : key === self || out?.some((p) => p.row.key === key)) return;
     // A row left out is left out under every `via`: no need to mark it seen.
     const f = feats.get(key);
     if (!f || !relevant(f)) return;
     const r = rows.get(key);
     if (!r) return;
     seen?.add(key);
-    out.push({ row: r, feats: f, via });
+    const peer: Peer = { row: r, feats: f, via };
+    if (out) out.push(peer);
+    else out = [peer];
   };
   for (const m of members) add(m, 'person');
-  for (const r of referenceRows) add(r.key, 'person');
+  for (const link of referenceLinks) add(link.row.key, 'person');
   for (const k of kin) add(k, 'household');
-  return sortSmall(out, (a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0));
+  return out ? sortSmall(out, (a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)) : [];
 }
