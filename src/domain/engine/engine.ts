@@ -363,7 +363,7 @@ class Engine implements CheckEngine {
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them (that is the order of out.findings); test/engine covers the equivalence.
+   * them, so out.findings and out.groups come in the same order too.
    */
   private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
     const dirty = new Set<string>();
@@ -545,7 +545,6 @@ class Engine implements CheckEngine {
     return related.length > 0 ? local.concat(related) : local;
   }
 
-  /** Whether row `key` has a program that may not go with `program` (false for a row that is gone). */
   /** The memo of program pairs for the current overlap matrix. */
   private overlaps(): OverlapMemo {
     if (this.overlapMemo?.overlap !== this.overlap) this.overlapMemo = new OverlapMemo(this.overlap);
