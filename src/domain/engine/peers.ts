@@ -5,6 +5,11 @@ import type { RecordRow } from '../schema';
 import type { Peer } from './relations';
 import { sortSmall } from './smallSort';
 
+function holds(peers: readonly Peer[], key: string): boolean {
+  for (const p of peers) if (p.row.key === key) return true;
+  return false;
+}
+
 /**
  * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`. A key
  * met twice keeps its first `via`: group members and reference rows (person) come before
@@ -24,7 +29,7 @@ export function collectPeers(
   // Peer lists are short: a linear look-up beats a Set until they are not.
   const seen = members.length + referenceLinks.length + kin.length > 32 ? new Set<string>([self]) : undefined;
   const add = (key: string, via: Peer['via']) => {
-    if (seen ? seen.has(key) : key === self || out?.some((p) => p.row.key === key)) return;
+    if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return;
     // A row left out is left out under every `via`: no need to mark it seen.
     const f = feats.get(key);
     if (!f || !relevant(f)) return;
