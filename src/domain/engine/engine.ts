@@ -390,8 +390,9 @@ class Engine implements CheckEngine {
       for (const k of mine.keys()) dirty.add(k);
     }
     // Touched keys need no marking: each is a row of this call (dirty already) or no row at
-    // all (keys holding the pair separator come back split), which has no findings.
-    this.updatePersonGroups([touched, linked], out, dirty);
+    // all (keys holding the pair separator come back split), which has no findings. Group
+    // members are rows of this call too.
+    this.updatePersonGroups([touched, linked], out, undefined);
     // The households index holds exactly the keys this call hit, in the order it hit them;
     // every group is new and its rows are dirty already.
     for (const [hk, list] of this.households) {
@@ -410,9 +411,9 @@ class Engine implements CheckEngine {
 
   /**
    * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
-   * every row of an old or new group is added to `hit`.
+   * every row of an old or new group is added to `hit` (none: they are all dirty already).
    */
-  private updatePersonGroups(seeds: readonly Iterable<string>[], out: EngineChanges, hit: Set<string>): void {
+  private updatePersonGroups(seeds: readonly Iterable<string>[], out: EngineChanges, hit: Set<string> | undefined): void {
     const oldIds = new Set<string>();
     if (this.personGroupOf.size > 0) {
       for (const seed of seeds) {
@@ -435,8 +436,7 @@ class Engine implements CheckEngine {
       for (const s of list) {
         // A row without links is alone (and no other start reaches it).
         if (!edges.get(s)?.size || visited.has(s) || !isMember(s)) continue;
-        const members = component(s, edges, isMember);
-        for (const m of members) visited.add(m);
+        const members = component(s, edges, isMember, visited);
         if (members.length >= 2) {
           const g = personGroup(members, edges);
           fresh.set(g.id, g);
@@ -450,14 +450,14 @@ class Engine implements CheckEngine {
       old.set(id, g);
       this.groups.delete(id);
       for (const m of g.members) {
-        hit.add(m);
+        hit?.add(m);
         if (this.personGroupOf.get(m) === id) this.personGroupOf.delete(m);
       }
     }
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
-        hit.add(m);
+        hit?.add(m);
         this.personGroupOf.set(m, g.id);
       }
     }

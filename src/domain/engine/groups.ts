@@ -30,19 +30,25 @@ export function roundScore(p: number): number {
 
 type Edges = ReadonlyMap<string, ReadonlyMap<string, PairScore>>;
 
-/** The connected component of `start` over edges whose other end passes `keep`. */
-export function component(start: string, edges: Edges, keep: (key: string) => boolean): string[] {
-  const seen = new Set<string>([start]);
+/**
+ * The connected component of `start` over edges whose other end passes `keep`, sorted.
+ * Its rows are added to `seen`, which may hold other components' rows (disjoint from
+ * this one: edges go both ways), so one set serves a whole walk over many starts.
+ */
+export function component(start: string, edges: Edges, keep: (key: string) => boolean, seen = new Set<string>()): string[] {
+  seen.add(start);
+  const members = [start];
   const stack = [start];
   while (stack.length > 0) {
     const key = stack.pop() as string;
     for (const other of edges.get(key)?.keys() ?? []) {
       if (seen.has(other) || !keep(other)) continue;
       seen.add(other);
+      members.push(other);
       stack.push(other);
     }
   }
-  return sortSmall([...seen], byCodeUnits);
+  return sortSmall(members, byCodeUnits);
 }
 
 /** A person group from its (sorted) members. */
