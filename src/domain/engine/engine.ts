@@ -17,7 +17,10 @@ import { component, householdGroup, personGroup, sameGroup } from './groups';
 import { IdColumns, type IdTrust } from './idColumns';
 import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
-import { relationFindings } from './relations';
+import { OverlapMemo } from './overlapMemo';
+import { collectPeers } from './peers';
+import { byCodeUnits, sortSmall } from './smallSort';
+import { relationFindings, type Peer, type ReferenceLink } from './relations';
 
 export interface RowFindings {
   row: string;
@@ -112,6 +115,10 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 }
 
 const noFindings: readonly Finding[] = [];
+// Shared empty lists for the rows that have none (most): read only.
+const noLinks: readonly ReferenceLink[] = [];
+const noKeys: readonly string[] = [];
+const noPeers: readonly Peer[] = [];
 
 function listAdd(map: Map<string, string[]>, k: string, x: string): void {
   const list = map.get(k);
@@ -150,6 +157,7 @@ class Engine implements CheckEngine {
   private readonly cache = new ParseCache();
   private readonly ruleTerms = new RuleTermCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
+  private overlapMemo: OverlapMemo | undefined;
   /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
   private readonly idColumns = new IdColumns();
 
@@ -298,12 +306,15 @@ class Engine implements CheckEngine {
     return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], trust, parsed, this.ruleTerms);
   }
 
-  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: Iterable<string> = []): EngineChanges {
+  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: readonly string[] = []): EngineChanges {
     const out = emptyChanges();
-    const oldFeats = new Map<string, Features | undefined>();
-    for (const key of changes.keys()) oldFeats.set(key, this.matcher.feats.get(key));
     const extra = [...alsoRescore];
+    // Loading into an empty engine (the full check, a rebuild): no old state to undo or compare.
+    const bulk = extra.length === 0 && relocal.length === 0 && this.isEmpty();
+    const oldFeats = new Map<string, Features | undefined>();
+    if (!bulk) for (const key of changes.keys()) oldFeats.set(key, this.matcher.feats.get(key));
     const touched = this.matcher.apply(changes, extra);
+    if (bulk) return this.commitBulk(changes, touched, out);
     for (const k of extra) touched.add(k);
 
     const dirty = new Set<string>(relocal);
@@ -340,12 +351,11 @@ class Engine implements CheckEngine {
     }
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
-    addAll(this.updatePersonGroups(new Set([...touched, ...changes.keys()]), out));
-    addAll(this.updateHouseholdGroups(householdKeysHit, out));
+    this.updatePersonGroups([touched, [...changes.keys()]], out, dirty);
+    this.updateHouseholdGroups(householdKeysHit, out, dirty);
 
     for (const key of dirty) {
-      const row = this.rows.get(key);
-      const list = row ? this.findingsFor(row) : [];
+      const list = this.findingsFor(key);
       if (sameFindings(list, this.findings.get(key) ?? noFindings)) continue;
       if (list.length === 0) this.findings.delete(key);
       else this.findings.set(key, list);
@@ -354,30 +364,92 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  /** Recompute the person groups around `seeds`; returns every row of an old or new group. */
-  private updatePersonGroups(seeds: Set<string>, out: EngineChanges): Set<string> {
-    const rowsHit = new Set<string>();
-    const oldIds = new Set<string>();
-    const starts = new Set<string>(seeds);
-    for (const s of seeds) {
-      const id = this.personGroupOf.get(s);
-      if (!id || oldIds.has(id)) continue;
-      oldIds.add(id);
-      for (const m of this.groups.get(id)?.members ?? []) starts.add(m);
+  private isEmpty(): boolean {
+    return this.matcher.feats.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
+      && this.households.size === 0 && this.householdGroupOf.size === 0 && this.kk.size === 0;
+  }
+
+  /**
+   * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
+   * and no group or finding existed. Rows become dirty in the order commit() would mark
+   * them, so out.findings and out.groups come in the same order too.
+   */
+  private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
+    const dirty = new Set<string>();
+    for (const [key, next] of changes) {
+      if (!next || next.reference || !next.noKk) continue;
+      // householdKeys(next) without its intermediate arrays.
+      if (next.programs.length === 0) listAdd(this.households, `${next.noKk}|`, key);
+      for (const p of next.programs) if (p === '' || isHouseholdProgram(this.overlap, p)) listAdd(this.households, `${next.noKk}|${p}`, key);
+      // commit() marks the rows already on this No KK; all but the last one are marked by now.
+      const kin = this.kk.get(next.noKk);
+      if (!kin) this.kk.set(next.noKk, [key]);
+      else {
+        dirty.add(kin[kin.length - 1] as string);
+        kin.push(key);
+      }
     }
+    // Rows without links form no person group: only linked ones are kept as seeds.
+    const linked: string[] = [];
+    for (const key of changes.keys()) {
+      dirty.add(key);
+      const mine = this.matcher.edges.get(key);
+      if (!mine || mine.size === 0) continue;
+      linked.push(key);
+      for (const k of mine.keys()) dirty.add(k);
+    }
+    // Touched keys need no marking: each is a row of this call (dirty already) or no row at
+    // all (keys holding the pair separator come back split), which has no findings. Group
+    // members are rows of this call too.
+    this.updatePersonGroups([touched, linked], out, undefined);
+    // The households index holds exactly the keys this call hit, in the order it hit them;
+    // every group is new and its rows are dirty already.
+    for (const [hk, list] of this.households) {
+      if (list.length < 2) continue;
+      const g = this.addHouseholdGroup(hk, list);
+      out.groups.added.push(g);
+    }
+    for (const key of dirty) {
+      const list = this.findingsFor(key);
+      if (list.length === 0) continue;
+      this.findings.set(key, list);
+      out.findings.push({ row: key, findings: list });
+    }
+    return out;
+  }
+
+  /**
+   * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
+   * every row of an old or new group is added to `hit` (none: they are all dirty already).
+   */
+  private updatePersonGroups(seeds: readonly Iterable<string>[], out: EngineChanges, hit: Set<string> | undefined): void {
+    const oldIds = new Set<string>();
+    if (this.personGroupOf.size > 0) {
+      for (const seed of seeds) {
+        for (const s of seed) {
+          const id = this.personGroupOf.get(s);
+          if (id) oldIds.add(id);
+        }
+      }
+    }
+    const starts = [...seeds];
+    for (const id of oldIds) starts.push(this.groups.get(id)?.members ?? []);
+    const edges = this.matcher.edges;
     const isMember = (k: string) => {
       const f = this.matcher.feats.get(k);
       return f !== undefined && !f.reference;
     };
     const fresh = new Map<string, DuplicateGroup>();
     const visited = new Set<string>();
-    for (const s of starts) {
-      if (visited.has(s) || !isMember(s)) continue;
-      const members = component(s, this.matcher.edges, isMember);
-      for (const m of members) visited.add(m);
-      if (members.length >= 2) {
-        const g = personGroup(members, this.matcher.edges);
-        fresh.set(g.id, g);
+    for (const list of starts) {
+      for (const s of list) {
+        // A row without links is alone (and no other start reaches it).
+        if (!edges.get(s)?.size || visited.has(s) || !isMember(s)) continue;
+        const members = component(s, edges, isMember, visited);
+        if (members.length >= 2) {
+          const g = personGroup(members, edges);
+          fresh.set(g.id, g);
+        }
       }
     }
     const old = new Map<string, DuplicateGroup>();
@@ -387,23 +459,22 @@ class Engine implements CheckEngine {
       old.set(id, g);
       this.groups.delete(id);
       for (const m of g.members) {
-        rowsHit.add(m);
+        hit?.add(m);
         if (this.personGroupOf.get(m) === id) this.personGroupOf.delete(m);
       }
     }
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
-        rowsHit.add(m);
+        hit?.add(m);
         this.personGroupOf.set(m, g.id);
       }
     }
     this.diffGroups(old, fresh, out);
-    return rowsHit;
   }
 
-  private updateHouseholdGroups(keys: Set<string>, out: EngineChanges): Set<string> {
-    const rowsHit = new Set<string>();
+  /** Recompute the household groups of `keys`; every row of an old or new group is added to `hit`. */
+  private updateHouseholdGroups(keys: Iterable<string>, out: EngineChanges, hit: Set<string>): void {
     const old = new Map<string, DuplicateGroup>();
     const fresh = new Map<string, DuplicateGroup>();
     for (const hk of keys) {
@@ -413,7 +484,7 @@ class Engine implements CheckEngine {
         old.set(oldId, prev);
         this.groups.delete(oldId);
         this.householdGroupOf.delete(hk);
-        for (const m of prev.members) rowsHit.add(m);
+        for (const m of prev.members) hit.add(m);
       }
       const list = this.households.get(hk);
       if (!list || list.length === 0) {
@@ -421,15 +492,19 @@ class Engine implements CheckEngine {
         continue;
       }
       if (list.length < 2) continue;
-      const members = [...list].sort();
-      const g = householdGroup(hk, members, hk.slice(hk.indexOf('|') + 1));
+      const g = this.addHouseholdGroup(hk, list);
       fresh.set(g.id, g);
-      this.groups.set(g.id, g);
-      this.householdGroupOf.set(hk, g.id);
-      for (const m of members) rowsHit.add(m);
+      for (const m of g.members) hit.add(m);
     }
     this.diffGroups(old, fresh, out);
-    return rowsHit;
+  }
+
+  /** The household group of key `hk` with rows `list` (two or more), indexed. */
+  private addHouseholdGroup(hk: string, list: readonly string[]): DuplicateGroup {
+    const g = householdGroup(hk, sortSmall(list.slice(), byCodeUnits), hk.slice(hk.indexOf('|') + 1));
+    this.groups.set(g.id, g);
+    this.householdGroupOf.set(hk, g.id);
+    return g;
   }
 
   private diffGroups(old: Map<string, DuplicateGroup>, fresh: Map<string, DuplicateGroup>, out: EngineChanges): void {
@@ -441,41 +516,48 @@ class Engine implements CheckEngine {
     for (const id of old.keys()) if (!fresh.has(id)) out.groups.removed.push(id);
   }
 
-  private findingsFor(row: RecordRow): Finding[] {
-    const feats = this.matcher.feats.get(row.key);
+  /** The row's complete findings ([] for a row that is gone). */
+  private findingsFor(key: string): Finding[] {
+    const feats = this.matcher.feats.get(key);
     if (!feats || feats.reference) return [];
-    const peers: { row: RecordRow; feats: Features; via: 'person' | 'household' }[] = [];
-    const seen = new Set<string>([row.key]);
-    const addPeer = (key: string, via: 'person' | 'household') => {
-      if (seen.has(key)) return;
-      const r = this.rows.get(key);
-      const f = this.matcher.feats.get(key);
-      if (!r || !f) return;
-      seen.add(key);
-      peers.push({ row: r, feats: f, via });
-    };
-    const gid = this.personGroupOf.get(row.key);
-    for (const m of (gid ? this.groups.get(gid)?.members : undefined) ?? []) addPeer(m, 'person');
-    const referenceLinks: { row: RecordRow; score: PairScore }[] = [];
-    for (const [other, score] of this.matcher.edges.get(row.key) ?? []) {
-      const f = this.matcher.feats.get(other);
-      const r = this.rows.get(other);
-      if (f?.reference && r) referenceLinks.push({ row: r, score });
+    // (A row that is gone has no local findings either: the quick returns below give [] for it.)
+    const local = this.local.get(key) ?? [];
+    const edges = this.matcher.edges.get(key);
+    // Only a row with links can be in a person group.
+    const gid = edges && edges.size > 0 ? this.personGroupOf.get(key) : undefined;
+    const members = gid ? this.groups.get(gid)?.members : undefined;
+    const kin = feats.noKk ? this.kk.get(feats.noKk) : undefined;
+    const classify = this.refs.size > 0;
+    // Most rows have no group, no links and no one else on their No KK: no peers, so
+    // only two programs in the row itself (or the DTKS classification) can add findings.
+    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
+    if (alone && !classify && feats.programs.length < 2) return local;
+    let links: ReferenceLink[] | undefined;
+    if (edges) {
+      for (const [other, score] of edges) {
+        if (!this.matcher.feats.get(other)?.reference) continue;
+        const r = this.rows.get(other);
+        if (r) (links ??= []).push({ row: r, score });
+      }
+      if (links && links.length > 1) links.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
     }
-    referenceLinks.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
-    for (const link of referenceLinks) addPeer(link.row.key, 'person');
-    if (feats.noKk) for (const k of [...(this.kk.get(feats.noKk) ?? [])].sort()) addPeer(k, 'household');
-    peers.sort((a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0));
-    const related = relationFindings({
-      row,
-      feats,
-      peers,
-      referenceLinks,
-      overlap: this.overlap,
-      classify: this.refs.size > 0,
-    });
-    const local = this.local.get(row.key) ?? [];
-    return related.length > 0 ? [...local, ...related] : local;
+    const referenceLinks = links ?? noLinks;
+    const overlap = this.overlaps();
+    // Only peers in a program that clashes with one of the row's add findings; most rows
+    // with peers have none, and then (one program, no classification) just their local ones.
+    const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.matcher.feats, relevant);
+    if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
+    const row = this.rows.get(key);
+    if (!row) return [];
+    const related = relationFindings({ row, feats, peers, referenceLinks, overlap, classify });
+    return related.length > 0 ? local.concat(related) : local;
+  }
+
+  /** The memo of program pairs for the current overlap matrix. */
+  private overlaps(): OverlapMemo {
+    if (this.overlapMemo?.overlap !== this.overlap) this.overlapMemo = new OverlapMemo(this.overlap);
+    return this.overlapMemo;
   }
 
   snapshot(): EngineSnapshot {

@@ -6,6 +6,7 @@
 import type { DuplicateGroup } from '../findings';
 import type { PairScore } from '../match/compare';
 import { pairReason } from '../match/reasons';
+import { byCodeUnits, sortSmall } from './smallSort';
 
 /** A short stable id for a set of members (64-bit FNV-1a, hex). */
 export function groupId(prefix: string, parts: readonly string[]): string {
@@ -29,19 +30,25 @@ export function roundScore(p: number): number {
 
 type Edges = ReadonlyMap<string, ReadonlyMap<string, PairScore>>;
 
-/** The connected component of `start` over edges whose other end passes `keep`. */
-export function component(start: string, edges: Edges, keep: (key: string) => boolean): string[] {
-  const seen = new Set<string>([start]);
+/**
+ * The connected component of `start` over edges whose other end passes `keep`, sorted.
+ * Its rows are added to `seen`, which may hold other components' rows (disjoint from
+ * this one: edges go both ways), so one set serves a whole walk over many starts.
+ */
+export function component(start: string, edges: Edges, keep: (key: string) => boolean, seen = new Set<string>()): string[] {
+  seen.add(start);
+  const members = [start];
   const stack = [start];
   while (stack.length > 0) {
     const key = stack.pop() as string;
     for (const other of edges.get(key)?.keys() ?? []) {
       if (seen.has(other) || !keep(other)) continue;
       seen.add(other);
+      members.push(other);
       stack.push(other);
     }
   }
-  return [...seen].sort();
+  return sortSmall(members, byCodeUnits);
 }
 
 /** A person group from its (sorted) members. */
@@ -51,7 +58,7 @@ export function personGroup(members: string[], edges: Edges): DuplicateGroup {
   for (const a of members) {
     for (const [b, score] of edges.get(a) ?? []) if (a < b && inGroup.has(b)) links.push([a, b, score]);
   }
-  links.sort((x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
+  sortSmall(links, (x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
   // Kruskal: the strongest links that connect the group.
   const parent = new Map<string, string>(members.map((m) => [m, m]));
   const find = (x: string): string => {

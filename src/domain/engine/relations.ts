@@ -7,17 +7,30 @@ import { makeFinding } from '../messages';
 import type { Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
-import { mayOverlap, type CompiledOverlap } from '../overlap';
 import type { RecordRow } from '../schema';
+import type { OverlapMemo } from './overlapMemo';
+import { byCodeUnits, sortSmall } from './smallSort';
+
+/** A row that is the same person (group member or linked reference row) or household (same No KK). */
+export interface Peer {
+  row: RecordRow;
+  feats: Features;
+  via: 'person' | 'household';
+}
+
+export interface ReferenceLink {
+  row: RecordRow;
+  score: PairScore;
+}
 
 export interface RelationContext {
   row: RecordRow;
   feats: Features;
-  /** Rows that are the same person (group members and linked reference rows) or household (same No KK). */
-  peers: { row: RecordRow; feats: Features; via: 'person' | 'household' }[];
+  /** The row's peers, sorted by key. */
+  peers: readonly Peer[];
   /** Links to reference rows, strongest first. */
-  referenceLinks: { row: RecordRow; score: PairScore }[];
-  overlap: CompiledOverlap;
+  referenceLinks: readonly ReferenceLink[];
+  overlap: OverlapMemo;
   /** Whether any reference list is loaded (only then is a row classified). */
   classify: boolean;
 }
@@ -30,8 +43,32 @@ function whereEn(row: RecordRow): string {
   return `${row.source} row ${row.position}`;
 }
 
-export function relationFindings(ctx: RelationContext): Finding[] {
-  const out: Finding[] = [];
+interface PairPlaces {
+  a: string;
+  b: string;
+  places: string[];
+  placesEn: string[];
+}
+
+function findPair(pairs: readonly PairPlaces[], a: string, b: string): PairPlaces | undefined {
+  for (const e of pairs) if (e.a === a && e.b === b) return e;
+  return undefined;
+}
+
+/**
+ * Appends `x` to `list`, or starts a list of one: `[]` and a push would reserve room
+ * for 16, and these lists are made for tens of thousands of rows and hold one or two.
+ */
+function append<T>(list: T[] | undefined, x: T): T[] {
+  if (!list) return [x];
+  list.push(x);
+  return list;
+}
+
+const none: readonly Finding[] = [];
+
+export function relationFindings(ctx: RelationContext): readonly Finding[] {
+  let out: Finding[] | undefined;
   const { row, feats } = ctx;
   const mine = feats.programs;
   // Two programs in the same row that may not go together.
@@ -39,34 +76,44 @@ export function relationFindings(ctx: RelationContext): Finding[] {
     for (let j = i + 1; j < mine.length; j++) {
       const a = mine[i] as string;
       const b = mine[j] as string;
-      if (!mayOverlap(ctx.overlap, a, b)) {
-        out.push(makeFinding(row.key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
+      if (!ctx.overlap.may(a, b)) {
+        out = append(out, makeFinding(row.key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
   }
-  const byPair = new Map<string, { a: string; b: string; places: string[]; placesEn: string[] }>();
+  // One entry per pair of programs, in the order first met (a handful at most).
+  let pairs: PairPlaces[] | undefined;
   for (const peer of ctx.peers) {
+    const household = peer.via === 'household';
+    let place: string | undefined;
+    let placeEn: string | undefined;
     for (const a of mine) {
       for (const b of peer.feats.programs) {
-        if (mayOverlap(ctx.overlap, a, b)) continue;
-        const k = `${a}\u0000${b}`;
-        let entry = byPair.get(k);
-        if (!entry) byPair.set(k, (entry = { a, b, places: [], placesEn: [] }));
-        const household = peer.via === 'household';
-        const place = `${where(peer.row)}${household ? ', No KK sama' : ''}`;
-        if (!entry.places.includes(place)) {
+        if (ctx.overlap.may(a, b)) continue;
+        place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
+        const entry = pairs && findPair(pairs, a, b);
+        if (entry && entry.places.includes(place)) continue;
+        placeEn ??= `${whereEn(peer.row)}${household ? ', same family card number' : ''}`;
+        if (entry) {
           entry.places.push(place);
-          entry.placesEn.push(`${whereEn(peer.row)}${household ? ', same family card number' : ''}`);
-        }
+          entry.placesEn.push(placeEn);
+        } else pairs = append(pairs, { a, b, places: [place], placesEn: [placeEn] });
       }
     }
   }
-  for (const { a, b, places, placesEn } of [...byPair.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1))) {
+  if (pairs && pairs.length > 16) pairs.sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+  // The same order for short lists (Array#sort keeps ties in place there), without its buffer.
+  else if (pairs && pairs.length > 1) sortSmall(pairs, (x, y) => byCodeUnits(x.a + x.b, y.a + y.b));
+  for (const { a, b, places, placesEn } of pairs ?? []) {
     // Sorted by the Indonesian text; the English list follows the same order.
-    const order = places.map((_, i) => i).sort((x, y) => ((places[x] as string) < (places[y] as string) ? -1 : (places[x] as string) > (places[y] as string) ? 1 : 0));
-    const id = order.map((i) => places[i] as string).join('; ');
-    const en = order.map((i) => placesEn[i] as string).join('; ');
-    out.push(makeFinding(row.key, 'program-overlap', {
+    let id = places[0] as string;
+    let en = placesEn[0] as string;
+    if (places.length > 1) {
+      const order = sortSmall(places.map((_, i) => i), (x, y) => byCodeUnits(places[x] as string, places[y] as string));
+      id = order.map((i) => places[i] as string).join('; ');
+      en = order.map((i) => placesEn[i] as string).join('; ');
+    }
+    out = append(out, makeFinding(row.key, 'program-overlap', {
       program: a, other: b, where: id,
       alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,
     }, 'program'));
@@ -75,20 +122,20 @@ export function relationFindings(ctx: RelationContext): Finding[] {
     const stated = parseDtksStatus(row.values.status_dtks ?? '');
     const best = ctx.referenceLinks[0];
     if (best) {
-      out.push(makeFinding(row.key, 'dtks', {
+      out = append(out, makeFinding(row.key, 'dtks', {
         where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
       }));
       if (stated === 'non-dtks') {
-        out.push(makeFinding(row.key, 'dtks-status-mismatch', {
+        out = append(out, makeFinding(row.key, 'dtks-status-mismatch', {
           stated: 'non-dtks', found: 'dtks',
           foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
           statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
         }, 'status_dtks'));
       }
     } else {
-      out.push(makeFinding(row.key, 'non-dtks'));
+      out = append(out, makeFinding(row.key, 'non-dtks'));
       if (stated === 'dtks') {
-        out.push(makeFinding(row.key, 'dtks-status-mismatch', {
+        out = append(out, makeFinding(row.key, 'dtks-status-mismatch', {
           stated: 'dtks', found: 'non-dtks',
           foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
           statedId: 'DTKS', statedEn: 'DTKS',
@@ -96,5 +143,5 @@ export function relationFindings(ctx: RelationContext): Finding[] {
       }
     }
   }
-  return out;
+  return out ?? none;
 }

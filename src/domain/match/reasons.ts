@@ -83,13 +83,30 @@ function negative(e: Evidence, lang: Lang): string | null {
   }
 }
 
+/** The order reasons are listed in (fields not named here first). */
+const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
+
+/** `list` in ORDER, stably (an insertion sort: evidence lists are short, and this runs per group link). */
+function inOrder(list: readonly Evidence[]): Evidence[] {
+  const out = list.slice();
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i] as Evidence;
+    const rank = ORDER.indexOf(x.field);
+    let j = i - 1;
+    while (j >= 0 && ORDER.indexOf((out[j] as Evidence).field) > rank) {
+      out[j + 1] = out[j] as Evidence;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
+
 /** One readable line for a linked pair. */
 export function pairReason(score: PairScore, lang: Lang = 'id'): string {
   const pos: string[] = [];
   const neg: string[] = [];
-  const order = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
-  const evidence = [...score.evidence].sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field));
-  for (const e of evidence) {
+  for (const e of inOrder(score.evidence)) {
     const p = positive(e, lang);
     if (p) pos.push(p);
     else {

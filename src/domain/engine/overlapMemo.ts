@@ -1,0 +1,26 @@
+// mayOverlap remembered per pair of programs: the check builds an "a|b" string on every
+// call, and the findings ask it for every peer of every row (a handful of programs, so
+// a handful of entries).
+import { mayOverlap, type CompiledOverlap } from '../overlap';
+
+export class OverlapMemo {
+  private readonly known = new Map<string, Map<string, boolean>>();
+
+  constructor(readonly overlap: CompiledOverlap) {}
+
+  /** mayOverlap(overlap, a, b). */
+  may(a: string, b: string): boolean {
+    if (a === b) return true;
+    let mine = this.known.get(a);
+    if (!mine) this.known.set(a, (mine = new Map()));
+    let verdict = mine.get(b);
+    if (verdict === undefined) mine.set(b, (verdict = mayOverlap(this.overlap, a, b)));
+    return verdict;
+  }
+
+  /** Whether some program of `mine` may not go with some program of `theirs`. */
+  clash(mine: readonly string[], theirs: readonly string[]): boolean {
+    for (const a of mine) for (const b of theirs) if (!this.may(a, b)) return true;
+    return false;
+  }
+}

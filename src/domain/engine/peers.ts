@@ -1,0 +1,47 @@
+// The other rows a row's relation findings look at: its person group, its linked
+// reference rows and the rows on its No KK, each once.
+import type { Features } from '../match/features';
+import type { RecordRow } from '../schema';
+import type { Peer } from './relations';
+import { sortSmall } from './smallSort';
+
+function holds(peers: readonly Peer[], key: string): boolean {
+  for (const p of peers) if (p.row.key === key) return true;
+  return false;
+}
+
+/**
+ * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`. A key
+ * met twice keeps its first `via`: group members and reference rows (person) come before
+ * the rows on the No KK (household).
+ */
+export function collectPeers(
+  self: string,
+  members: readonly string[],
+  referenceLinks: readonly { row: RecordRow }[],
+  kin: readonly string[],
+  rows: ReadonlyMap<string, RecordRow>,
+  feats: ReadonlyMap<string, Features>,
+  relevant: (f: Features) => boolean,
+): readonly Peer[] {
+  // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
+  let out: Peer[] | undefined;
+  // Peer lists are short: a linear look-up beats a Set until they are not.
+  const seen = members.length + referenceLinks.length + kin.length > 32 ? new Set<string>([self]) : undefined;
+  const add = (key: string, via: Peer['via']) => {
+    if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return;
+    // A row left out is left out under every `via`: no need to mark it seen.
+    const f = feats.get(key);
+    if (!f || !relevant(f)) return;
+    const r = rows.get(key);
+    if (!r) return;
+    seen?.add(key);
+    const peer: Peer = { row: r, feats: f, via };
+    if (out) out.push(peer);
+    else out = [peer];
+  };
+  for (const m of members) add(m, 'person');
+  for (const link of referenceLinks) add(link.row.key, 'person');
+  for (const k of kin) add(k, 'household');
+  return out ? sortSmall(out, (a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)) : [];
+}
