@@ -44,7 +44,7 @@ function fullRecompute(rows: Map<string, RecordRow>, config: EngineConfig, rnd: 
   return fresh.snapshot();
 }
 
-function runSequence(seed: number, steps: number): void {
+function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
   const rnd = mulberry32(seed);
   const engine: CheckEngine = createEngine({ today: TODAY, blockCap: 6 });
   const mirror: Mirror = { findings: new Map(), groups: new Map() };
@@ -58,7 +58,7 @@ function runSequence(seed: number, steps: number): void {
       const n = rnd() < 0.8 ? 1 : 1 + Math.floor(rnd() * 5);
       for (let i = 0; i < n; i++) {
         const existing = rows.size > 0 && rnd() < 0.4 ? pick(rnd, [...rows.keys()]) : null;
-        const key = existing ?? `r${nextKey++}`;
+        const key = existing ?? `${keyPrefix}${nextKey++}`;
         const row = randomRow(rnd, key, 1 + Math.floor(rnd() * 30));
         rows.set(key, row);
         batch.push(row);
@@ -114,6 +114,10 @@ function runSequence(seed: number, steps: number): void {
 describe('incremental engine = full recompute', () => {
   it('holds over 3,000 seeded random edit sequences (~36,000 edits)', () => {
     for (let seed = 1; seed <= 3000; seed++) runSequence(seed, 4 + (seed % 17));
+  });
+
+  it('holds with row keys that contain the pair-key separator, as the CLI makes them (300 sequences)', () => {
+    for (let seed = 1; seed <= 300; seed++) runSequence(seed, 4 + (seed % 17), 'BPNT-Medono.csv\u0000');
   });
 
   it('reports a duplicate group and an overlap on a simple case', () => {

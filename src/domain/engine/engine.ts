@@ -245,16 +245,19 @@ class Engine implements CheckEngine {
     // Decisions and overrides are officers' everyday actions: re-check only the rows they name.
     if (Object.keys(patch).every((k) => k === 'decisions' || k === 'overrides')) {
       const affected = new Set<string>();
-      const wanted = new Set(next.decisions.map((d) => pairKey(d.a, d.b)));
-      for (const pk of [...this.dismissed]) {
-        if (wanted.has(pk)) continue;
-        this.dismissed.delete(pk);
-        for (const k of pk.split('\u0000')) affected.add(k);
+      // Rows are named by the decisions themselves: a key may contain the pair-key separator (the CLI's do).
+      const wanted = new Map(next.decisions.map((d) => [pairKey(d.a, d.b), d] as const));
+      for (const d of this.cfg.decisions) {
+        const pk = pairKey(d.a, d.b);
+        if (wanted.has(pk) || !this.dismissed.delete(pk)) continue;
+        affected.add(d.a);
+        affected.add(d.b);
       }
-      for (const pk of wanted) {
+      for (const [pk, d] of wanted) {
         if (this.dismissed.has(pk)) continue;
         this.dismissed.add(pk);
-        for (const k of pk.split('\u0000')) affected.add(k);
+        affected.add(d.a);
+        affected.add(d.b);
       }
       const nextOverrides = groupOverrides(next.overrides);
       const relocal: string[] = [];

@@ -20,6 +20,11 @@ import { IntLists } from './intLists';
 import { NumberTable } from './numberTable';
 import { PairPrefilter } from './prefilter';
 
+/** The two keys of a pair, smaller first (the order pairKey uses). */
+function ordered(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
@@ -307,12 +312,16 @@ export class Matcher {
     }
 
     // Drop the old edges of every re-scored or deleted row, remembering them for the diff.
-    const old = new Map<string, PairScore>();
+    // By pair key, with the two keys in pairKey order (a key may contain the separator: never split).
+    const old = new Map<string, { a: string; b: string; score: PairScore }>();
+    const remember = (x: string, y: string, score: PairScore) => {
+      old.set(pairKey(x, y), x < y ? { a: x, b: y, score } : { a: y, b: x, score });
+    };
     const dropEdges = (key: string) => {
       const mine = this.edges.get(key);
       if (!mine) return;
       for (const [other, score] of mine) {
-        old.set(pairKey(key, other), score);
+        remember(key, other, score);
         this.edges.get(other)?.delete(key);
         if (this.edges.get(other)?.size === 0) this.edges.delete(other);
       }
@@ -325,13 +334,13 @@ export class Matcher {
 
     // Term weights are cached on the features; only re-scored rows can have stale ones.
     for (const id of rescore) this.refreshWeights(id);
-    const added: string[] = [];
+    const added: [string, string][] = [];
     const done = ++this.mark;
     for (const id of rescore) {
       const key = this.keyAt[id] as string;
       for (const other of this.candidates(id)) {
         if (this.doneMark[other] === done) continue; // that pair was decided when `other` was scored
-        if (this.scoreAndLink(id, other)) added.push(pairKey(key, this.keyAt[other] as string));
+        if (this.scoreAndLink(id, other)) added.push(ordered(key, this.keyAt[other] as string));
       }
       this.doneMark[id] = done;
     }
@@ -344,7 +353,7 @@ export class Matcher {
         for (const [y, score] of [...(this.edges.get(x) ?? [])]) {
           const yi = this.idOf.get(y) as number;
           if (x > y || rescore.has(yi) || !members.includes(yi) || this.shareEligibleBlock(xi, yi)) continue;
-          old.set(pairKey(x, y), score);
+          remember(x, y, score);
           this.unlink(x, y);
         }
       }
@@ -360,24 +369,22 @@ export class Matcher {
           const yi = members[j] as number;
           const y = this.keyAt[yi] as string;
           if (rescore.has(yi) || this.edges.get(x)?.has(y)) continue;
-          if (this.scoreAndLink(xi, yi)) added.push(pairKey(x, y));
+          if (this.scoreAndLink(xi, yi)) added.push(ordered(x, y));
         }
       }
     }
 
     // Rows whose edges differ from before.
     const touched = new Set<string>();
-    for (const [pk, score] of old) {
-      const [a, b] = pk.split('\u0000') as [string, string];
+    for (const { a, b, score } of old.values()) {
       const now = this.edges.get(a)?.get(b);
       if (!now || !sameScore(now, score)) {
         touched.add(a);
         touched.add(b);
       }
     }
-    for (const pk of added) {
-      if (old.has(pk)) continue;
-      const [a, b] = pk.split('\u0000') as [string, string];
+    for (const [a, b] of added) {
+      if (old.has(pairKey(a, b))) continue;
       touched.add(a);
       touched.add(b);
     }
