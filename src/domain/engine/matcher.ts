@@ -199,8 +199,8 @@ export class Matcher {
     this.prefilter.setWeights(id, f);
   }
 
-  /** Forget every row, block and term (an empty matcher about to be bulk-loaded). */
-  private reset(): void {
+  /** Forget every row, block and term (an empty matcher about to load `rows` rows). */
+  private reset(rows: number): void {
     this.idOf = new Map();
     this.keyAt = [];
     this.featAt = [];
@@ -209,7 +209,8 @@ export class Matcher {
     this.rowNames = new IntLists();
     this.birthTermOfRow = [];
     this.identityTermOfRow = [];
-    this.blockId = new NumberTable();
+    // Sized for ~9 keys a row up front: growing it rehashed ~900k keys several times.
+    this.blockId = new NumberTable(rows * 10);
     this.blockMembers = new IntLists();
     this.blockCapOf = [];
     this.termId = new Map();
@@ -398,7 +399,7 @@ export class Matcher {
    * their order) are the same. Returns the rows with edges.
    */
   private load(changes: Map<string, Features | null>): Set<string> {
-    this.reset();
+    this.reset(changes.size);
     const terms = new Entries();
     const blocks = new Entries();
     const rowBlocks = new RowLists();
