@@ -405,8 +405,7 @@ class Engine implements CheckEngine {
       linked.push(key);
       for (const k of mine.keys()) dirty.add(k);
     }
-    // Touched keys need no marking: each is a row of this call (dirty already) or no row at
-    // all (keys holding the pair separator come back split), which has no findings. Group
+    // Touched keys need no marking: each is a row of this call (dirty already). Group
     // members are rows of this call too.
     this.updatePersonGroups([touched, linked], out, undefined);
     // The households index holds exactly the keys this call hit, in the order it hit them;
