@@ -160,7 +160,8 @@ class Engine implements CheckEngine {
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
-  private readonly ruleTerms = new RuleTermCache();
+  /** Replaced on every rebuild: a caller may have changed the rules object in place. */
+  private ruleTerms = new RuleTermCache();
   private overridesByRow = new Map<string, RuleOverride[]>();
   private overlapMemo: OverlapMemo | undefined;
   /** Whether each source's NIK / No KK column can be trusted with a trailing 0. */
@@ -290,6 +291,7 @@ class Engine implements CheckEngine {
     this.dismissed.clear();
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
+    this.ruleTerms = new RuleTermCache();
     for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
     for (const row of this.rows.values()) this.refresh(row, changes);

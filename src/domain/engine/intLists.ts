@@ -4,16 +4,16 @@
 // an array object per list cost ~100 MB and most of the garbage collector's
 // copying. A list edited after the load moves into its own array.
 
-/** The shared array of an empty list that has none of its own (never pushed into). */
-const NONE: number[] = [];
+/** What ownArray gives for an empty list that has no array of its own. */
+const EMPTY: readonly number[] = Object.freeze([]);
 
 export class IntLists {
   /** List k's packed values are packed[start[k]] .. packed[start[k + 1] - 1] (k < packedLists). */
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
   private packed: Int32Array<ArrayBuffer> = new Int32Array(0);
   private packedLists = 0;
-  /** Lists with their own array: edited after the load, or created after it. */
-  private readonly own: (number[] | undefined)[] = [];
+  /** Lists with their own array (edited or created after the load); null: empty, no array yet; undefined: packed. */
+  private readonly own: (number[] | null | undefined)[] = [];
 
   /** Number of lists (ids 0 .. count - 1). */
   get count(): number {
@@ -22,7 +22,7 @@ export class IntLists {
 
   /** A new empty list; returns its id. */
   add(): number {
-    this.own.push(NONE);
+    this.own.push(null);
     return this.own.length - 1;
   }
 
@@ -51,6 +51,7 @@ export class IntLists {
 
   size(k: number): number {
     const own = this.own[k];
+    if (own === null) return 0;
     if (own !== undefined) return own.length;
     return (this.start[k + 1] as number) - (this.start[k] as number);
   }
@@ -60,7 +61,8 @@ export class IntLists {
    * from/to/packedAt: the hot loops do, without a copy).
    */
   ownArray(k: number): readonly number[] | undefined {
-    return this.own[k];
+    const own = this.own[k];
+    return own === null ? EMPTY : own;
   }
 
   from(k: number): number {
@@ -78,6 +80,7 @@ export class IntLists {
   /** Call fn with each value of list k, in order (no copy). */
   forEach(k: number, fn: (x: number) => void): void {
     const own = this.own[k];
+    if (own === null) return;
     if (own !== undefined) {
       for (let i = 0; i < own.length; i++) fn(own[i] as number);
       return;
@@ -88,12 +91,14 @@ export class IntLists {
   /** List k as an array (its own one, or a copy of the packed values). */
   values(k: number): readonly number[] {
     const own = this.own[k];
+    if (own === null) return EMPTY;
     if (own !== undefined) return own;
     return Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
   }
 
   includes(k: number, x: number): boolean {
     const own = this.own[k];
+    if (own === null) return false;
     if (own !== undefined) return own.includes(x);
     for (let i = this.start[k] as number, end = this.start[k + 1] as number; i < end; i++) if (this.packed[i] === x) return true;
     return false;
@@ -103,7 +108,7 @@ export class IntLists {
   push(k: number, x: number): void {
     const own = this.own[k];
     // An empty list gets a one-element literal: a pushed-into array reserves room for 17.
-    if (own !== undefined && own.length === 0) this.own[k] = [x];
+    if (own === null || (own !== undefined && own.length === 0)) this.own[k] = [x];
     else this.editable(k).push(x);
   }
 
@@ -118,7 +123,7 @@ export class IntLists {
 
   /** Make list k's values exactly `list` (the array is kept, not copied). */
   set(k: number, list: number[]): void {
-    this.own[k] = list.length === 0 ? NONE : list;
+    this.own[k] = list.length === 0 ? null : list;
   }
 
   private editable(k: number): number[] {
@@ -126,7 +131,7 @@ export class IntLists {
     if (own === undefined) {
       own = Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
       this.own[k] = own;
-    } else if (own === NONE) {
+    } else if (own === null) {
       own = [];
       this.own[k] = own;
     }
