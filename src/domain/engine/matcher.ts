@@ -145,20 +145,13 @@ export class Matcher {
     return id;
   }
 
-  private internTerm(term: string): number {
-    let id = this.termId.get(term);
+  /** The term id of a name token or birth date (`term`), or of an identity number (`identity`: their own table). */
+  private internTerm(term: string, identity = false): number {
+    const table = identity ? this.identityTermId : this.termId;
+    let id = table.get(term);
     if (id === undefined) {
       id = this.termMembers.add();
-      this.termId.set(term, id);
-    }
-    return id;
-  }
-
-  private internIdentity(identity: string): number {
-    let id = this.identityTermId.get(identity);
-    if (id === undefined) {
-      id = this.termMembers.add();
-      this.identityTermId.set(identity, id);
+      table.set(term, id);
     }
     return id;
   }
@@ -282,7 +275,7 @@ export class Matcher {
       this.prefilter.set(id, next);
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
       this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
-      this.identityTermOfRow[id] = next.identity ? this.internIdentity(next.identity) : -1;
+      this.identityTermOfRow[id] = next.identity ? this.internTerm(next.identity, true) : -1;
       const blocks = blockingKeyHashes(next).map((k) => this.internBlock(k));
       this.rowBlocks.set(id, blocks);
       for (const t of this.termsOfRow(id)) {
@@ -423,7 +416,7 @@ export class Matcher {
       }
       rowNames.endRow();
       const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
-      const t = f.identity ? this.internIdentity(f.identity) : -1;
+      const t = f.identity ? this.internTerm(f.identity, true) : -1;
       this.birthTermOfRow.push(b);
       this.identityTermOfRow.push(t);
       if (b >= 0) terms.push(b, id);
