@@ -38,6 +38,8 @@ import type { MatchModel } from '../match/model';
 
 /** Place ids at or above this are not cached (the cache key must stay a safe integer). */
 const PLACE_IDS = 1 << 20;
+/** Place ids below this have their two-way levels in a dense table (1 MB): three look-ups per candidate pair. */
+const DENSE_PLACES = 1024;
 /** The place-pair cache is emptied at this size, so memory stays bounded. */
 const PLACE_CACHE = 1 << 18;
 
@@ -221,6 +223,8 @@ export class PairPrefilter {
    * the test symmetric and never stricter than comparePair.
    */
   private readonly placeLevels = new Map<number, number>();
+  /** Two-way level + 1 (0: not known yet) of place ids below DENSE_PLACES, made at first use. */
+  private dense: Int8Array | null = null;
   /** placeLevel of place ids in a given order (p * PLACE_IDS + q), for codes(). */
   private readonly orderedLevels = new Map<number, number>();
 
@@ -285,6 +289,13 @@ export class PairPrefilter {
     if (p === q) return SAME_PLACE;
     const lo = p < q ? p : q;
     const hi = p < q ? q : p;
+    if (hi < DENSE_PLACES) {
+      const dense = (this.dense ??= new Int8Array(DENSE_PLACES * DENSE_PLACES));
+      const i = lo * DENSE_PLACES + hi;
+      let known = dense[i] as number;
+      if (known === 0) dense[i] = known = this.placeBothWays(lo, hi) + 1;
+      return known - 1;
+    }
     if (hi >= PLACE_IDS) return this.placeBothWays(lo, hi);
     const k = lo * PLACE_IDS + hi;
     let level = this.placeLevels.get(k);
