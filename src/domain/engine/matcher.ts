@@ -393,6 +393,16 @@ export class Matcher {
    */
   private load(changes: Map<string, Features | null>): Set<string> {
     this.reset(changes.size);
+    // Three loops in three methods: each is optimised on its own (one method holding all of
+    // them ran out of V8's inlining budget, and the pair walk boxed every weight it computed).
+    this.indexRows(changes);
+    const n = this.keyAt.length;
+    for (let id = 0; id < n; id++) this.refreshWeights(id);
+    return this.linkAll(n);
+  }
+
+  /** Ids, features and packed row, block and term lists for the rows of a load. */
+  private indexRows(changes: Map<string, Features | null>): void {
     const terms = new Entries();
     const blocks = new Entries();
     const rowBlocks = new RowLists();
@@ -436,8 +446,10 @@ export class Matcher {
     this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
     this.seenMark = grow(this.seenMark, n);
     this.doneMark = grow(this.doneMark, n);
-    for (let id = 0; id < n; id++) this.refreshWeights(id);
+  }
 
+  /** Score every candidate pair of a load once; returns the rows with edges. */
+  private linkAll(n: number): Set<string> {
     // Every list is in id order, so the pairs of row `id` not yet scored are the members after it.
     const touched = new Set<string>();
     const members = this.blockMembers;
