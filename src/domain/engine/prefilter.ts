@@ -21,12 +21,10 @@ import {
   type FieldCodes,
   identityLevel,
   identityWeight,
-  nameBound,
   nameSide,
   noKkLevel,
   PairScratch,
   placeLevel,
-  prunedEarly,
   rtRwLevel,
   sexCodeOf,
   sexLevel,
@@ -203,6 +201,37 @@ function birthLevelYmd(x: number, y: number): number {
   return xy === yy ? BIRTH_PARTIAL : BIRTH_DIFFER;
 }
 
+/**
+ * The weight of each level code of each cheap field under one model, computed by
+ * compare.ts's own functions (smallWeight with the other fields at level 0 adds
+ * exact zeros), so rejects sums the very same numbers comparePair does. The
+ * SAME levels of identity and birth date are the rows' term weights instead.
+ */
+interface LevelWeights {
+  identity: Float64Array;
+  birth: Float64Array;
+  rtrw: Float64Array;
+  village: Float64Array;
+  district: Float64Array;
+  birthPlace: Float64Array;
+  sex: Float64Array;
+  noKk: Float64Array;
+}
+
+function levelWeights(model: MatchModel): LevelWeights {
+  const codes = (n: number, weight: (code: number) => number) => Float64Array.from({ length: n }, (_, code) => weight(code));
+  return {
+    identity: codes(5, (c) => identityWeight(c, 0, model)),
+    birth: codes(6, (c) => birthWeight(c, 0, model)),
+    rtrw: codes(6, (c) => smallWeight(c, 0, 0, 0, 0, 0, model)),
+    village: codes(3, (c) => smallWeight(0, c, 0, 0, 0, 0, model)),
+    district: codes(3, (c) => smallWeight(0, 0, c, 0, 0, 0, model)),
+    birthPlace: codes(3, (c) => smallWeight(0, 0, 0, c, 0, 0, model)),
+    sex: codes(3, (c) => smallWeight(0, 0, 0, 0, c, 0, model)),
+    noKk: codes(2, (c) => smallWeight(0, 0, 0, 0, 0, c, model)),
+  };
+}
+
 export class PairPrefilter {
   private readonly bounds: Bounds;
   private rec = new Int32Array(1024 * STRIDE);
@@ -228,8 +257,11 @@ export class PairPrefilter {
   /** placeLevel of place ids in a given order (p * PLACE_IDS + q), for codes(). */
   private readonly orderedLevels = new Map<number, number>();
 
+  private readonly weights: LevelWeights;
+
   constructor(private readonly model: MatchModel) {
     this.bounds = boundsOf(model, new PairScratch());
+    this.weights = levelWeights(model);
   }
 
   /** Take row `id`'s values (and its current weights). */
@@ -383,23 +415,34 @@ export class PairPrefilter {
     const idCode = this.identityCode(a, b);
     // comparePair never prunes a pair with the same identity number when those always link.
     if (model.linkSameIdentity && idCode === ID_SAME) return false;
+    const w = this.weights;
     const fx = a * FSTRIDE;
     const fy = b * FSTRIDE;
-    const firstTwo = identityWeight(idCode, this.frec[fx + ID_W] as number, model) + birthWeight(this.birthCode(a, b), this.frec[fx + BIRTH_W] as number, model);
+    // The sums of identityWeight/birthWeight, smallWeight, nameBound and prunedEarly, term by
+    // term in their order and from their values (see LevelWeights): calling them here passed
+    // each weight as a boxed number, ~8M short-lived objects on the 100k check.
+    const birthCode = this.birthCode(a, b);
+    const firstTwo =
+      (idCode === ID_SAME ? (this.frec[fx + ID_W] as number) : (w.identity[idCode] as number)) +
+      (birthCode === BIRTH_SAME ? (this.frec[fx + BIRTH_W] as number) : (w.birth[birthCode] as number));
     const r = this.rec;
     const x = a * STRIDE;
     const y = b * STRIDE;
-    const small = smallWeight(
-      this.rtRwCode(a, b),
-      this.place(r[x + VILLAGE] as number, r[y + VILLAGE] as number),
-      this.place(r[x + DISTRICT] as number, r[y + DISTRICT] as number),
-      this.place(r[x + BIRTH_PLACE] as number, r[y + BIRTH_PLACE] as number),
-      this.sexCode(a, b),
-      this.noKkCode(a, b),
-      model,
-    );
-    const names = nameBound((r[x + NAME_SEX] as number) & 0xffff, this.frec[fx + SIDE] as number, (r[y + NAME_SEX] as number) & 0xffff, this.frec[fy + SIDE] as number, model, this.bounds);
-    return prunedEarly(firstTwo, small, names, this.bounds);
+    const small =
+      (w.rtrw[this.rtRwCode(a, b)] as number) +
+      (w.village[this.place(r[x + VILLAGE] as number, r[y + VILLAGE] as number)] as number) +
+      (w.district[this.place(r[x + DISTRICT] as number, r[y + DISTRICT] as number)] as number) +
+      (w.birthPlace[this.place(r[x + BIRTH_PLACE] as number, r[y + BIRTH_PLACE] as number)] as number) +
+      (w.sex[this.sexCode(a, b)] as number) +
+      (w.noKk[this.noKkCode(a, b)] as number);
+    const lenA = (r[x + NAME_SEX] as number) & 0xffff;
+    const lenB = (r[y + NAME_SEX] as number) & 0xffff;
+    const k = this.bounds;
+    const names =
+      lenA === 0 || lenB === 0
+        ? 0
+        : Math.max(model.nameNone, Math.min(model.nameMax, this.frec[fx + SIDE] as number, this.frec[fy + SIDE] as number) + (lenA + lenB) * k.leftover);
+    return firstTwo + small + names + k.addressMax < k.pruneBelow;
   }
 
   /**

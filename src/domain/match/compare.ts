@@ -379,6 +379,8 @@ export interface Bounds {
   model: MatchModel;
   /** The summed weight at which the match probability reaches the threshold. */
   needed: number;
+  /** needed minus the slack: the second pruning step prunes a pair whose bound sum is below this. */
+  pruneBelow: number;
   /** The most the address can add. */
   addressMax: number;
   /** The most the fields after identity, name and birth date can add. */
@@ -396,9 +398,11 @@ export function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
   for (const l of model.address.levels) addressMax = Math.max(addressMax, l.weight);
   let keep = 1;
   for (const l of model.nameLevels) keep = Math.max(keep, l.keep);
+  const needed = Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold));
   const bounds: Bounds = {
     model,
-    needed: Math.log2(model.population) + Math.log2(model.threshold / (1 - model.threshold)),
+    needed,
+    pruneBelow: needed - PRUNE_SLACK,
     addressMax,
     restMax:
       addressMax +
@@ -438,7 +442,7 @@ export function nameBound(lenA: number, sideA: number, lenB: number, sideB: numb
  * engine/prefilter.ts, which keeps them per row): true when the pair cannot link.
  */
 export function prunedEarly(firstTwo: number, small: number, names: number, k: Bounds): boolean {
-  return firstTwo + small + names + k.addressMax < k.needed - PRUNE_SLACK;
+  return firstTwo + small + names + k.addressMax < k.pruneBelow;
 }
 
 
