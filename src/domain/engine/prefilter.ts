@@ -2,9 +2,9 @@
 // arrays, so that most candidate pairs (different people sharing a blocking
 // key) are rejected without touching either row's Features object: on 100k
 // rows the walk over ~1M candidate pairs was dominated by those memory reads.
-// The test is comparePair's own second pruning step, computed by the same
-// functions from the same values, so it rejects exactly the pairs comparePair
-// would give up on there, and no others.
+// The test is comparePair's own second pruning step, summed from the same
+// weights in the same order, so it rejects only pairs comparePair gives up on
+// (places are judged both ways here, which can only keep a pair).
 import {
   ID_DIFFER,
   ID_LEVEL_CODES as ID_CODES,
@@ -246,15 +246,12 @@ export class PairPrefilter {
   private readonly places: string[] = [''];
   private readonly placeIds = new Map<string, number>();
   /**
-   * placeLevel of two place ids (smaller * PLACE_IDS + larger): places repeat,
-   * and each miss costs a Jaro-Winkler. The level of a pair is SAME when either
-   * order says so (Jaro's greedy matching is not quite symmetric), which keeps
-   * the test symmetric and never stricter than comparePair.
+   * Two-way level + 1 (0: not known yet) of place ids below DENSE_PLACES, made
+   * at first use. Two-way: SAME when either order says so (Jaro's greedy matching
+   * is not quite symmetric), which keeps rejects symmetric and never stricter than comparePair.
    */
-  private readonly placeLevels = new Map<number, number>();
-  /** Two-way level + 1 (0: not known yet) of place ids below DENSE_PLACES, made at first use. */
   private dense: Int8Array | null = null;
-  /** placeLevel of place ids in a given order (p * PLACE_IDS + q), for codes(). */
+  /** placeLevel of place ids in a given order (p * PLACE_IDS + q): places repeat, and each miss costs a Jaro-Winkler. */
   private readonly orderedLevels = new Map<number, number>();
 
   private readonly weights: LevelWeights;
@@ -303,7 +300,7 @@ export class PairPrefilter {
     this.frec[at + ID_W] = f.weights.identity;
   }
 
-  /** A small id per place text ('' is 0), for the placeLevels cache. Places are few; ids are never dropped. */
+  /** A small id per place text ('' is 0), for the place-level caches. Places are few; ids are never dropped. */
   private placeId(place: string): number {
     if (!place) return 0;
     let id = this.placeIds.get(place);
@@ -315,30 +312,21 @@ export class PairPrefilter {
     return id;
   }
 
-  /** placeLevel of the places with ids p and q, SAME when either order is (cached). */
+  /** placeLevel of the places with ids p and q, SAME when either order is (see dense). */
   private place(p: number, q: number): number {
     if (p === 0 || q === 0) return 0;
     if (p === q) return SAME_PLACE;
     const lo = p < q ? p : q;
     const hi = p < q ? q : p;
-    if (hi < DENSE_PLACES) {
-      const dense = (this.dense ??= new Int8Array(DENSE_PLACES * DENSE_PLACES));
-      const i = lo * DENSE_PLACES + hi;
-      let known = dense[i] as number;
-      if (known === 0) dense[i] = known = this.placeBothWays(lo, hi) + 1;
-      return known - 1;
-    }
-    if (hi >= PLACE_IDS) return this.placeBothWays(lo, hi);
-    const k = lo * PLACE_IDS + hi;
-    let level = this.placeLevels.get(k);
-    if (level === undefined) {
-      if (this.placeLevels.size >= PLACE_CACHE) this.placeLevels.clear();
-      this.placeLevels.set(k, (level = this.placeBothWays(lo, hi)));
-    }
-    return level;
+    if (hi >= DENSE_PLACES) return this.placeBothWays(lo, hi);
+    const dense = (this.dense ??= new Int8Array(DENSE_PLACES * DENSE_PLACES));
+    const i = lo * DENSE_PLACES + hi;
+    let known = dense[i] as number;
+    if (known === 0) dense[i] = known = this.placeBothWays(lo, hi) + 1;
+    return known - 1;
   }
 
-  /** placeLevel(place p, place q) in this order (cached apart from the two-way levels). */
+  /** placeLevel(place p, place q) in this order (cached). */
   private placeInOrder(p: number, q: number): number {
     if (p === 0 || q === 0) return 0;
     if (p === q) return SAME_PLACE;
@@ -355,10 +343,8 @@ export class PairPrefilter {
   }
 
   private placeBothWays(p: number, q: number): number {
-    const x = this.places[p] as string;
-    const y = this.places[q] as string;
-    const level = placeLevel(x, y);
-    return level === SAME_PLACE ? level : placeLevel(y, x);
+    const level = this.placeInOrder(p, q);
+    return level === SAME_PLACE ? level : this.placeInOrder(q, p);
   }
 
   /** identityLevel of rows a and b (symmetric). */
@@ -418,9 +404,10 @@ export class PairPrefilter {
     const w = this.weights;
     const fx = a * FSTRIDE;
     const fy = b * FSTRIDE;
-    // The sums of identityWeight/birthWeight, smallWeight, nameBound and prunedEarly, term by
-    // term in their order and from their values (see LevelWeights): calling them here passed
-    // each weight as a boxed number, ~8M short-lived objects on the 100k check.
+    // comparePair's second pruning step (identityWeight/birthWeight, smallWeight, its name
+    // bound), term by term in its order and from its values (see LevelWeights): calling the
+    // weight functions here passed each weight as a boxed number, ~8M short-lived objects on
+    // the 100k check.
     const birthCode = this.birthCode(a, b);
     const firstTwo =
       (idCode === ID_SAME ? (this.frec[fx + ID_W] as number) : (w.identity[idCode] as number)) +

@@ -429,28 +429,14 @@ export function nameSide(weights: number[], initial: number, keep: number): numb
 /**
  * The most compareNames can give this pair: each token of one name is paired at
  * most once, for at most its own term weight (an initial: nameInitial), and the
- * sum is capped at nameMax.
+ * sum is capped at nameMax. engine/prefilter.ts computes the same from its packed sides.
  */
-export function nameBound(lenA: number, sideA: number, lenB: number, sideB: number, model: MatchModel, k: Bounds): number {
-  if (lenA === 0 || lenB === 0) return 0;
-  const leftovers = (lenA + lenB) * k.leftover;
-  return Math.max(model.nameNone, Math.min(model.nameMax, sideA, sideB) + leftovers);
-}
-
-/**
- * The test of comparePair's second pruning step, from plain values (see
- * engine/prefilter.ts, which keeps them per row): true when the pair cannot link.
- */
-export function prunedEarly(firstTwo: number, small: number, names: number, k: Bounds): boolean {
-  return firstTwo + small + names + k.addressMax < k.pruneBelow;
-}
-
-
 function nameBoundOf(a: Features, b: Features, model: MatchModel, k: Bounds): number {
   if (a.name.length === 0 || b.name.length === 0) return 0;
   const sa = nameSide(a.weights.name, model.nameInitial, k.keep);
   const sb = nameSide(b.weights.name, model.nameInitial, k.keep);
-  return nameBound(a.name.length, sa, b.name.length, sb, model, k);
+  const leftovers = (a.name.length + b.name.length) * k.leftover;
+  return Math.max(model.nameNone, Math.min(model.nameMax, sa, sb) + leftovers);
 }
 
 const weightOf = (e: Evidence | null): number => (e ? e.weight : 0);
@@ -518,7 +504,8 @@ export function comparePair(
   const sexCode = codes.sex;
   const noKkCode = codes.noKk;
   const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
-  if (mayPrune && prunedEarly(firstTwo, small, nameBoundOf(a, b, model, k), k)) return null;
+  // The second pruning step; engine/prefilter.ts (rejects) sums the same terms from packed values.
+  if (mayPrune && firstTwo + small + nameBoundOf(a, b, model, k) + k.addressMax < k.pruneBelow) return null;
   const name = compareNames(a, b, model, scratch);
   if (mayPrune && firstTwo + weightOf(name) + small + k.addressMax < needed) return null;
   const address = compareAddress(a, b, model, scratch);
