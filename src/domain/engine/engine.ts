@@ -149,6 +149,8 @@ class Engine implements CheckEngine {
   private readonly rows = new Map<string, RecordRow>();
   private readonly dismissed = new Set<string>();
   private matcher: Matcher;
+  /** The current matcher's features by row key, as one function for every findingsFor call. */
+  private readonly featuresByKey = (key: string): Features | undefined => this.matcher.features(key);
   private readonly local = new Map<string, Finding[]>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
@@ -321,7 +323,7 @@ class Engine implements CheckEngine {
     // Loading into an empty engine (the full check, a rebuild): no old state to undo or compare.
     const bulk = extra.length === 0 && relocal.length === 0 && this.isEmpty();
     const oldFeats = new Map<string, Features | undefined>();
-    if (!bulk) for (const key of changes.keys()) oldFeats.set(key, this.matcher.feats.get(key));
+    if (!bulk) for (const key of changes.keys()) oldFeats.set(key, this.matcher.features(key));
     const touched = this.matcher.apply(changes, extra);
     if (bulk) return this.commitBulk(changes, touched, out);
     for (const k of extra) touched.add(k);
@@ -374,7 +376,7 @@ class Engine implements CheckEngine {
   }
 
   private isEmpty(): boolean {
-    return this.matcher.feats.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
+    return this.matcher.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
       && this.households.size === 0 && this.householdGroupOf.size === 0 && this.kk.size === 0;
   }
 
@@ -444,7 +446,7 @@ class Engine implements CheckEngine {
     for (const id of oldIds) starts.push(this.groups.get(id)?.members ?? []);
     const edges = this.matcher.edges;
     const isMember = (k: string) => {
-      const f = this.matcher.feats.get(k);
+      const f = this.matcher.features(k);
       return f !== undefined && !f.reference;
     };
     const fresh = new Map<string, DuplicateGroup>();
@@ -526,7 +528,7 @@ class Engine implements CheckEngine {
 
   /** The row's complete findings ([] for a row that is gone). */
   private findingsFor(key: string): Finding[] {
-    const feats = this.matcher.feats.get(key);
+    const feats = this.matcher.features(key);
     if (!feats || feats.reference) return [];
     // (A row that is gone has no local findings either: the quick returns below give [] for it.)
     const local = this.local.get(key) ?? [];
@@ -543,7 +545,7 @@ class Engine implements CheckEngine {
     let links: ReferenceLink[] | undefined;
     if (edges) {
       for (const [other, score] of edges) {
-        if (!this.matcher.feats.get(other)?.reference) continue;
+        if (!this.matcher.features(other)?.reference) continue;
         const r = this.rows.get(other);
         if (r) (links ??= []).push({ row: r, score });
       }
@@ -554,7 +556,7 @@ class Engine implements CheckEngine {
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.matcher.feats, relevant);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.featuresByKey, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
     const row = this.rows.get(key);
     if (!row) return [];
@@ -584,7 +586,7 @@ class Engine implements CheckEngine {
     const gid = this.personGroupOf.get(key);
     const g = gid ? this.groups.get(gid) : undefined;
     if (g) out.push(g);
-    for (const hk of householdKeys(this.matcher.feats.get(key), this.overlap)) {
+    for (const hk of householdKeys(this.matcher.features(key), this.overlap)) {
       const hid = this.householdGroupOf.get(hk);
       const h = hid ? this.groups.get(hid) : undefined;
       if (h) out.push(h);

@@ -38,22 +38,16 @@ function sameScore(a: PairScore, b: PairScore): boolean {
   });
 }
 
-/** Grow a typed array to hold index `n` (doubling), keeping its contents. */
-function grow(a: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> {
+/** Grow a typed array to hold index `n` (doubling), keeping its contents; `make` builds the larger one. */
+function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T, n: number, make: (length: number) => T): T {
   if (n < a.length) return a;
-  const b = new Uint32Array(Math.max(n + 1, a.length * 2));
+  const b = make(Math.max(n + 1, a.length * 2));
   b.set(a);
   return b;
 }
 
-
-/** Int32Array growth for the bulk load's entry lists. */
-function growInt(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  if (n < a.length) return a;
-  const b = new Int32Array(Math.max(n + 1, a.length * 2));
-  b.set(a);
-  return b;
-}
+const int32 = (length: number) => new Int32Array(length);
+const uint32 = (length: number) => new Uint32Array(length);
 
 /** Entries (list id, value) gathered row by row for IntLists.load. */
 class Entries {
@@ -62,8 +56,8 @@ class Entries {
   n = 0;
   push(list: number, value: number): void {
     if (this.n >= this.list.length) {
-      this.list = growInt(this.list, this.n);
-      this.value = growInt(this.value, this.n);
+      this.list = grow(this.list, this.n, int32);
+      this.value = grow(this.value, this.n, int32);
     }
     this.list[this.n] = list;
     this.value[this.n] = value;
@@ -78,18 +72,17 @@ class RowLists {
   rows = 0;
   n = 0;
   push(x: number): void {
-    this.values = growInt(this.values, this.n);
+    this.values = grow(this.values, this.n, int32);
     this.values[this.n++] = x;
   }
   /** The current row's list is complete. */
   endRow(): void {
-    this.start = growInt(this.start, this.rows + 1);
+    this.start = grow(this.start, this.rows + 1, int32);
     this.start[++this.rows] = this.n;
   }
 }
 
 export class Matcher {
-  readonly feats = new Map<string, Features>();
   /** Linked pairs, both directions. */
   readonly edges = new Map<string, Map<string, PairScore>>();
 
@@ -128,6 +121,17 @@ export class Matcher {
     private readonly dismissed: ReadonlySet<string>,
   ) {
     this.prefilter = new PairPrefilter(model);
+  }
+
+  /** The features of row `key` (undefined: no such row). */
+  features(key: string): Features | undefined {
+    const id = this.idOf.get(key);
+    return id === undefined ? undefined : this.featAt[id];
+  }
+
+  /** Number of rows. */
+  get size(): number {
+    return this.idOf.size;
   }
 
   private eligible(block: number): boolean {
@@ -216,7 +220,7 @@ export class Matcher {
    * Returns the rows whose set of edges or edge scores changed.
    */
   apply(changes: Map<string, Features | null>, alsoRescore: Iterable<string> = []): Set<string> {
-    if (this.feats.size === 0) return this.load(changes);
+    if (this.idOf.size === 0) return this.load(changes);
     // Remember the count bucket of each term and the eligibility of each block as
     // they were before this call. A term or block absent at its first touch did not
     // exist before, so all its rows are changed rows (re-scored anyway): no note.
@@ -245,7 +249,6 @@ export class Matcher {
           noteBlock(k);
           this.blockMembers.remove(k, row);
         });
-        this.feats.delete(key);
         if (!next) {
           this.idOf.delete(key);
           this.featAt[id] = undefined;
@@ -267,10 +270,9 @@ export class Matcher {
         }
         this.idOf.set(key, id);
         this.keyAt[id] = key;
-        this.seenMark = grow(this.seenMark, id);
-        this.doneMark = grow(this.doneMark, id);
+        this.seenMark = grow(this.seenMark, id, uint32);
+        this.doneMark = grow(this.doneMark, id, uint32);
       }
-      this.feats.set(key, next);
       this.featAt[id] = next;
       this.prefilter.set(id, next);
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
@@ -321,7 +323,7 @@ export class Matcher {
       }
       this.edges.delete(key);
     };
-    for (const key of changes.keys()) if (!this.feats.has(key)) dropEdges(key);
+    for (const key of changes.keys()) if (!this.idOf.has(key)) dropEdges(key);
     for (const id of rescore) dropEdges(this.keyAt[id] as string);
     // Ids of removed rows are free only now: a row re-added in this call gets a fresh one.
     for (const id of removedIds) this.freeIds.push(id);
@@ -413,7 +415,6 @@ export class Matcher {
       this.idOf.set(key, id);
       this.keyAt.push(key);
       this.featAt.push(f);
-      this.feats.set(key, f);
       this.prefilter.set(id, f);
       const names = f.nameTerms;
       const firstName = rowNames.n;
@@ -444,8 +445,8 @@ export class Matcher {
     this.blockMembers.load(this.blockMembers.count, blocks.list, blocks.value, blocks.n);
     this.rowBlocks.loadPacked(rowBlocks.start.slice(0, n + 1), rowBlocks.values.slice(0, rowBlocks.n));
     this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
-    this.seenMark = grow(this.seenMark, n);
-    this.doneMark = grow(this.doneMark, n);
+    this.seenMark = grow(this.seenMark, n, uint32);
+    this.doneMark = grow(this.doneMark, n, uint32);
   }
 
   /** Score every candidate pair of a load once; returns the rows with edges. */
@@ -550,8 +551,8 @@ export class Matcher {
 
   /** Score any two rows (for explaining a pair in the UI), linked or not. */
   explain(a: string, b: string): PairScore | null {
-    const fa = this.feats.get(a);
-    const fb = this.feats.get(b);
+    const fa = this.features(a);
+    const fb = this.features(b);
     if (!fa || !fb) return null;
     return a < b ? comparePair(fa, fb, this.model) : comparePair(fb, fa, this.model);
   }

@@ -21,7 +21,7 @@ export function collectPeers(
   referenceLinks: readonly { row: RecordRow }[],
   kin: readonly string[],
   rows: ReadonlyMap<string, RecordRow>,
-  feats: ReadonlyMap<string, Features>,
+  feats: (key: string) => Features | undefined,
   relevant: (f: Features) => boolean,
 ): readonly Peer[] {
   // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
@@ -31,7 +31,7 @@ export function collectPeers(
   const add = (key: string, via: Peer['via']) => {
     if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return;
     // A row left out is left out under every `via`: no need to mark it seen.
-    const f = feats.get(key);
+    const f = feats(key);
     if (!f || !relevant(f)) return;
     const r = rows.get(key);
     if (!r) return;
