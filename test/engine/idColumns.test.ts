@@ -4,6 +4,7 @@
 // damage. The verdict follows the rows, incrementally and as a full recompute would.
 import { describe, expect, it } from 'vitest';
 import { createEngine, type CheckEngine, type EngineSnapshot } from '../../src/domain/engine/index';
+import { IdColumns } from '../../src/domain/engine/idColumns';
 import type { RecordRow } from '../../src/domain/schema';
 import { mulberry32, pick } from './random';
 
@@ -92,6 +93,16 @@ describe('NIK ending in 0, judged per sheet column', () => {
     const damaged = createEngine({ today: TODAY });
     damaged.upsert(rows.map((r) => ({ ...r, values: { ...r.values, no_kk: `${(r.values.no_kk as string).slice(0, 15)}0` } })));
     expect(codesOf(damaged, 'BPNT-Medono/4')).toContain('nokk-excel-precision');
+  });
+
+  it('names every row of a large damaged column when its verdict flips (150k rows in one batch, as the CLI loads them)', () => {
+    const columns = new IdColumns();
+    const rows = Array.from({ length: 150_000 }, (_, i) => row('rusak.xlsx', i, nik(i, true)));
+    for (const r of rows) columns.count(r, 1);
+    const flipped = columns.rejudge(['rusak.xlsx']);
+    expect(columns.trust('rusak.xlsx').nik).toBe('damaged');
+    expect(flipped.length).toBe(150_000);
+    expect(new Set(flipped)).toEqual(new Set(rows.map((r) => r.key)));
   });
 
   it('incremental = full recompute while verdicts flip (seeded)', () => {

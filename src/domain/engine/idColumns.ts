@@ -72,7 +72,8 @@ export class IdColumns {
       const next: IdTrust = { nik: idColumnVerdict(s.nik), no_kk: idColumnVerdict(s.no_kk) };
       const flipped = next.nik !== s.trust.nik || next.no_kk !== s.trust.no_kk;
       s.trust = next;
-      if (flipped) out.push(...s.zeroRows);
+      // One push per row: spreading a Set of 100k+ rows into push overflows the call stack.
+      if (flipped) for (const key of s.zeroRows) out.push(key);
       if (s.nik.sixteenDigits === 0 && s.nik.scientific === 0 && s.no_kk.sixteenDigits === 0 && s.no_kk.scientific === 0 && s.zeroRows.size === 0) {
         this.sources.delete(source);
       }
