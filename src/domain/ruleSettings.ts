@@ -4,7 +4,7 @@
 // validated here with messages an officer can act on, and merged over the
 // default rules for the check engine. Pure: no I/O.
 import { DEFAULT_OVERLAP, normalizeProgram, type OverlapMatrix, type ProgramId } from './overlap';
-import { DEFAULT_RULES, type EligibilityRules } from './rules';
+import { DEFAULT_RULES, normalizeTerm, type EligibilityRules } from './rules';
 
 export const RULE_SWITCHES = ['income', 'occupations', 'villageOfficials', 'goodHouse', 'died', 'moved', 'headUnderAge'] as const;
 export type RuleSwitch = (typeof RULE_SWITCHES)[number];
@@ -132,10 +132,11 @@ export function parseRuleSettings(input: unknown): { ok: true; settings: RuleSet
   }
   if (input.extraOccupationTerms !== undefined) {
     const terms = input.extraOccupationTerms;
-    if (!Array.isArray(terms) || terms.length > 200 || !terms.every((t) => typeof t === 'string' && t.trim().length > 0 && t.length <= 60)) {
+    if (!Array.isArray(terms) || terms.length > 200 || !terms.every((t) => typeof t === 'string' && normalizeTerm(t) !== '' && t.length <= 60)) {
       return fail('extraOccupationTerms harus daftar teks (paling banyak 200, masing-masing 1–60 karakter).');
     }
-    out.extraOccupationTerms = [...new Set(terms.map((t: string) => t.trim().toLowerCase().replace(/\s+/g, ' ')))];
+    // The rules' own normaliser, so a term typed as 'Satpol-PP' matches the job cells as the built-in terms do.
+    out.extraOccupationTerms = [...new Set(terms.map((t: string) => normalizeTerm(t)))];
   }
   if (input.forbiddenPairs !== undefined) {
     const pairs = input.forbiddenPairs;

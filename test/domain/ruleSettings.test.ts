@@ -49,6 +49,9 @@ describe('workspace rule settings', () => {
     expect(codes({ enabled: { occupations: false } }, { pekerjaan: 'PNS' })).toEqual([]);
     expect(codes({}, { pekerjaan: 'Satpol PP' })).not.toContain('occupation-excluded');
     expect(codes({ extraOccupationTerms: ['Satpol  PP'] }, { pekerjaan: 'Satpol PP' })).toContain('occupation-excluded');
+    // Punctuation is read as the job cells are: 'Satpol-PP' and 'satpol p.p' are the same term.
+    expect(codes({ extraOccupationTerms: ['Satpol-PP'] }, { pekerjaan: 'Satpol PP' })).toContain('occupation-excluded');
+    expect(codes({ extraOccupationTerms: ['satpol pp'] }, { pekerjaan: 'SATPOL-PP' })).toContain('occupation-excluded');
   });
 
   it('refuses wrong settings with a message that names the field', () => {
@@ -61,6 +64,7 @@ describe('workspace rule settings', () => {
       [{ enabled: { died: 'ya' } }, /enabled\.died/],
       [{ minAge: 40 }, /minAge/],
       [{ extraOccupationTerms: 'satpol pp' }, /extraOccupationTerms/],
+      [{ extraOccupationTerms: ['---'] }, /extraOccupationTerms/],
       [{ forbiddenPairs: [['JPS']] }, /forbiddenPairs/],
       [{ forbiddenPairs: [['PKH', 'pkh']] }, /berbeda/],
       [{ minage: 18 }, /Kunci tidak dikenal: minage/],
