@@ -5,27 +5,37 @@ import type { IndexEntry } from '../../api/types';
 import type { AppServices } from '../../context';
 import { normalizeProgram } from '../../../domain/overlap';
 import type { RecordRow } from '../../../domain/schema';
+import { withTimeout } from '../../ui/timeout';
 
 /** Entries written to the device per task: one big write blocked the page for ~0.5 s at 100k rows. */
 const CACHE_SLICE = 2000;
 
-export async function loadIndex(services: AppServices): Promise<IndexEntry[]> {
+/**
+ * How long the first check of a sheet waits for the download: on a slow field
+ * connection the device copy is used instead, so rows are checked at all.
+ */
+const WAIT_MS = 8000;
+
+export async function loadIndex(services: Pick<AppServices, 'api' | 'db'>): Promise<IndexEntry[]> {
   const { api, db } = services;
-  let entries: IndexEntry[];
+  // Written to the device copy whenever it arrives: a late download is there for next time.
+  // The checks start without waiting for that write; it goes on behind them, in slices.
+  const download = api.get<{ entries: IndexEntry[] }>('/api/index').then(({ entries }) => {
+    void cacheIndex(services, entries);
+    return entries;
+  });
   try {
-    entries = (await api.get<{ entries: IndexEntry[] }>('/api/index')).entries;
+    // withTimeout's race also handles a download that fails after the limit.
+    return await withTimeout(download, WAIT_MS, () => new Error('timeout'));
   } catch {
     return db.index.toArray();
   }
-  // The checks start now; the offline copy is written behind them, in slices.
-  void cacheIndex(services, entries);
-  return entries;
 }
 
 /** Who may write the device copy: the newest download (its token), until a logout removes it. */
 const CACHE_WRITER = 'index-writer';
 
-async function cacheIndex({ db }: AppServices, entries: IndexEntry[]): Promise<void> {
+async function cacheIndex({ db }: Pick<AppServices, 'db'>, entries: IndexEntry[]): Promise<void> {
   // Only the newest writer goes on (two sheets opened one after the other must
   // not leave a mix of two downloads), and never past a logout (forgetIndex):
   // each slice checks its token in the same transaction as its write.
