@@ -66,17 +66,6 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {
 }
 
 /**
- * The same, giving the UI thread back between the parts of an import split by
- * `maxUpdateBytes`, so a 50k-row import never freezes the page for long.
- * Still all-or-nothing: a failure in any part undoes every part.
- */
-export async function applyImportAsync(doc: Y.Doc, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  // Every row is checked before the first transaction, as in applyImport.
-  checkRows(plan.rows, checkColumns(doc, plan.newColumns));
-  return applyImportInParts(doc, planOutline(plan, opts.maxUpdateBytes), async (from, to) => plan.rows.slice(from, to), opts);
-}
-
-/**
  * Applies a plan whose rows arrive part by part (from the files worker), so
  * the page never copies all 50k rows at once: each part is fetched, checked
  * and written in its own transaction, the page is free between parts. A

@@ -9,7 +9,7 @@ export { ImportSession, type FileSummary } from './import-session';
 export type { ColumnMapping, MappingAction } from './mapping';
 export type { ImportPlan, ImportRow } from './import-plan';
 export { engineCheck, previewImport, type ImportPreview, type ImportSummary, type PreviewRow, type CheckRecords } from './import-check';
-export { applyImport, applyImportAsync, applyImportInParts, IMPORT_ORIGIN, type ApplyResult } from './import-apply';
+export { applyImport, applyImportInParts, IMPORT_ORIGIN, type ApplyResult } from './import-apply';
 export { planOutline, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type PlanOutline } from './import-parts';
 export { diffReimport, type ReimportDiff, type ExistingRow } from './reimport';
 export { applyReimport, defaultDecision, type ReimportDecision } from './reimport-apply';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import ExcelJS from 'exceljs';
 import { ImportSession } from '../../src/files/import-session';
-import { applyImport, applyImportAsync, applyImportInParts, planOutline } from '../../src/files/import-apply';
+import { applyImport, applyImportInParts, planOutline } from '../../src/files/import-apply';
 import { addColumn, appendRows, getColumns, initSheet, templateColumns, rowIds, getRowValues, toRecordRows, type SheetMeta } from '../../src/sheet';
 
 const META: SheetMeta = { name: 'BPNT 2025 — Medono', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' };
@@ -121,11 +121,11 @@ describe('apply', () => {
     expect(rowIds(doc).map((id) => getRowValues(doc, id).nama)).toEqual(plan.rows.map((r) => r.values.nama));
   });
 
-  it('the async variant gives the thread back between parts and writes the same rows', async () => {
+  it('applied in parts, the thread is given back between parts and the same rows are written', async () => {
     const { doc, plan } = planOf(2000);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
-    const res = await applyImportAsync(doc, plan, { maxUpdateBytes: 50_000 });
+    const res = await applyImportInParts(doc, planOutline(plan, 50_000), async (from, to) => plan.rows.slice(from, to));
     clearInterval(timer);
     expect(res.transactions).toBeGreaterThan(3);
     expect(ticks).toBeGreaterThan(0);
