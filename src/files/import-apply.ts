@@ -17,7 +17,7 @@ import { asFileReadError, fileError, type FileReadError } from './errors';
 import type { ImportPlan, ImportRow } from './import-plan';
 import { planOutline, type PlanOutline } from './import-parts';
 
-export { chunkRows, planOutline, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type PlanOutline } from './import-parts';
+export { planOutline, RELAY_UPDATE_BUDGET, UI_UPDATE_BUDGET, type PlanOutline } from './import-parts';
 
 export interface ApplyResult {
   rowIds: string[];

@@ -88,7 +88,7 @@ function part(files: Unzipped, path: string): string | undefined {
  * text are refused, never replaced by '�': a name silently mangled on import
  * is exactly the data loss this path must not cause.
  */
-export function decodePart(data: Uint8Array, path: string): string {
+function decodePart(data: Uint8Array, path: string): string {
   const wrong = (why: string) =>
     fileError('encoding', `Berkas XLSX rusak: bagian ${path} ${why}. Buka berkas di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx.`);
   let encoding = 'utf-8';

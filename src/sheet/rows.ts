@@ -9,10 +9,6 @@ const DELETED = '_del';
 const ID_LENGTH = 9;
 const ID_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-export function newRowId(): string {
-  return newRowIds(1)[0];
-}
-
 /** `n` new row ids from one random buffer (one getRandomValues call per 64 KiB, its limit, not one per row). */
 function newRowIds(n: number): string[] {
   const ids: string[] = [];
