@@ -12,7 +12,10 @@ export function watchRevocations(db: Db, closeUser: (userId: string) => void, in
     for (const r of read.all()) {
       const known = versions.get(r.id);
       versions.set(r.id, r.token_version);
-      if (known !== undefined && known !== r.token_version) closeUser(r.id);
+      // A user first seen now (created since the last poll) counts as changed too:
+      // they may have been disabled before this poll. closeUser closes only
+      // connections opened with other rights, so an extra call is harmless.
+      if (known !== r.token_version) closeUser(r.id);
     }
   };
   const timer = setInterval(() => {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode, isPermanentClose } from '../../src/sync/wire';
 import { openCatalog, type Catalog } from '../../server/catalog';
 import { catalogFile } from '../../server/config';
+import { watchRevocations } from '../../server/auth/revocationWatch';
 import { api, login, RawSyncClient, startTestServer, type TestServer } from './helpers';
 
 const MEDONO = '33.75.01.1002';
@@ -30,15 +31,6 @@ async function newOperator(username: string): Promise<{ id: string; token: strin
 async function refreshed(refreshToken: string): Promise<{ status: number; token?: string }> {
   const res = await api<{ accessToken: string }>(srv.url, '/api/refresh', { body: { refreshToken } });
   return res.status === 200 ? { status: 200, token: res.body.accessToken } : { status: res.status };
-}
-
-/**
- * The server notices changes made by another process by polling the catalog
- * every 100 ms here; a user it has never seen has no version to compare, so
- * let one poll pass first (timers fire in order: the poll's is due sooner).
- */
-function watchHasSeenUsers(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 150));
 }
 
 /** What server/cli/users.ts does: write the catalog directly, through a second SQLite connection. */
@@ -141,16 +133,43 @@ describe('revocation', () => {
   it('a change made by another process (selaras users on the same data folder) closes connections too', async () => {
     const op = await newOperator('op-cli');
     const a = await connected(op.token);
-    await watchHasSeenUsers();
+    // No wait for a poll first: a user the watch has not seen yet counts too.
     await fromAnotherProcess((catalog) => catalog.users.setDisabled(op.id, true));
     const closed = await a.closed;
     expect(closed.code).toBe(CloseCode.FORBIDDEN);
   });
 
+  it('the catalog watch reports a user created and disabled between two polls', async () => {
+    // Deterministic version of the race the tests above may or may not hit: the
+    // watch has never seen this user, yet must still report them.
+    const catalog = openCatalog(catalogFile(srv.dataDir));
+    const reported: string[] = [];
+    const watch = watchRevocations(catalog.db, (userId) => reported.push(userId), 60_000);
+    try {
+      const workspaceId = catalog.users.byUsername('admin')!.workspaceId;
+      const user = catalog.users.create({
+        workspaceId,
+        username: 'op-new-disabled',
+        displayName: 'op-new-disabled',
+        role: 'operator',
+        scope: { kind: 'kelurahan', code: MEDONO },
+        passwordHash: 'tidak-dipakai',
+      });
+      catalog.users.setDisabled(user.id, true);
+      watch.check();
+      expect(reported).toEqual([user.id]);
+      // Seen now: the next poll reports nothing new.
+      watch.check();
+      expect(reported).toEqual([user.id]);
+    } finally {
+      watch.stop();
+      catalog.close();
+    }
+  });
+
   it('a role change made by another process closes with "renew the token"', async () => {
     const op = await newOperator('op-cli-role');
     const a = await connected(op.token);
-    await watchHasSeenUsers();
     await fromAnotherProcess((catalog) => catalog.users.update(op.id, { role: 'viewer', scope: { kind: 'workspace' } }));
     expect((await a.closed).code).toBe(CloseCode.UNAUTHORIZED);
   });
