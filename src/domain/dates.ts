@@ -1,6 +1,8 @@
 // Dates as officers type them. Indonesian order first (DD-MM-YYYY); every parse
 // returns an ISO 'YYYY-MM-DD' string or null, never a Date (no time zones here).
 
+import { digitsAt } from './digits';
+
 const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   januari: 1, jan: 1, january: 1,
   februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
@@ -95,11 +97,6 @@ const isDigit = (s: string, i: number): boolean => {
 };
 
 /** The number written by the `n` digits at `i` (the caller checked they are digits). */
-function digitsAt(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
-  return v;
-}
 
 /**
  * The two forms that make up nearly every cell, 'DD-MM-YYYY' (or with '/') and

@@ -8,6 +8,7 @@ import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
 import { filled, parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
+import { digitsAt, isAllDigits } from './digits';
 
 export interface FieldCheckOptions {
   /** ISO date used as today (future birth dates, ages). Default: today in WIB. */
@@ -40,18 +41,11 @@ const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
   // '003', '12': digits only, the usual cell, read without the regex.
-  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isDigits(raw)) return Number(raw);
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isAllDigits(raw)) return Number(raw);
   const m = RT_RW.exec(raw ?? '');
   return m ? Number(m[1]) : null;
 }
 
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 const DTKS: ReadonlySet<string> = new Set(['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya']);
 const NON_DTKS: ReadonlySet<string> = new Set(['nondtks', 'non', 'tidak', 't', 'bukandtks', 'tidakterdaftar', 'belumdtks', 'luardtks']);
@@ -142,9 +136,9 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
   const parts = nikBirthParts(digits);
   if (birthIso) {
     // parseDate's ISO form, 'YYYY-MM-DD': read by character.
-    const y = digitsOf(birthIso, 0, 4);
-    const m = digitsOf(birthIso, 5, 2);
-    const d = digitsOf(birthIso, 8, 2);
+    const y = digitsAt(birthIso, 0, 4);
+    const m = digitsAt(birthIso, 5, 2);
+    const d = digitsAt(birthIso, 8, 2);
     if (d !== parts.day || m !== parts.month || y % 100 !== parts.yy) {
       // A day/month swap is the commonest typo: say so.
       const swapped = d === parts.month && m === parts.day && y % 100 === parts.yy;
@@ -174,11 +168,6 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
 }
 
 /** The number written by the `n` digits at `i`. */
-function digitsOf(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
-  return v;
-}
 
 /** Whether the digits of `raw` (other characters skipped) are exactly `digits`. */
 function sameDigits(digits: string, raw: string): boolean {

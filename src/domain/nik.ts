@@ -6,6 +6,7 @@
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
 import { formatDate, isValidYmd, todayIso, toIso } from './dates';
+import { digitsAt, isAllDigits } from './digits';
 
 export type NikProblem =
   | 'empty'
@@ -83,13 +84,6 @@ export function cleanIdNumber(raw: string): IdShape {
   return /^\d+$/.test(s) ? { kind: 'digits', digits: s } : { kind: 'other', cleaned: s };
 }
 
-function isAllDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /** Dummy values typed to get past a required field: 0000…, 1111…, 1234567890…. */
 export function isPlaceholderNumber(digits: string): boolean {
@@ -159,9 +153,9 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
 
-  const dd = twoDigits(d, 6);
-  const mm = twoDigits(d, 8);
-  const yy = twoDigits(d, 10);
+  const dd = digitsAt(d, 6, 2);
+  const mm = digitsAt(d, 8, 2);
+  const yy = digitsAt(d, 10, 2);
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
   const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
@@ -185,13 +179,8 @@ export function isUsableIdentity(info: NikInfo): boolean {
 
 /** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */
 export function nikBirthParts(digits: string): { day: number; month: number; yy: number; female: boolean } {
-  const dd = twoDigits(digits, 6);
-  return { day: dd > 40 ? dd - 40 : dd, month: twoDigits(digits, 8), yy: twoDigits(digits, 10), female: dd > 40 };
-}
-
-/** The number written by the two digits at `i` of a digit string (no slice per field). */
-export function twoDigits(digits: string, i: number): number {
-  return (digits.charCodeAt(i) - 48) * 10 + digits.charCodeAt(i + 1) - 48;
+  const dd = digitsAt(digits, 6, 2);
+  return { day: dd > 40 ? dd - 40 : dd, month: digitsAt(digits, 8, 2), yy: digitsAt(digits, 10, 2), female: dd > 40 };
 }
 
 export interface IdColumnReport {

@@ -4,7 +4,8 @@
 // Excel damages it exactly as it damages a NIK.
 import { regionOf } from './area/index';
 import { toIso } from './dates';
-import { cleanIdNumber, isPlaceholderNumber, twoDigits } from './nik';
+import { digitsAt } from './digits';
+import { cleanIdNumber, isPlaceholderNumber } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -68,7 +69,7 @@ export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } 
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
   // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
-  const issue = toIso(2000 + twoDigits(d, 10), twoDigits(d, 8), twoDigits(d, 6));
+  const issue = toIso(2000 + digitsAt(d, 10, 2), digitsAt(d, 8, 2), digitsAt(d, 6, 2));
   if (issue) info.issueDate = issue;
   else info.problems.push('issue-date-impossible');
   info.serial = d.slice(12);

@@ -2,6 +2,8 @@
 // Indonesian abbreviations spelled out, filler words dropped. "Jl. Merdeka
 // No.5 RT 02/03" and "JALAN MERDEKA 5" give the same street tokens.
 
+import { isAllDigits } from '../digits';
+
 const EXPAND: Record<string, string> = {
   jl: 'jalan',
   jln: 'jalan',
@@ -51,15 +53,9 @@ export function placeKey(raw: string | undefined): string {
 export function neighbourhoodNumber(raw: string | undefined): string {
   if (!raw) return '';
   // Nearly every cell is digits only ('003'): no regex for those.
-  if (allDigits(raw)) return String(Number(raw));
+  if (isAllDigits(raw)) return String(Number(raw));
   const digits = raw.replace(/\D+/g, '');
   return digits ? String(Number(digits)) : '';
 }
 
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+

@@ -11,6 +11,7 @@ import { parseSex } from '../sex';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
 import { birthTerm, nameTerm } from './terms';
+import { digitsAt } from '../digits';
 
 export interface BirthDate {
   iso: string;
@@ -51,7 +52,6 @@ export interface Features {
   programs: ProgramId[];
 }
 
-const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /** `n` zeros (a plain loop: map with a callback costs more per row). */
 function zeros(n: number): number[] {
@@ -65,9 +65,9 @@ function birth(raw: string | undefined): BirthDate | null {
   const iso = parseDate(raw);
   if (!iso) return null;
   // parseDate's ISO has a four-digit year (1800–2199): read by character, no slices or regex.
-  const y = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
-  const m = digitAt(iso, 5) * 10 + digitAt(iso, 6);
-  const d = digitAt(iso, 8) * 10 + digitAt(iso, 9);
+  const y = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 2);
+  const d = digitsAt(iso, 8, 2);
   return { iso, y, m, d, digits: String(y * 10000 + m * 100 + d) };
 }
 
