@@ -56,6 +56,10 @@ export function createFilesService(): FilesService {
     if (!session) throw asFileReadError(new Error('belum ada berkas'), 'empty', 'Pilih berkas dulu');
     return session;
   };
+  const currentPlan = (): ImportPlan => {
+    if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
+    return plan;
+  };
   return {
     open(bytes, fileName, opts) {
       session = null;
@@ -81,23 +85,15 @@ export function createFilesService(): FilesService {
         return out.diff;
       }, 'Perbandingan gagal');
     },
-    takePlan: () =>
-      attempt(() => {
-        if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
-        return plan;
-      }, 'Rencana impor tidak ada'),
-    planOutline: (maxUpdateBytes) =>
-      attempt(() => {
-        if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
-        return planOutline(plan, maxUpdateBytes);
-      }, 'Rencana impor tidak ada'),
+    takePlan: () => attempt(currentPlan, 'Rencana impor tidak ada'),
+    planOutline: (maxUpdateBytes) => attempt(() => planOutline(currentPlan(), maxUpdateBytes), 'Rencana impor tidak ada'),
     planRows: (from, to) =>
       attempt(() => {
-        if (!plan) throw asFileReadError(new Error('belum ada pratinjau'), 'import-failed', 'Buat pratinjau dulu');
-        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= plan.rows.length)) {
-          throw asFileReadError(new Error(`${from}–${to} dari ${plan.rows.length}`), 'import-failed', 'Bagian rencana impor di luar jangkauan');
+        const kept = currentPlan();
+        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= kept.rows.length)) {
+          throw asFileReadError(new Error(`${from}–${to} dari ${kept.rows.length}`), 'import-failed', 'Bagian rencana impor di luar jangkauan');
         }
-        return plan.rows.slice(from, to);
+        return kept.rows.slice(from, to);
       }, 'Baris rencana impor tidak dapat diambil'),
     export(format, tables, opts = {}) {
       return attempt(() => {
