@@ -81,10 +81,17 @@ function sameRow(a: RecordRow, b: RecordRow): boolean {
   return true;
 }
 
+/** Each household key of a row: its No KK within each household-unit programme ('' when it has none). */
+function forEachHouseholdKey(f: Features | null | undefined, overlap: CompiledOverlap, fn: (key: string) => void): void {
+  if (!f || f.reference || !f.noKk) return;
+  if (f.programs.length === 0) fn(`${f.noKk}|`);
+  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(`${f.noKk}|${p}`);
+}
+
 function householdKeys(f: Features | null | undefined, overlap: CompiledOverlap): string[] {
-  if (!f || f.reference || !f.noKk) return [];
-  const programs = f.programs.length > 0 ? f.programs : [''];
-  return programs.filter((p) => p === '' || isHouseholdProgram(overlap, p)).map((p) => `${f.noKk}|${p}`);
+  const out: string[] = [];
+  forEachHouseholdKey(f, overlap, (k) => out.push(k));
+  return out;
 }
 
 function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride[]> {
@@ -191,7 +198,7 @@ class Engine implements CheckEngine {
     return parseRow(row, this.cfg.today, trust);
   }
 
-  private featuresFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Features {
+  private featuresFor(row: RecordRow, trust: IdTrust, parsed: ParsedRow): Features {
     return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, trust, parsed);
   }
 
@@ -233,10 +240,13 @@ class Engine implements CheckEngine {
     const trust = this.idColumns.trust(row.source);
     const parsed = this.parse(row, trust);
     changes.set(row.key, this.featuresFor(row, trust, parsed));
-    // Most rows have none: no empty list kept per row (findingsFor reads a missing one as empty).
-    const local = this.localFor(row, trust, parsed);
-    if (local.length > 0) this.local.set(row.key, local);
-    else if (this.local.has(row.key)) this.local.delete(row.key);
+    this.keepLocal(row.key, this.localFor(row, trust, parsed));
+  }
+
+  /** Most rows have no local findings: no empty list is kept per row (findingsFor reads a missing one as empty). */
+  private keepLocal(key: string, local: Finding[]): void {
+    if (local.length > 0) this.local.set(key, local);
+    else if (this.local.has(key)) this.local.delete(key);
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
@@ -275,7 +285,7 @@ class Engine implements CheckEngine {
       this.overridesByRow = nextOverrides;
       for (const key of relocal) {
         const row = this.rows.get(key);
-        if (row) this.local.set(key, this.localFor(row));
+        if (row) this.keepLocal(key, this.localFor(row));
       }
       return this.commit(new Map(), affected, relocal);
     }
@@ -389,9 +399,7 @@ class Engine implements CheckEngine {
     const dirty = new Set<string>();
     for (const [key, next] of changes) {
       if (!next || next.reference || !next.noKk) continue;
-      // householdKeys(next) without its intermediate arrays.
-      if (next.programs.length === 0) listAdd(this.households, `${next.noKk}|`, key);
-      for (const p of next.programs) if (p === '' || isHouseholdProgram(this.overlap, p)) listAdd(this.households, `${next.noKk}|${p}`, key);
+      forEachHouseholdKey(next, this.overlap, (hk) => listAdd(this.households, hk, key));
       // commit() marks the rows already on this No KK; all but the last one are marked by now.
       const kin = this.kk.get(next.noKk);
       if (!kin) this.kk.set(next.noKk, [key]);

@@ -101,9 +101,7 @@ export function relationFindings(ctx: RelationContext): readonly Finding[] {
       }
     }
   }
-  if (pairs && pairs.length > 16) pairs.sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
-  // The same order for short lists (Array#sort keeps ties in place there), without its buffer.
-  else if (pairs && pairs.length > 1) sortSmall(pairs, (x, y) => byCodeUnits(x.a + x.b, y.a + y.b));
+  if (pairs && pairs.length > 1) sortSmall(pairs, (x, y) => byCodeUnits(x.a + x.b, y.a + y.b));
   for (const { a, b, places, placesEn } of pairs ?? []) {
     // Sorted by the Indonesian text; the English list follows the same order.
     let id = places[0] as string;
