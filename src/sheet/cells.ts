@@ -45,7 +45,8 @@ export function parseCellKey(key: string): { col: string; writer: string } | nul
   return { col: key.slice(0, at), writer: key.slice(at + 1) };
 }
 
-function isTuple(v: unknown): v is CellTuple {
+/** A cell entry as written: [value, time] (anything else in a row map is not a cell value). */
+export function isTuple(v: unknown): v is CellTuple {
   return Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'number';
 }
 

@@ -2,7 +2,7 @@
 // (values by role), keyed `${sheetId}/${rowId}` so keys are unique across sheets.
 import type * as Y from 'yjs';
 import type { ColumnRole, RecordRow } from '../domain/schema';
-import { getColumns, sheetParts } from './doc';
+import { getColumns, getMeta } from './doc';
 import { getRowValues } from './cells';
 import { rowIds } from './rows';
 
@@ -49,6 +49,5 @@ export function toRecordRows(doc: Y.Doc, sheetId: string): RecordRow[] {
 
 /** The programme the sheet is a list of (its meta), '' when none. */
 export function sheetProgram(doc: Y.Doc): string {
-  const p = sheetParts(doc).meta.get('program');
-  return typeof p === 'string' ? p.trim() : '';
+  return getMeta(doc).program.trim();
 }

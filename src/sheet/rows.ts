@@ -2,7 +2,7 @@
 // person deletes while another edits it keeps the edit; it can be restored).
 import * as Y from 'yjs';
 import { sheetParts, writerId, type RowMap } from './doc';
-import { newRowCellWriter, parseCellKey } from './cells';
+import { isTuple, newRowCellWriter, parseCellKey } from './cells';
 
 const DELETED = '_del';
 
@@ -116,7 +116,7 @@ export function deletedRows(doc: Y.Doc): DeletedRow[] {
     const deletedAt = typeof del[0] === 'number' ? del[0] : 0;
     let lastEdit = 0;
     for (const [key, v] of row.entries()) {
-      if (parseCellKey(key) && Array.isArray(v) && typeof v[1] === 'number') lastEdit = Math.max(lastEdit, v[1]);
+      if (parseCellKey(key) && isTuple(v)) lastEdit = Math.max(lastEdit, v[1]);
     }
     out.push({ id, deletedAt, deletedBy: typeof del[1] === 'string' ? del[1] : '', lastEdit, editedAfter: lastEdit > deletedAt });
   }
