@@ -7,6 +7,7 @@ import type { DuplicateGroup } from '../../domain/findings';
 import { getCell, recordKey, splitRecordKey } from '../../sheet';
 import type { IndexEntry } from '../api/types';
 import { useApp } from '../context';
+import type { I18n } from '../i18n/i18n';
 import { routeHref } from '../router';
 import type { Checks } from './checks/checks';
 import { DismissedPairs, FindingActions, NotDuplicateButton, type Judge } from './Judgements';
@@ -58,7 +59,7 @@ export function RowPanel(props: RowPanelProps): JSX.Element {
             <h3>{i18n.t('panel.duplicates')}</h3>
             <For each={groups()}>{(g) => <GroupView group={g} self={key()} {...props} />}</For>
           </Show>
-          <DismissedPairs doc={props.doc} judge={props.judge} rowKey={key()} version={() => props.checks?.version() ?? 0} describe={(other) => describeMember(props, other)} />
+          <DismissedPairs doc={props.doc} judge={props.judge} rowKey={key()} version={() => props.checks?.version() ?? 0} describe={(other) => describeMember(i18n, props, other)} />
         </Show>
       </Show>
     </section>
@@ -81,7 +82,7 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
             if (sheetId === props.sheetId) {
               return (
                 <li>
-                  {i18n.t('panel.thisSheet', { n: props.positionOf(rowId) })}{' '}
+                  {memberPlace(i18n, props, member)}{' '}
                   <button type="button" class="small" onClick={() => props.onGoto(rowId)}>
                     {i18n.t('panel.goto')}
                   </button>
@@ -90,13 +91,9 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
               );
             }
             const entry = props.index.get(member);
-            const where = i18n.t('panel.otherSheet', {
-              sheet: entry?.sheetName ?? sheetId,
-              kelurahan: entry ? props.kelurahanName(entry.kelurahan) : '',
-            });
             return (
               <li data-testid="dup-other">
-                {where}
+                {memberPlace(i18n, props, member)}
                 <Show when={entry?.readable}>
                   {' '}— {entry!.values.nama ?? ''} {entry!.values.nik ?? ''}{' '}
                   <a href={routeHref({ name: 'sheet', id: sheetId, row: rowId })} class="small-link">
@@ -113,10 +110,17 @@ function GroupView(props: RowPanelProps & { group: DuplicateGroup; self: string 
   );
 }
 
-/** A short description of another row for the dismissed list: row number here, or the other sheet. */
-function describeMember(props: RowPanelProps, member: string): string {
+/** Where another member of a group is, in the same words in the group and in the dismissed list. */
+function memberPlace(i18n: I18n, props: RowPanelProps, member: string): string {
   const { sheetId, rowId } = splitRecordKey(member);
-  if (sheetId === props.sheetId) return `#${props.positionOf(rowId)} ${getCell(props.doc, rowId, 'nama').value}`;
+  if (sheetId === props.sheetId) return i18n.t('panel.thisSheet', { n: props.positionOf(rowId) });
   const entry = props.index.get(member);
-  return entry ? `${entry.sheetName}, ${props.kelurahanName(entry.kelurahan)}` : sheetId;
+  return i18n.t('panel.otherSheet', { sheet: entry?.sheetName ?? sheetId, kelurahan: entry ? props.kelurahanName(entry.kelurahan) : '' });
+}
+
+/** Another row for the dismissed list: where it is, and for a row here its name (the pair is no longer shown as a group). */
+function describeMember(i18n: I18n, props: RowPanelProps, member: string): string {
+  const { sheetId, rowId } = splitRecordKey(member);
+  const place = memberPlace(i18n, props, member);
+  return sheetId === props.sheetId ? `${place} — ${getCell(props.doc, rowId, 'nama').value}` : place;
 }
