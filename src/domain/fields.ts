@@ -31,7 +31,6 @@ export interface FieldCheckOptions {
   parsed?: ParsedRow;
 }
 
-export { parseSex } from './sex';
 
 // Patterns used on every row, compiled once (no g/y flag: test keeps no state).
 const HAS_DIGIT = /\d/;
@@ -75,7 +74,6 @@ export function parseRowStatus(raw: string): RowStatus | null {
   return STATUS_SYNONYMS.get(s) ?? null;
 }
 
-const present = filled;
 
 function idNumberFindings(
   out: Finding[],
@@ -157,7 +155,7 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
     }, 'jenis_kelamin'));
   }
   const kec = row.values.kecamatan;
-  if (nik.district && present(kec)) {
+  if (nik.district && filled(kec)) {
     const issued = districtName(nik.district) ?? '';
     if (issued.toLowerCase() !== kec.trim().toLowerCase() && districtKey(nik.district) !== normalizeAreaName(kec)) {
       out.push(makeFinding(key, 'nik-region-differs', {
@@ -193,7 +191,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   const birthIso = parsed.birthIso;
 
   // NIK
-  if (!present(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
+  if (!filled(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else if (options.nikFormat !== false && parsed.nik) {
     const nik = parsed.nik;
     idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, (options.idColumns?.nik ?? 'damaged') === 'damaged');
@@ -202,15 +200,15 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   }
 
   // No KK
-  if (present(v.no_kk) && parsed.noKk) {
+  if (filled(v.no_kk) && parsed.noKk) {
     const kk = parsed.noKk;
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
-    if (kk.digits && present(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
+    if (kk.digits && filled(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
     else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged');
   }
 
   // Nama
-  if (!present(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
+  if (!filled(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
   else {
     const name = v.nama.trim();
     if (HAS_DIGIT.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
@@ -220,11 +218,11 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   // Other required fields
   for (const role of options.required ?? []) {
     if (role === 'nik' || role === 'nama') continue;
-    if (!present(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
+    if (!filled(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
   }
 
   // Tanggal lahir
-  if (present(birthRaw)) {
+  if (filled(birthRaw)) {
     if (!birthIso) out.push(makeFinding(key, 'tanggal-lahir-invalid', { value: birthRaw.trim() }, 'tanggal_lahir'));
     else {
       const age = ageOn(birthIso, today);
@@ -233,18 +231,18 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     }
   }
 
-  if (present(v.jenis_kelamin) && !parsed.sex) {
+  if (filled(v.jenis_kelamin) && !parsed.sex) {
     out.push(makeFinding(key, 'jenis-kelamin-invalid', { value: v.jenis_kelamin.trim() }, 'jenis_kelamin'));
   }
-  if (present(v.rt) && parseRtRw(v.rt) === null && !RT_SLASH_RW.test(v.rt)) {
+  if (filled(v.rt) && parseRtRw(v.rt) === null && !RT_SLASH_RW.test(v.rt)) {
     out.push(makeFinding(key, 'rt-invalid', { value: v.rt.trim() }, 'rt'));
   }
-  if (present(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));
-  if (present(v.penghasilan) && parsed.income === null) {
+  if (filled(v.rw) && parseRtRw(v.rw) === null) out.push(makeFinding(key, 'rw-invalid', { value: v.rw.trim() }, 'rw'));
+  if (filled(v.penghasilan) && parsed.income === null) {
     out.push(makeFinding(key, 'penghasilan-invalid', { value: v.penghasilan.trim() }, 'penghasilan'));
   }
-  if (present(v.status) && !parseRowStatus(v.status)) out.push(makeFinding(key, 'status-invalid', { value: v.status.trim() }, 'status'));
-  if (present(v.status_dtks) && !parseDtksStatus(v.status_dtks)) {
+  if (filled(v.status) && !parseRowStatus(v.status)) out.push(makeFinding(key, 'status-invalid', { value: v.status.trim() }, 'status'));
+  if (filled(v.status_dtks) && !parseDtksStatus(v.status_dtks)) {
     out.push(makeFinding(key, 'status-dtks-invalid', { value: v.status_dtks.trim() }, 'status_dtks'));
   }
   return out;

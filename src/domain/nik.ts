@@ -44,8 +44,8 @@ export interface NikOptions {
   /** ISO tanggal_lahir of the row, when known: decides the century. */
   birthDateHint?: string | null;
   /**
-   * The column is known not to have passed through an Excel number cell (see
-   * assessIdColumn), so a trailing 0 is just a serial ending in 0 (one NIK in ten).
+   * The column is known not to have passed through an Excel number cell (its
+   * idColumnVerdict is 'trusted'), so a trailing 0 is just a serial ending in 0 (one NIK in ten).
    */
   trustTrailingZero?: boolean;
 }

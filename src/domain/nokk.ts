@@ -37,7 +37,7 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
   'empty', 'excel-scientific', 'excel-precision', 'non-digit', 'length', 'placeholder', 'serial-zero',
 ]);
 
-/** `trustTrailingZero`: as for parseNik, when assessIdColumn trusts the column. */
+/** `trustTrailingZero`: as for parseNik, when the column's idColumnVerdict is 'trusted'. */
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };

@@ -3,7 +3,7 @@
 // be switched off; a finding can be overridden for one row with a reason, which
 // turns it into an 'info' finding that records who decided and why.
 import { districtKey, normalizeAreaName } from './area/index';
-import { ageOn, birthDateOptions, formatDate, parseDate, todayIso } from './dates';
+import { ageOn, formatDate, parseBirthDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
@@ -304,7 +304,7 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   if (!rule.enabled) return null;
   const v = row.values;
   // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
-  let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseDate(v.tanggal_lahir, birthDateOptions(today)) : null;
+  let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseBirthDate(v.tanggal_lahir, today) : null;
   let column: ColumnRole = 'tanggal_lahir';
   if (!birth && v.nik) {
     birth = (parsed ? parsed.nik?.birthDate : parseNik(v.nik, { today }).birthDate) ?? null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFields, parseDtksStatus, parseRowStatus, parseRtRw, parseSex } from '../../src/domain/fields';
+import { checkFields, parseDtksStatus, parseRowStatus, parseRtRw } from '../../src/domain/fields';
+import { parseSex } from '../../src/domain/sex';
 import type { Finding } from '../../src/domain/findings';
 import type { RecordRow } from '../../src/domain/schema';
 import { forSeeds, pick, randomNik, randomString } from './helpers';

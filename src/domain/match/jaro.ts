@@ -1,7 +1,7 @@
 // Jaro-Winkler similarity (0..1) of two short strings (name tokens, address
 // tokens). Written for speed on tokens of a few characters: matched positions
-// are bit sets in two integers (tokens up to 30 characters; longer ones use
-// flag arrays), so a call allocates nothing.
+// are bit sets in two integers, so a call on tokens of up to 30 characters
+// allocates nothing (longer ones use two flag arrays).
 
 /** Jaro similarity of a and b. */
 export function jaro(a: string, b: string): number {
