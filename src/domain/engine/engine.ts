@@ -19,7 +19,7 @@ import { localFindings } from './local';
 import { Matcher, pairKey } from './matcher';
 import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
-import { byCodeUnits, sortSmall } from './smallSort';
+import { byCodeUnits, sortSmall } from '../smallSort';
 import { relationFindings, type Peer, type ReferenceLink } from './relations';
 
 export interface RowFindings {

@@ -6,7 +6,7 @@
 import type { DuplicateGroup } from '../findings';
 import type { PairScore } from '../match/compare';
 import { pairReason } from '../match/reasons';
-import { byCodeUnits, sortSmall } from './smallSort';
+import { byCodeUnits, sortSmall } from '../smallSort';
 
 /** A short stable id for a set of members (64-bit FNV-1a, hex). */
 export function groupId(prefix: string, parts: readonly string[]): string {

@@ -3,7 +3,7 @@
 import type { Features } from '../match/features';
 import type { RecordRow } from '../schema';
 import type { Peer } from './relations';
-import { sortSmall } from './smallSort';
+import { sortSmall } from '../smallSort';
 
 function holds(peers: readonly Peer[], key: string): boolean {
   for (const p of peers) if (p.row.key === key) return true;

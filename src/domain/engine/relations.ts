@@ -9,7 +9,7 @@ import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
 import type { RecordRow } from '../schema';
 import type { OverlapMemo } from './overlapMemo';
-import { byCodeUnits, sortSmall } from './smallSort';
+import { byCodeUnits, sortSmall } from '../smallSort';
 
 /** A row that is the same person (group member or linked reference row) or household (same No KK). */
 export interface Peer {

@@ -1,6 +1,7 @@
 // Reasons for a linked pair, built from its evidence, in Bahasa Indonesia (and English):
 // "NIK sama", "nama mirip 0,94 + tanggal lahir sama + RT/RW sama".
 import type { Evidence, PairScore } from './compare';
+import { sortSmall } from '../smallSort';
 
 /** 0.9432 → "0,94" (Indonesian decimal comma); "0.94" in English. */
 export function formatSimilarity(sim: number, lang: 'id' | 'en' = 'id'): string {
@@ -86,20 +87,9 @@ function negative(e: Evidence, lang: Lang): string | null {
 /** The order reasons are listed in (fields not named here first). */
 const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
 
-/** `list` in ORDER, stably (an insertion sort: evidence lists are short, and this runs per group link). */
+/** `list` in ORDER, stably (evidence lists are short, and this runs per group link). */
 function inOrder(list: readonly Evidence[]): Evidence[] {
-  const out = list.slice();
-  for (let i = 1; i < out.length; i++) {
-    const x = out[i] as Evidence;
-    const rank = ORDER.indexOf(x.field);
-    let j = i - 1;
-    while (j >= 0 && ORDER.indexOf((out[j] as Evidence).field) > rank) {
-      out[j + 1] = out[j] as Evidence;
-      j--;
-    }
-    out[j + 1] = x;
-  }
-  return out;
+  return sortSmall(list.slice(), (x, y) => ORDER.indexOf(x.field) - ORDER.indexOf(y.field));
 }
 
 /** One readable line for a linked pair. */
