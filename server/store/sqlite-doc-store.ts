@@ -45,6 +45,17 @@ interface MergeResult {
   snapshot: Uint8Array | null;
 }
 
+/**
+ * Bytes that can be moved to another thread: `u` itself when it owns its whole,
+ * non-shared buffer, otherwise a copy of just its bytes (moving a view's buffer
+ * would move, and detach, bytes that are not its own; a shared one cannot move).
+ */
+function ownedCopy(u: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { buffer } = u;
+  if (buffer instanceof ArrayBuffer && u.byteOffset === 0 && u.byteLength === buffer.byteLength) return new Uint8Array(buffer);
+  return u.slice();
+}
+
 /** Request/reply over a worker thread started on first use. */
 function workerClient(url: URL, data: unknown, onFailure: (err: Error) => void, isClosing: () => boolean) {
   const requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
@@ -187,9 +198,12 @@ export function openSqliteDocStore(file: string): DocStore {
       const merged = (await compactor.request({ type: 'merge', docId })) as MergeResult;
       const { entries, lastId, bytesBefore, snapshot } = merged;
       if (!snapshot) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
-      const replaced = await request({ type: 'replace', docId, lastId, expectedEntries: entries, snapshot });
+      // Read before the move: a transferred buffer reads as empty here.
+      const bytesAfter = snapshot.byteLength;
+      const moved = ownedCopy(snapshot);
+      const replaced = await request({ type: 'replace', docId, lastId, expectedEntries: entries, snapshot: moved }, [moved.buffer]);
       if (!replaced) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
-      return { docId, merged: entries, bytesBefore, bytesAfter: snapshot.byteLength };
+      return { docId, merged: entries, bytesBefore, bytesAfter };
     },
 
     entryCount(docId) {
