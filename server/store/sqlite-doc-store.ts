@@ -99,6 +99,10 @@ function workerClient(url: URL, data: unknown, onFailure: (err: Error) => void, 
       const w = worker;
       worker = null;
       if (w) await w.terminate();
+      // The thread is gone and its exit is not a failure (failAll skips it while
+      // closing): whatever it left unanswered would otherwise never settle.
+      for (const r of requests.values()) r.reject(new StoreError('store is closed'));
+      requests.clear();
     },
   };
 }
@@ -198,6 +202,8 @@ export function openSqliteDocStore(file: string): DocStore {
       const merged = (await compactor.request({ type: 'merge', docId })) as MergeResult;
       const { entries, lastId, bytesBefore, snapshot } = merged;
       if (!snapshot) return { docId, merged: 0, bytesBefore, bytesAfter: bytesBefore };
+      // Closed while merging: the writer is stopping (or stopped); do not post to it.
+      assertOpen();
       // Read before the move: a transferred buffer reads as empty here.
       const bytesAfter = snapshot.byteLength;
       const moved = ownedCopy(snapshot);
