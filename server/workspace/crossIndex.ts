@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog';
 import type { SheetRecord } from '../catalog/sheets';
 import type { ColumnRole, RecordRow } from '../../src/domain/schema';
 import { toRecordRows } from '../../src/sheet/records';
+import { rowCount } from '../../src/sheet/rows';
 
 export interface IndexEntry {
   key: string;
@@ -23,6 +24,11 @@ export interface IndexEntry {
 
 const IDENTITY: readonly ColumnRole[] = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin'];
 
+interface Cached<T> {
+  version: string;
+  value: Promise<T>;
+}
+
 export interface CrossIndexOptions {
   readDoc(sheetId: string): Promise<Y.Doc>;
   /** Sheet id → a value that changes whenever the stored doc changes (entries, bytes, last write). */
@@ -30,35 +36,50 @@ export interface CrossIndexOptions {
 }
 
 export function createCrossIndex(catalog: Catalog, options: CrossIndexOptions) {
-  // A sheet's rows are read again only when its stored doc changed.
-  const cache = new Map<string, { version: string; rows: Promise<RecordRow[]> }>();
+  // A sheet's doc is read again only when its stored doc changed. Row counts
+  // (the workspace home) have a cache of their own: counting needs only the row
+  // id list, not the records the index builds.
+  const rowCache = new Map<string, Cached<RecordRow[]>>();
+  const countCache = new Map<string, Cached<number>>();
 
-  const rowsOf = (sheet: SheetRecord, version: string): Promise<RecordRow[]> => {
-    const hit = cache.get(sheet.id);
-    if (hit && hit.version === version) return hit.rows;
-    const rows = options.readDoc(sheet.id).then((doc) => {
+  function fromDoc<T>(cache: Map<string, Cached<T>>, sheetId: string, version: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const hit = cache.get(sheetId);
+    if (hit && hit.version === version) return hit.value;
+    const value = options.readDoc(sheetId).then((doc) => {
       try {
-        return toRecordRows(doc, sheet.id);
+        return read(doc);
       } finally {
         doc.destroy();
       }
     });
-    cache.set(sheet.id, { version, rows });
-    rows.catch(() => cache.delete(sheet.id));
-    return rows;
+    cache.set(sheetId, { version, value });
+    value.catch(() => {
+      if (cache.get(sheetId)?.value === value) cache.delete(sheetId);
+    });
+    return value;
+  }
+
+  const rowsOf = (sheet: SheetRecord, version: string): Promise<RecordRow[]> =>
+    fromDoc(rowCache, sheet.id, version, (doc) => toRecordRows(doc, sheet.id));
+
+  const countOf = (sheet: SheetRecord, version: string): Promise<number> => {
+    // The index's rows of this very version hold the count already.
+    const rows = rowCache.get(sheet.id);
+    if (rows && rows.version === version) return rows.value.then((r) => r.length);
+    return fromDoc(countCache, sheet.id, version, rowCount);
   };
 
   return {
     /**
-     * Rows per sheet the user may open (for the workspace home), from the same
-     * cache: a sheet's doc is read only when it changed since the last answer.
+     * Rows per sheet the user may open (for the workspace home), counted from
+     * the row id list: a sheet's doc is read only when it changed since the last answer.
      */
     async rowCounts(user: Principal): Promise<Map<string, number>> {
       const versions = await options.versions();
       const out = new Map<string, number>();
       for (const sheet of catalog.sheets.list(user.workspaceId)) {
         if (accessTo(user, sheet) === 'none') continue;
-        out.set(sheet.id, (await rowsOf(sheet, versions.get(sheet.id) ?? '')).length);
+        out.set(sheet.id, await countOf(sheet, versions.get(sheet.id) ?? ''));
       }
       return out;
     },
