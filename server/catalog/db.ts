@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-const MIGRATIONS: string[] = [
+/** Schema version n is MIGRATIONS[0..n-1] applied in order (exported for the migration test's old fixtures). */
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE workspaces (
     id TEXT PRIMARY KEY,
