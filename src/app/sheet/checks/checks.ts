@@ -173,11 +173,28 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
   const onOrder = () => {
     positionsStale = true;
   };
+  // Every row is converted again when what a row means changes without the row
+  // changing: a column given another role, or the sheet's programme renamed (rows
+  // without a programme of their own are in it). The engine skips rows that come
+  // out the same, so only the affected ones are checked again.
+  const recheckAll = () => {
+    for (const id of rowIds(doc)) queue.add(id);
+    schedule();
+  };
+  let knownProgram = sheetProgram(doc);
+  const onMeta = () => {
+    if (sheetProgram(doc) === knownProgram) return;
+    knownProgram = sheetProgram(doc);
+    recheckAll();
+  };
   const onColumns = () => {
+    const before = roleToCol;
     roleToCol = colsByRole();
+    if (!sameRoles(before, roleToCol)) recheckAll();
   };
   sheetParts(doc).order.observe(onOrder);
   sheetParts(doc).columns.observeDeep(onColumns);
+  sheetParts(doc).meta.observe(onMeta);
   const unobserve = observeRows(doc, (changes) => {
     for (const id of changes.changed) queue.add(id);
     for (const id of changes.removed) {
@@ -231,9 +248,16 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       unobserveJudgements();
       sheetParts(doc).order.unobserve(onOrder);
       sheetParts(doc).columns.unobserveDeep(onColumns);
+      sheetParts(doc).meta.unobserve(onMeta);
       engine.dispose();
     },
   };
+}
+
+function sameRoles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [role, col] of a) if (b.get(role) !== col) return false;
+  return true;
 }
 
 function toggle(set: Set<string>, id: string, on: boolean): void {

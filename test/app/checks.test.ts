@@ -1,0 +1,89 @@
+// A sheet's checks follow changes that alter what its rows mean without any
+// row changing: the sheet's programme renamed (rows without a programme of
+// their own are in it) and a column given a role. Driven through the real
+// engine (in-process instead of the worker) and a real Y.Doc.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createEngine } from '../../src/domain/engine';
+import type { RecordRow } from '../../src/domain/schema';
+import type { AsyncEngine } from '../../src/app/sheet/checks/engine';
+import { startChecks, type Checks } from '../../src/app/sheet/checks/checks';
+import { appendRows, initSheet, recordKey, setMeta, updateColumn } from '../../src/sheet';
+
+function inProcessEngine(): AsyncEngine {
+  const engine = createEngine({ today: '2025-06-01' });
+  return {
+    upsert: async (rows) => engine.upsert(rows),
+    remove: async (keys) => engine.remove(keys),
+    setConfig: async (patch) => engine.setConfig(patch),
+    dispose: () => {},
+  };
+}
+
+/** Waits until the checks have settled (every queued row checked). */
+async function settled(checks: Checks): Promise<void> {
+  await vi.waitFor(() => expect(checks.ready()).toBe(true));
+  // Queued re-checks run a frame later; a few frames are plenty.
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+const codes = (checks: Checks, key: string) => checks.findingsOf(key).map((f) => f.code).sort();
+
+describe('sheet checks', () => {
+  let running: Checks | undefined;
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 1));
+  });
+  afterEach(() => {
+    running?.stop();
+    running = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  function sheet(program: string) {
+    const doc = new Y.Doc();
+    initSheet(doc, { name: 'Usulan', program, period: '2025', kelurahan: '', kecamatan: '' }, [
+      { id: 'nik', label: 'NIK', role: 'nik' },
+      { id: 'nama', label: 'Nama', role: 'nama' },
+      { id: 'kerja', label: 'Pekerjaan' },
+    ]);
+    const [row] = appendRows(doc, [{ nik: '3375014107800002', nama: 'Siti Aminah', kerja: 'PNS' }]);
+    return { doc, key: recordKey('s1', row as string) };
+  }
+
+  // The same person on another sheet's BPNT list (the cross-sheet index).
+  const bpntRow: RecordRow = { key: 'other/r1', source: 'other', position: 1, values: { nik: '3375014107800002', nama: 'Siti Aminah', program: 'BPNT' } };
+
+  it('re-checks the rows when the sheet programme is renamed', async () => {
+    const { doc, key } = sheet('PKH');
+    const checks = (running = startChecks(doc, 's1', inProcessEngine()));
+    await checks.replaceIndex([bpntRow]);
+    await settled(checks);
+    // PKH with BPNT may be received together.
+    expect(codes(checks, key)).not.toContain('program-overlap');
+
+    setMeta(doc, { program: 'JPS Kabupaten' });
+    await settled(checks);
+    const overlap = checks.findingsOf(key).find((f) => f.code === 'program-overlap');
+    expect(overlap?.params).toMatchObject({ program: 'JPS', other: 'BPNT' });
+
+    setMeta(doc, { program: 'PKH' });
+    await settled(checks);
+    expect(codes(checks, key)).not.toContain('program-overlap');
+  });
+
+  it('re-checks the rows when a column is given a role, and when it loses it', async () => {
+    const { doc, key } = sheet('PKH');
+    const checks = (running = startChecks(doc, 's1', inProcessEngine()));
+    await settled(checks);
+    expect(codes(checks, key)).not.toContain('occupation-excluded');
+
+    updateColumn(doc, 'kerja', { role: 'pekerjaan' });
+    await settled(checks);
+    expect(codes(checks, key)).toContain('occupation-excluded');
+
+    updateColumn(doc, 'kerja', { role: undefined });
+    await settled(checks);
+    expect(codes(checks, key)).not.toContain('occupation-excluded');
+  });
+});
