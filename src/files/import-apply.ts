@@ -10,10 +10,11 @@
 // undoes every part). On the wire they arrive within moments of each other.
 // The app goes further (applyImportInParts): the rows stay in the files worker
 // and come to the page one part at a time (import-parts.ts splits them).
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { allOrNothing } from './all-or-nothing';
 import { addColumn, getColumns, sheetParts, type ColumnDef } from '../sheet/doc';
 import { insertRows } from '../sheet/rows';
-import { asFileReadError, fileError, type FileReadError } from './errors';
+import { fileError, type FileReadError } from './errors';
 import type { ImportPlan, ImportRow } from './import-plan';
 import { planOutline, type PlanOutline } from './import-parts';
 
@@ -105,32 +106,22 @@ interface ApplyRun {
 }
 
 function startApply(doc: Y.Doc, outline: PlanOutline, origin: unknown = IMPORT_ORIGIN): ApplyRun {
-  const parts = sheetParts(doc);
-  const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const { order } = sheetParts(doc);
+  const run = allOrNothing(doc, origin, 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
   const rowIds: string[] = [];
   let written = 0;
-  const abort = (e: unknown): FileReadError => {
-    // Yjs keeps whatever a failed transaction did; take every part back out.
-    while (undo.canUndo()) undo.undo();
-    undo.destroy();
-    return asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada baris yang masuk');
-  };
   return {
     write(rows) {
-      try {
-        doc.transact(() => {
-          if (written === 0) for (const c of outline.newColumns) addColumn(doc, c, undefined, origin);
-          const ids = insertRows(doc, parts.order.length, rows.map((r) => r.values), origin);
-          for (const id of ids) rowIds.push(id);
-        }, origin);
-        written++;
-      } catch (e) {
-        throw abort(e);
-      }
+      run.part(() => {
+        if (written === 0) for (const c of outline.newColumns) addColumn(doc, c, undefined, origin);
+        const ids = insertRows(doc, order.length, rows.map((r) => r.values), origin);
+        for (const id of ids) rowIds.push(id);
+      });
+      written++;
     },
-    abort,
+    abort: run.abort,
     finish() {
-      undo.destroy();
+      run.finish();
       return { rowIds, columnsAdded: outline.newColumns.map((c) => c.id), transactions: outline.parts.length };
     },
   };

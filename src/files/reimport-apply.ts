@@ -3,12 +3,13 @@
 // overwrite is no longer the one they saw), so nothing is half-applied. With
 // `maxUpdateBytes` (a returned list that adds thousands of rows) the added rows
 // go in as further transactions under that size, as an import does; a failure
-// in any of them undoes all.
-import * as Y from 'yjs';
+// in any of them undoes all (all-or-nothing.ts).
+import type * as Y from 'yjs';
+import { allOrNothing } from './all-or-nothing';
 import { addColumn, getColumns, sheetParts } from '../sheet/doc';
 import { getRowValues, writeCell } from '../sheet/cells';
 import { deleteRows, insertRows, rowIds } from '../sheet/rows';
-import { asFileReadError, fileError } from './errors';
+import { fileError } from './errors';
 import { IMPORT_ORIGIN } from './import-apply';
 import { chunkRows } from './import-parts';
 import type { ImportPlan } from './import-plan';
@@ -72,25 +73,18 @@ export function applyReimport(
   const time = Date.now();
   // The first transaction holds the edits, removals and as many added rows as fit; the rest follow in parts.
   const addParts: Array<[number, number]> = opts.maxUpdateBytes && toAdd.length ? chunkRows(toAdd, opts.maxUpdateBytes) : [[0, toAdd.length]];
-  const undo = new Y.UndoManager([parts.columns, parts.order, parts.rows], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const run = allOrNothing(doc, origin, 'Impor dibatalkan karena kesalahan saat menulis; tidak ada yang diubah');
   let cellsChanged = 0;
-  try {
-    addParts.forEach(([from, to], i) => {
-      doc.transact(() => {
-        if (i === 0) {
-          for (const c of newCols) addColumn(doc, c, undefined, origin);
-          for (const e of edits) if (writeCell(doc, parts.rows.get(e.row)!, e.col, e.value, time)) cellsChanged++;
-          if (decision.remove.length) deleteRows(doc, decision.remove, origin, time);
-        }
-        if (to > from) insertRows(doc, parts.order.length, toAdd.slice(from, to).map((r) => r.values), origin, time);
-      }, origin);
+  addParts.forEach(([from, to], i) => {
+    run.part(() => {
+      if (i === 0) {
+        for (const c of newCols) addColumn(doc, c, undefined, origin);
+        for (const e of edits) if (writeCell(doc, parts.rows.get(e.row)!, e.col, e.value, time)) cellsChanged++;
+        if (decision.remove.length) deleteRows(doc, decision.remove, origin, time);
+      }
+      if (to > from) insertRows(doc, parts.order.length, toAdd.slice(from, to).map((r) => r.values), origin, time);
     });
-  } catch (e) {
-    // Yjs keeps whatever a failed transaction did; take every part back out.
-    while (undo.canUndo()) undo.undo();
-    throw asFileReadError(e, 'import-failed', 'Impor dibatalkan karena kesalahan saat menulis; tidak ada yang diubah');
-  } finally {
-    undo.destroy();
-  }
+  });
+  run.finish();
   return { added: toAdd.length, removed: decision.remove.length, cellsChanged };
 }
