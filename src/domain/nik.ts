@@ -6,7 +6,7 @@
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
 import { formatDate, isValidYmd, todayIso, toIso } from './dates';
-import { digitsAt, isAllDigits } from './digits';
+import { allDigitsAt, digitsAt, isAllDigits } from './digits';
 
 export type NikProblem =
   | 'empty'
@@ -85,9 +85,16 @@ export function cleanIdNumber(raw: string): IdShape {
 }
 
 
+/** Whether the first two digits step by one, up or down, as a counting run's do: most numbers fail, and skip the two searches. */
+function mayCount(digits: string): boolean {
+  if (digits.length < 2) return true;
+  const step = (digits.charCodeAt(1) - digits.charCodeAt(0) + 10) % 10;
+  return step === 1 || step === 9;
+}
+
 /** Dummy values typed to get past a required field: 0000…, 1111…, 1234567890…. */
 export function isPlaceholderNumber(digits: string): boolean {
-  if ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits)) return true;
+  if (mayCount(digits) && ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits))) return true;
   // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
   let run = 1;
   for (let i = 1; i < digits.length; i++) {
@@ -96,6 +103,11 @@ export function isPlaceholderNumber(digits: string): boolean {
     if (run >= 10 || (run >= 8 && c === 48)) return true;
   }
   return digits.length > 1 && run === digits.length;
+}
+
+/** Number(iso.slice(0, 4)), read by character when those are four digits (the usual ISO hint: no slice per row). */
+function leadingYear(iso: string): number {
+  return allDigitsAt(iso, 0, 4) ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
 }
 
 /**
@@ -110,7 +122,7 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
   const ok19 = isValidYmd(y19, month, day);
   const ok20 = isValidYmd(y20, month, day);
   if (!ok19 && !ok20) return null;
-  const hintYear = hint ? Number(hint.slice(0, 4)) : Number.NaN;
+  const hintYear = hint ? leadingYear(hint) : Number.NaN;
   let year: number;
   if (ok19 && hintYear === y19) year = y19;
   else if (ok20 && hintYear === y20) year = y20;
