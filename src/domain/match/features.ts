@@ -145,6 +145,9 @@ export class ParseCache {
   private readonly births = new Map<string, ParsedBirth>();
   /** Births of the two usual forms by day (commonFormDay): no hash of each row's fresh cell text. */
   private readonly birthsByDay = new Map<number, ParsedBirth>();
+  /** The last cell birthOnDay answered: parseRow and then featuresOf ask for the same row's cell. */
+  private lastDayRaw: string | undefined;
+  private lastDayBirth: ParsedBirth | undefined;
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -166,6 +169,7 @@ export class ParseCache {
     return this.memo(this.names, raw, parseName);
   }
   birth(raw: string | undefined): ParsedBirth {
+    if (raw !== undefined && raw === this.lastDayRaw) return this.lastDayBirth as ParsedBirth;
     const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
     if (day === NOT_COMMON_FORM) return this.memo(this.births, raw, parseBirth);
     return this.birthOnDay(day, raw as string);
@@ -186,6 +190,8 @@ export class ParseCache {
       hit = parseBirth(raw);
       this.birthsByDay.set(day, hit);
     }
+    this.lastDayRaw = raw;
+    this.lastDayBirth = hit;
     return hit;
   }
   address(raw: string | undefined): string[] {
