@@ -96,16 +96,14 @@ const isDigit = (s: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
-/** The number written by the `n` digits at `i` (the caller checked they are digits). */
-
 /** commonFormDay's answer for a cell in neither usual form. */
 export const NOT_COMMON_FORM = -1;
 
 /**
- * The day a cell in one of the two forms that make up nearly every cell,
- * 'DD-MM-YYYY' (or with '/' or '.') and 'YYYY-MM-DD', names: as the number
- * YYYYMMDD, or 0 when that is no real day; NOT_COMMON_FORM for anything else.
- * A number, so callers can key caches by it without hashing the cell's text.
+ * The day written in one of the two forms that make up nearly every cell,
+ * 'DD-MM-YYYY' (or with '/' or '.') and 'YYYY-MM-DD', as the number YYYYMMDD;
+ * 0 when it is no real day, NOT_COMMON_FORM for any other text. A number, so
+ * a cache can be keyed by it without hashing each row's fresh cell text.
  */
 export function commonFormDay(s: string): number {
   if (s.length !== 10) return NOT_COMMON_FORM;
