@@ -96,25 +96,40 @@ const isDigit = (s: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
-/** The number written by the `n` digits at `i` (the caller checked they are digits). */
+/** commonFormDay's answer for a cell in neither usual form. */
+export const NOT_COMMON_FORM = -1;
 
 /**
- * The two forms that make up nearly every cell, 'DD-MM-YYYY' (or with '/') and
- * 'YYYY-MM-DD', without regular expressions; undefined for anything else.
+ * The day written in one of the two forms that make up nearly every cell,
+ * 'DD-MM-YYYY' (or with '/' or '.') and 'YYYY-MM-DD', as the number YYYYMMDD;
+ * 0 when it is no real day, NOT_COMMON_FORM for any other text. A number, so
+ * a cache can be keyed by it without hashing each row's fresh cell text.
  */
-function parseCommonForm(s: string): string | null | undefined {
-  if (s.length !== 10) return undefined;
+export function commonFormDay(s: string): number {
+  if (s.length !== 10) return NOT_COMMON_FORM;
   if (isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 3) && isDigit(s, 4) && isDigit(s, 6) && isDigit(s, 7) && isDigit(s, 8) && isDigit(s, 9)) {
     const sep = s[2];
-    if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep) {
-      return toIso(digitsAt(s, 6, 4), digitsAt(s, 3, 2), digitsAt(s, 0, 2));
-    }
+    if ((sep === '-' || sep === '/' || sep === '.') && s[5] === sep) return validDay(digitsAt(s, 6, 4), digitsAt(s, 3, 2), digitsAt(s, 0, 2));
   }
   if (s[4] === '-' && s[7] === '-' && isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3) && isDigit(s, 5) && isDigit(s, 6) && isDigit(s, 8) && isDigit(s, 9)) {
-    // Already ISO: the cell itself is the answer when it is a real day (no new string).
-    return isValidYmd(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2)) ? s : null;
+    return validDay(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
   }
-  return undefined;
+  return NOT_COMMON_FORM;
+}
+
+const validDay = (y: number, m: number, d: number): number => (isValidYmd(y, m, d) ? y * 10000 + m * 100 + d : 0);
+
+/**
+ * The two usual forms (see commonFormDay) without regular expressions;
+ * undefined for anything else.
+ */
+function parseCommonForm(s: string): string | null | undefined {
+  const day = commonFormDay(s);
+  if (day === NOT_COMMON_FORM) return undefined;
+  if (day === 0) return null;
+  // Already ISO: the cell itself is the answer (no new string).
+  if (s[4] === '-') return s;
+  return toIso(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100);
 }
 
 /**

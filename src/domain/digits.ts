@@ -17,3 +17,13 @@ export function digitsAt(s: string, i: number, n: number): number {
   for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
   return v;
 }
+
+/** True when `s` has `n` ASCII digits from index `i`. */
+export function allDigitsAt(s: string, i: number, n: number): boolean {
+  if (s.length < i + n) return false;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

@@ -6,7 +6,7 @@
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
 import { formatDate, isValidYmd, todayIso, toIso } from './dates';
-import { digitsAt, isAllDigits } from './digits';
+import { allDigitsAt, digitsAt, isAllDigits } from './digits';
 
 export type NikProblem =
   | 'empty'
@@ -62,6 +62,11 @@ export type IdShape =
   | { kind: 'digits'; digits: string }
   | { kind: 'other'; cleaned: string };
 
+/** 16 ASCII digits exactly: the usual NIK or No KK cell, which needs no cleaning. */
+export function isSixteenDigits(raw: string): boolean {
+  return raw.length === 16 && isAllDigits(raw);
+}
+
 /**
  * Strips what spreadsheets and people add around an identity number: spaces
  * (also non-breaking), a leading apostrophe (Excel's "text" marker), quotes,
@@ -85,9 +90,16 @@ export function cleanIdNumber(raw: string): IdShape {
 }
 
 
+/** Whether the first two digits step by one, up or down, as a counting run's do: most numbers fail, and skip the two searches. */
+function mayCount(digits: string): boolean {
+  if (digits.length < 2) return true;
+  const step = (digits.charCodeAt(1) - digits.charCodeAt(0) + 10) % 10;
+  return step === 1 || step === 9;
+}
+
 /** Dummy values typed to get past a required field: 0000…, 1111…, 1234567890…. */
 export function isPlaceholderNumber(digits: string): boolean {
-  if ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits)) return true;
+  if (mayCount(digits) && ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits))) return true;
   // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
   let run = 1;
   for (let i = 1; i < digits.length; i++) {
@@ -96,6 +108,11 @@ export function isPlaceholderNumber(digits: string): boolean {
     if (run >= 10 || (run >= 8 && c === 48)) return true;
   }
   return digits.length > 1 && run === digits.length;
+}
+
+/** Number(iso.slice(0, 4)), read by character when those are four digits (the usual ISO hint: no slice per row). */
+function leadingYear(iso: string): number {
+  return allDigitsAt(iso, 0, 4) ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
 }
 
 /**
@@ -110,7 +127,7 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
   const ok19 = isValidYmd(y19, month, day);
   const ok20 = isValidYmd(y20, month, day);
   if (!ok19 && !ok20) return null;
-  const hintYear = hint ? Number(hint.slice(0, 4)) : Number.NaN;
+  const hintYear = hint ? leadingYear(hint) : Number.NaN;
   let year: number;
   if (ok19 && hintYear === y19) year = y19;
   else if (ok20 && hintYear === y20) year = y20;
@@ -123,35 +140,25 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
-  const info: NikInfo = { raw: rawText, digits: null, problems: [] };
-  const shape = cleanIdNumber(rawText);
-  if (shape.kind === 'empty') {
-    info.problems.push('empty');
+  // The usual cell is 16 plain digits: read as they are, with no shape object.
+  const shape = isSixteenDigits(rawText) ? null : cleanIdNumber(rawText);
+  if (shape && shape.kind !== 'digits') {
+    const info: NikInfo = { raw: rawText, digits: null, problems: [] };
+    if (shape.kind === 'empty') info.problems.push('empty');
+    else if (shape.kind === 'scientific') {
+      info.problems.push('excel-scientific');
+      if (shape.digits) info.excelDigits = shape.digits;
+    } else info.problems.push('non-digit');
     return info;
   }
-  if (shape.kind === 'scientific') {
-    info.problems.push('excel-scientific');
-    if (shape.digits) info.excelDigits = shape.digits;
-    return info;
-  }
-  if (shape.kind === 'other') {
-    info.problems.push('non-digit');
-    return info;
-  }
-  const d = shape.digits;
-  if (d.length !== 16) {
-    info.problems.push('length');
-    return info;
-  }
-  info.digits = d;
-  if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
-  if (isPlaceholderNumber(d)) info.problems.push('placeholder');
+  const d = shape ? shape.digits : rawText;
+  if (d.length !== 16) return { raw: rawText, digits: null, problems: ['length'] };
+  const problems: NikProblem[] = [];
+  if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
+  if (isPlaceholderNumber(d)) problems.push('placeholder');
 
   const region = regionOf(d);
-  if (region.problem) info.problems.push(region.problem);
-  if (region.province) info.province = region.province;
-  if (region.regency) info.regency = region.regency;
-  if (region.district) info.district = region.district;
+  if (region.problem) problems.push(region.problem);
 
   const dd = digitsAt(d, 6, 2);
   const mm = digitsAt(d, 8, 2);
@@ -159,22 +166,34 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
   const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
-  if (!birth) info.problems.push('birth-date-impossible');
-  else {
+  if (!birth) problems.push('birth-date-impossible');
+
+  const serial = d.slice(12);
+  // A serial of 0000 (never issued) ends in 0, so it is normally reported as
+  // 'excel-precision': the likelier cause, and just as unusable.
+  if (serial === '0000' && options.trustTrailingZero) problems.push('serial-zero');
+  // The usual NIK has every part: one object with all its fields (added one by one, they cost a regrowth or two per row).
+  if (region.district && birth) {
+    return { raw: rawText, digits: d, problems, province: region.province, regency: region.regency, district: region.district, birthDate: birth, sex: female ? 'P' : 'L', serial };
+  }
+  const info: NikInfo = { raw: rawText, digits: d, problems };
+  if (region.province) info.province = region.province;
+  if (region.regency) info.regency = region.regency;
+  if (region.district) info.district = region.district;
+  if (birth) {
     info.birthDate = birth;
     info.sex = female ? 'P' : 'L';
   }
-
-  info.serial = d.slice(12);
-  // A serial of 0000 (never issued) ends in 0, so it is normally reported as
-  // 'excel-precision': the likelier cause, and just as unusable.
-  if (info.serial === '0000' && options.trustTrailingZero) info.problems.push('serial-zero');
+  info.serial = serial;
   return info;
 }
 
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */
 export function isUsableIdentity(info: NikInfo): boolean {
-  return info.digits !== null && !info.problems.some((p) => UNUSABLE.has(p));
+  if (info.digits === null) return false;
+  // A loop, not some() with a callback: this runs for every row's number.
+  for (const p of info.problems) if (UNUSABLE.has(p)) return false;
+  return true;
 }
 
 /** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */

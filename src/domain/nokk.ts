@@ -5,7 +5,7 @@
 import { regionOf } from './area/index';
 import { toIso } from './dates';
 import { digitsAt } from './digits';
-import { cleanIdNumber, isPlaceholderNumber } from './nik';
+import { cleanIdNumber, isPlaceholderNumber, isSixteenDigits } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -40,45 +40,47 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
 /** `trustTrailingZero`: as for parseNik, when the column's idColumnVerdict is 'trusted'. */
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
-  const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };
-  const shape = cleanIdNumber(rawText);
-  if (shape.kind === 'empty') {
-    info.problems.push('empty');
+  // The usual cell is 16 plain digits: read as they are, with no shape object (as parseNik).
+  const shape = isSixteenDigits(rawText) ? null : cleanIdNumber(rawText);
+  if (shape && shape.kind !== 'digits') {
+    const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };
+    if (shape.kind === 'empty') info.problems.push('empty');
+    else if (shape.kind === 'scientific') {
+      info.problems.push('excel-scientific');
+      if (shape.digits) info.excelDigits = shape.digits;
+    } else info.problems.push('non-digit');
     return info;
   }
-  if (shape.kind === 'scientific') {
-    info.problems.push('excel-scientific');
-    if (shape.digits) info.excelDigits = shape.digits;
-    return info;
-  }
-  if (shape.kind === 'other') {
-    info.problems.push('non-digit');
-    return info;
-  }
-  const d = shape.digits;
-  if (d.length !== 16) {
-    info.problems.push('length');
-    return info;
-  }
-  info.digits = d;
-  if (d.endsWith('0') && !options.trustTrailingZero) info.problems.push('excel-precision');
-  if (isPlaceholderNumber(d)) info.problems.push('placeholder');
+  const d = shape ? shape.digits : rawText;
+  if (d.length !== 16) return { raw: rawText, digits: null, problems: ['length'] };
+  const problems: NoKkProblem[] = [];
+  if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
+  if (isPlaceholderNumber(d)) problems.push('placeholder');
   const region = regionOf(d);
-  if (region.problem) info.problems.push(region.problem);
+  if (region.problem) problems.push(region.problem);
+  // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
+  const issue = toIso(2000 + digitsAt(d, 10, 2), digitsAt(d, 8, 2), digitsAt(d, 6, 2));
+  if (!issue) problems.push('issue-date-impossible');
+  const serial = d.slice(12);
+  // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
+  if (serial === '0000' && options.trustTrailingZero) problems.push('serial-zero');
+  // The usual No KK has every part: one object with all its fields (see parseNik).
+  if (region.district && issue) {
+    return { raw: rawText, digits: d, problems, province: region.province, regency: region.regency, district: region.district, issueDate: issue, serial };
+  }
+  const info: NoKkInfo = { raw: rawText, digits: d, problems };
   if (region.province) info.province = region.province;
   if (region.regency) info.regency = region.regency;
   if (region.district) info.district = region.district;
-  // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
-  const issue = toIso(2000 + digitsAt(d, 10, 2), digitsAt(d, 8, 2), digitsAt(d, 6, 2));
   if (issue) info.issueDate = issue;
-  else info.problems.push('issue-date-impossible');
-  info.serial = d.slice(12);
-  // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
-  if (info.serial === '0000' && options.trustTrailingZero) info.problems.push('serial-zero');
+  info.serial = serial;
   return info;
 }
 
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */
 export function isUsableNoKk(info: NoKkInfo): boolean {
-  return info.digits !== null && !info.problems.some((p) => UNUSABLE.has(p));
+  if (info.digits === null) return false;
+  // A loop, not some() with a callback: this runs for every row's number.
+  for (const p of info.problems) if (UNUSABLE.has(p)) return false;
+  return true;
 }

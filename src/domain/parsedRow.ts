@@ -33,16 +33,26 @@ export function filled(v: string | undefined): v is string {
   return (c > 32 && c < 127) || v.trim() !== '';
 }
 
+// parseNoKk's two possible options, shared by every row.
+const TRUST_TRAILING_ZERO = { trustTrailingZero: true } as const;
+const NO_TRUST = { trustTrailingZero: false } as const;
+
+/** Birth dates parsed once per distinct value (the engine's ParseCache): the same answers as parseBirthDate. */
+export interface BirthDates {
+  birthIso(raw: string, today: string): string | null;
+}
+
 /**
  * `today`: ISO date for the birth-date century; `idColumns`: the verdict on the
- * row's NIK / No KK columns (a trailing 0 is trusted only where 'trusted').
+ * row's NIK / No KK columns (a trailing 0 is trusted only where 'trusted');
+ * `dates`: a cache of birth dates shared across rows (parsed here when absent).
  */
-export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerdict): ParsedRow {
+export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerdict, dates?: BirthDates): ParsedRow {
   const v = row.values;
   const birthRaw = v.tanggal_lahir;
-  const birthIso = filled(birthRaw) ? parseBirthDate(birthRaw, today) : null;
+  const birthIso = filled(birthRaw) ? (dates ? dates.birthIso(birthRaw, today) : parseBirthDate(birthRaw, today)) : null;
   const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
-  const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, { trustTrailingZero: idColumns.no_kk === 'trusted' }) : null;
+  const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, idColumns.no_kk === 'trusted' ? TRUST_TRAILING_ZERO : NO_TRUST) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
   const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
   return { birthIso, nik, noKk, sex, income };

@@ -3,6 +3,7 @@
 // keyed by the code as a number: looking up a freshly sliced string costs a hash
 // of it on every row, a small integer does not.
 import { AREA_DATA } from './codes';
+import { allDigitsAt, digitsAt } from '../digits';
 
 export interface AreaIndex {
   readonly provinces: ReadonlyMap<number, string>;
@@ -72,11 +73,13 @@ export interface RegionCodes {
  * they are digits): the codes that exist, and the first level that does not.
  */
 export function regionOf(digits: string): RegionCodes {
-  const p = codeNumber(digits.slice(0, 2), 2);
+  // The codes read by character (no slice per level): every row has two such numbers.
+  if (!allDigitsAt(digits, 0, 6)) return { problem: 'province-unknown' };
+  const p = digitsAt(digits, 0, 2);
   if (!AREAS.provinces.has(p)) return { problem: 'province-unknown' };
-  const r = p * 100 + codeNumber(digits.slice(2, 4), 2);
+  const r = p * 100 + digitsAt(digits, 2, 2);
   if (!AREAS.regencies.has(r)) return { province: digits.slice(0, 2), problem: 'regency-unknown' };
-  const k = r * 100 + codeNumber(digits.slice(4, 6), 2);
+  const k = r * 100 + digitsAt(digits, 4, 2);
   if (!AREAS.districts.has(k)) return { province: digits.slice(0, 2), regency: digits.slice(0, 4), problem: 'district-unknown' };
   return { province: digits.slice(0, 2), regency: digits.slice(0, 4), district: digits.slice(0, 6) };
 }

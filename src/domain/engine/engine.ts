@@ -8,7 +8,7 @@ import type { DuplicateGroup, Finding } from '../findings';
 import type { PairScore } from '../match/compare';
 import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
-import { compileOverlap, isHouseholdProgram, type CompiledOverlap } from '../overlap';
+import { compileOverlap, isHouseholdProgram, type CompiledOverlap, type ProgramId } from '../overlap';
 import { parseRow, type ParsedRow } from '../parsedRow';
 import { RuleTermCache, type RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
@@ -149,6 +149,19 @@ function listRemove(map: Map<string, string[]>, k: string, x: string, dropEmpty:
   if (dropEmpty && list.length === 0) map.delete(k);
 }
 
+/** What refresh reads about a row's source: its columns' verdict, whether it is a reference list, its programme fallback. */
+interface SourceFacts {
+  trust: IdTrust;
+  reference: boolean;
+  program: ProgramId;
+}
+
+/**
+ * SourceFacts by source for one batch of refreshes (verdicts and settings do not change within
+ * one): one lookup of each row's source text instead of three.
+ */
+type SourceBatch = Map<string, SourceFacts>;
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
@@ -193,17 +206,25 @@ class Engine implements CheckEngine {
     return this.cfg;
   }
 
-  /** The NIK, No KK, birth date, sex and income parsed once, for both featuresFor and localFor. */
+  /** The NIK, No KK, birth date, sex and income parsed once, for both featuresOf and localFor. */
   private parse(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source)): ParsedRow {
-    return parseRow(row, this.cfg.today, trust);
+    return parseRow(row, this.cfg.today, trust, this.cache);
   }
 
-  private featuresFor(row: RecordRow, trust: IdTrust, parsed: ParsedRow): Features {
-    return featuresOf(row, this.refs.has(row.source), this.cfg.programBySource[row.source] ?? '', this.cache, trust, parsed);
+  /** What refresh reads about `source`, looked up once per source in a batch of rows. */
+  private sourceFacts(source: string, batch: SourceBatch): SourceFacts {
+    let facts = batch.get(source);
+    if (!facts) {
+      facts = { trust: this.idColumns.trust(source), reference: this.refs.has(source), program: this.cfg.programBySource[source] ?? '' };
+      batch.set(source, facts);
+    }
+    return facts;
   }
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
     const changed: RecordRow[] = [];
+    // By changed row: it had no row under its key before (then it has no local findings to drop).
+    const isNew: boolean[] = [];
     const sources = new Set<string>();
     for (const row of rows) {
       const prev = this.rows.get(row.key);
@@ -212,12 +233,14 @@ class Engine implements CheckEngine {
       sources.add(this.idColumns.count(row, 1));
       this.rows.set(row.key, row);
       changed.push(row);
+      isNew.push(prev === undefined);
     }
     // Features and field findings under the columns' verdict after the whole batch.
     const flipped = this.idColumns.rejudge(sources);
     const changes = new Map<string, Features | null>();
-    for (const row of changed) this.refresh(row, changes);
-    this.refreshAll(flipped, changes);
+    const batch: SourceBatch = new Map();
+    for (let i = 0; i < changed.length; i++) this.refresh(changed[i] as RecordRow, changes, batch, isNew[i] as boolean);
+    this.refreshAll(flipped, changes, batch);
     return this.commit(changes, []);
   }
 
@@ -232,28 +255,29 @@ class Engine implements CheckEngine {
       this.local.delete(key);
       changes.set(key, null);
     }
-    this.refreshAll(this.idColumns.rejudge(sources), changes);
+    this.refreshAll(this.idColumns.rejudge(sources), changes, new Map());
     return this.commit(changes, []);
   }
 
-  private refresh(row: RecordRow, changes: Map<string, Features | null>): void {
-    const trust = this.idColumns.trust(row.source);
+  /** `fresh`: the row has no local findings kept yet (a new row, or a rebuild), so there is no list to drop. */
+  private refresh(row: RecordRow, changes: Map<string, Features | null>, batch: SourceBatch, fresh = false): void {
+    const { trust, reference, program } = this.sourceFacts(row.source, batch);
     const parsed = this.parse(row, trust);
-    changes.set(row.key, this.featuresFor(row, trust, parsed));
-    this.keepLocal(row.key, this.localFor(row, trust, parsed));
+    changes.set(row.key, featuresOf(row, reference, program, this.cache, trust, parsed));
+    this.keepLocal(row.key, this.localFor(row, trust, parsed), fresh);
   }
 
   /** Most rows have no local findings: no empty list is kept per row (findingsFor reads a missing one as empty). */
-  private keepLocal(key: string, local: Finding[]): void {
+  private keepLocal(key: string, local: Finding[], fresh = false): void {
     if (local.length > 0) this.local.set(key, local);
-    else if (this.local.has(key)) this.local.delete(key);
+    else if (!fresh && this.local.has(key)) this.local.delete(key);
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
-  private refreshAll(keys: readonly string[], changes: Map<string, Features | null>): void {
+  private refreshAll(keys: readonly string[], changes: Map<string, Features | null>, batch: SourceBatch): void {
     for (const key of keys) {
       const row = this.rows.get(key);
-      if (row && !changes.has(key)) this.refresh(row, changes);
+      if (row && !changes.has(key)) this.refresh(row, changes, batch);
     }
   }
 
@@ -306,7 +330,8 @@ class Engine implements CheckEngine {
     this.ruleTerms = new RuleTermCache();
     for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
-    for (const row of this.rows.values()) this.refresh(row, changes);
+    const batch: SourceBatch = new Map();
+    for (const row of this.rows.values()) this.refresh(row, changes, batch, true);
     this.commit(changes, []);
     const out = emptyChanges();
     for (const key of new Set([...oldFindings.keys(), ...this.findings.keys()])) {

@@ -3,7 +3,7 @@
 // Excel-damaged or dummy NIKs give no identity, so they never match.
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
-import { parseDate } from '../dates';
+import { commonFormDay, NOT_COMMON_FORM, parseBirthDate, parseDate } from '../dates';
 import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict, type NikInfo } from '../nik';
 import { isUsableNoKk, parseNoKk, type NoKkInfo } from '../nokk';
 import type { ParsedRow } from '../parsedRow';
@@ -53,11 +53,19 @@ export interface Features {
 }
 
 
-/** `n` zeros (a plain loop: map with a callback costs more per row). */
+/**
+ * `n` zeros in an array of exactly `n` slots: a push onto [] reserves 17, and
+ * these arrays live as long as their row (names have one to four tokens).
+ */
 function zeros(n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(0);
-  return out;
+  switch (n) {
+    case 0: return [];
+    case 1: return [0];
+    case 2: return [0, 0];
+    case 3: return [0, 0, 0];
+    case 4: return [0, 0, 0, 0];
+    default: return Array.from({ length: n }, () => 0);
+  }
 }
 
 function birth(raw: string | undefined): BirthDate | null {
@@ -135,6 +143,11 @@ function parseBirth(raw: string): ParsedBirth {
 export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
   private readonly births = new Map<string, ParsedBirth>();
+  /** Births of the two usual forms by day (commonFormDay): no hash of each row's fresh cell text. */
+  private readonly birthsByDay = new Map<number, ParsedBirth>();
+  /** The last cell birthOnDay answered: parseRow and then featuresOf ask for the same row's cell. */
+  private lastDayRaw: string | undefined;
+  private lastDayBirth: ParsedBirth | undefined;
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
@@ -156,7 +169,30 @@ export class ParseCache {
     return this.memo(this.names, raw, parseName);
   }
   birth(raw: string | undefined): ParsedBirth {
-    return this.memo(this.births, raw, parseBirth);
+    if (raw !== undefined && raw === this.lastDayRaw) return this.lastDayBirth as ParsedBirth;
+    const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
+    if (day === NOT_COMMON_FORM) return this.memo(this.births, raw, parseBirth);
+    return this.birthOnDay(day, raw as string);
+  }
+  /**
+   * parseBirthDate(raw, today), for parseRow: for the two usual forms (where
+   * the two-digit-year pivot plays no part) the ISO of birth(raw), shared.
+   */
+  birthIso(raw: string, today: string): string | null {
+    const day = commonFormDay(raw);
+    if (day === NOT_COMMON_FORM) return parseBirthDate(raw, today);
+    return this.birthOnDay(day, raw).birth?.iso ?? null;
+  }
+  private birthOnDay(day: number, raw: string): ParsedBirth {
+    let hit = this.birthsByDay.get(day);
+    if (hit === undefined) {
+      if (this.birthsByDay.size >= this.limit) this.birthsByDay.clear();
+      hit = parseBirth(raw);
+      this.birthsByDay.set(day, hit);
+    }
+    this.lastDayRaw = raw;
+    this.lastDayBirth = hit;
+    return hit;
   }
   address(raw: string | undefined): string[] {
     return this.memo(this.addresses, raw, addressTokens);
