@@ -261,7 +261,10 @@ export class PairPrefilter {
     this.weights = levelWeights(model);
   }
 
-  /** Take row `id`'s values (and its current weights). */
+  /**
+   * Take row `id`'s values. Its term weights come with setWeights: the matcher
+   * refreshes every row it sets before scoring it, and the weights are read there.
+   */
   set(id: number, f: Features): void {
     if ((id + 1) * STRIDE > this.rec.length) {
       const rec = new Int32Array(Math.max((id + 1) * STRIDE, this.rec.length * 2));
@@ -289,7 +292,6 @@ export class PairPrefilter {
     this.noKk[id] = f.noKk;
     this.rt[id] = f.rt;
     this.rw[id] = f.rw;
-    this.setWeights(id, f);
   }
 
   /** Take row `id`'s term weights again (the matcher refreshed them). */
