@@ -92,6 +92,11 @@ export class IntLists {
     return this.start[k + 1] as number;
   }
 
+  /** A copy of the packed lists' start offsets (list k starts at [k]). */
+  starts(): Int32Array {
+    return this.start.slice(0, this.packedLists);
+  }
+
   packedAt(i: number): number {
     return this.packed[i] as number;
   }

@@ -466,21 +466,30 @@ export class Matcher {
     // Every list is in id order, so the pairs of row `id` not yet scored are the members after it.
     const touched = new Set<string>();
     const members = this.blockMembers;
+    const rowBlocks = this.rowBlocks;
+    // Which members each (row, block) entry walks, [walkFrom, walkTo): those after the row
+    // in the block's packed list, none for a block too small or too large. One pass of
+    // its own, in entry order (rows in id order, so each entry of a block is its next
+    // member: a cursor per block, no search), whose block reads do not wait on each other.
+    const entries = n > 0 ? rowBlocks.to(n - 1) : 0;
+    const walkFrom = new Int32Array(entries);
+    const walkTo = new Int32Array(entries);
+    const at = members.starts();
+    for (let r = 0; r < entries; r++) {
+      const k = rowBlocks.packedAt(r);
+      const lo = (at[k] as number) + 1;
+      at[k] = lo;
+      // Every list is packed right after the load: its size is read from the offsets (see eligible).
+      const end = members.to(k);
+      const size = end - members.from(k);
+      if (size < 2 || size > (this.blockCapOf[k] as number)) continue;
+      walkFrom[r] = lo;
+      walkTo[r] = end;
+    }
     for (let id = 0; id < n; id++) {
       const seen = ++this.mark;
-      for (let r = this.rowBlocks.from(id), rEnd = this.rowBlocks.to(id); r < rEnd; r++) {
-        const k = this.rowBlocks.packedAt(r);
-        // Every list is packed right after the load: its size is read from the offsets (see eligible).
-        let lo = members.from(k);
-        let hi = members.to(k);
-        const end = hi;
-        if (end - lo < 2 || end - lo > (this.blockCapOf[k] as number)) continue;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (members.packedAt(mid) <= id) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < end; i++) {
+      for (let r = rowBlocks.from(id), rEnd = rowBlocks.to(id); r < rEnd; r++) {
+        for (let i = walkFrom[r] as number, end = walkTo[r] as number; i < end; i++) {
           const other = members.packedAt(i);
           if (this.seenMark[other] === seen) continue;
           this.seenMark[other] = seen;

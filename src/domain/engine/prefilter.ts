@@ -251,6 +251,8 @@ export class PairPrefilter {
    * is not quite symmetric), which keeps rejects symmetric and never stricter than comparePair.
    */
   private dense: Int8Array | null = null;
+  /** As `dense`, in the order asked (p, q), for `codes`: three places per scored pair, a Map look-up each before. */
+  private denseOrdered: Int8Array | null = null;
   /** placeLevel of place ids in a given order (p * PLACE_IDS + q): places repeat, and each miss costs a Jaro-Winkler. */
   private readonly orderedLevels = new Map<number, number>();
 
@@ -328,10 +330,17 @@ export class PairPrefilter {
     return known - 1;
   }
 
-  /** placeLevel(place p, place q) in this order (cached). */
+  /** placeLevel(place p, place q) in this order (cached; ids below DENSE_PLACES in a dense table, as `place`). */
   private placeInOrder(p: number, q: number): number {
     if (p === 0 || q === 0) return 0;
     if (p === q) return SAME_PLACE;
+    if (p < DENSE_PLACES && q < DENSE_PLACES) {
+      const dense = (this.denseOrdered ??= new Int8Array(DENSE_PLACES * DENSE_PLACES));
+      const i = p * DENSE_PLACES + q;
+      let known = dense[i] as number;
+      if (known === 0) dense[i] = known = placeLevel(this.places[p] as string, this.places[q] as string) + 1;
+      return known - 1;
+    }
     const x = this.places[p] as string;
     const y = this.places[q] as string;
     if (p >= PLACE_IDS || q >= PLACE_IDS) return placeLevel(x, y);
