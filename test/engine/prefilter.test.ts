@@ -61,7 +61,10 @@ describe('pair prefilter', () => {
     const rnd = mulberry32(7);
     const filter = new PairPrefilter(DEFAULT_MODEL);
     const rows = Array.from({ length: 300 }, (_, i) => features(rnd, `k${String(i).padStart(3, '0')}`));
-    rows.forEach((f, i) => filter.set(i, f));
+    rows.forEach((f, i) => {
+      filter.set(i, f);
+      filter.setWeights(i, f);
+    });
     const scratch = new PairScratch();
     let rejected = 0;
     let kept = 0;

@@ -40,6 +40,25 @@ export class IntLists {
     this.loadPacked(start, packed);
   }
 
+  /**
+   * Replace everything with `lists` packed lists that transpose the packed rows
+   * (row r holds rowValues[rowStart[r]] .. rowValues[rowStart[r + 1] - 1]): list k
+   * gets, in row order, each row that holds k. The same as load with one entry
+   * (k, r) per value in row order, without building those entries.
+   */
+  loadTransposed(lists: number, rowStart: Int32Array, rowValues: Int32Array, rows: number): void {
+    const start = new Int32Array(lists + 1);
+    const n = rowStart[rows] as number;
+    for (let i = 0; i < n; i++) start[(rowValues[i] as number) + 1]++;
+    for (let k = 0; k < lists; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, lists);
+    const packed = new Int32Array(n);
+    for (let r = 0; r < rows; r++) {
+      for (let i = rowStart[r] as number, end = rowStart[r + 1] as number; i < end; i++) packed[fill[rowValues[i] as number]++] = r;
+    }
+    this.loadPacked(start, packed);
+  }
+
   /** Replace everything with lists already packed (see `start`/`packed`). */
   loadPacked(start: Int32Array<ArrayBuffer>, packed: Int32Array<ArrayBuffer>): void {
     this.start = start;
@@ -71,6 +90,11 @@ export class IntLists {
 
   to(k: number): number {
     return this.start[k + 1] as number;
+  }
+
+  /** A copy of the packed lists' start offsets (list k starts at [k]). */
+  starts(): Int32Array {
+    return this.start.slice(0, this.packedLists);
   }
 
   packedAt(i: number): number {

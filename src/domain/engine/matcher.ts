@@ -12,7 +12,7 @@
 // blocking keys, an object per block cost most of the full check's time and memory.
 // Loading into an empty matcher (the full check) takes its own path (`load`),
 // which gives the same edges in the same order as adding the rows one by one.
-import { blockingKeyHashes, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
+import { BlockingKeyHasher, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, termWeight, type MatchModel } from '../match/model';
@@ -51,9 +51,13 @@ const uint32 = (length: number) => new Uint32Array(length);
 
 /** Entries (list id, value) gathered row by row for IntLists.load. */
 class Entries {
-  list = new Int32Array(1024);
-  value = new Int32Array(1024);
+  list: Int32Array<ArrayBuffer>;
+  value: Int32Array<ArrayBuffer>;
   n = 0;
+  constructor(capacity: number) {
+    this.list = new Int32Array(capacity);
+    this.value = new Int32Array(capacity);
+  }
   push(list: number, value: number): void {
     if (this.n >= this.list.length) {
       this.list = grow(this.list, this.n, int32);
@@ -67,10 +71,14 @@ class Entries {
 
 /** Row lists packed as they are gathered (rows come in id order), for IntLists.loadPacked. */
 class RowLists {
-  start = new Int32Array(1025);
-  values = new Int32Array(4096);
+  start: Int32Array<ArrayBuffer>;
+  values: Int32Array<ArrayBuffer>;
   rows = 0;
   n = 0;
+  constructor(rows: number, perRow: number) {
+    this.start = new Int32Array(rows + 1);
+    this.values = new Int32Array(Math.max(16, rows * perRow));
+  }
   push(x: number): void {
     this.values = grow(this.values, this.n, int32);
     this.values[this.n++] = x;
@@ -98,7 +106,7 @@ export class Matcher {
   private identityTermOfRow: number[] = [];
 
   // Blocks and terms by id (ids are never reused; an empty block keeps its id).
-  /** Block id by hashed key (see blockingKeyHashes): a typed table, ~900k keys on 100k rows. */
+  /** Block id by hashed key (see BlockingKeyHasher): a typed table, ~290k keys on 100k rows. */
   private blockId = new NumberTable();
   private blockMembers = new IntLists();
   private blockCapOf: number[] = [];
@@ -113,6 +121,7 @@ export class Matcher {
   private mark = 0;
   private readonly candidateList: number[] = [];
   private readonly scratch = new PairScratch();
+  private readonly hasher = new BlockingKeyHasher();
   private readonly prefilter: PairPrefilter;
 
   constructor(
@@ -206,8 +215,9 @@ export class Matcher {
     this.rowNames = new IntLists();
     this.birthTermOfRow = [];
     this.identityTermOfRow = [];
-    // Sized for ~9 keys a row up front: growing it rehashed ~900k keys several times.
-    this.blockId = new NumberTable(rows * 10);
+    // Sized up front for ~3 distinct keys a row (the synthetic 100k rows have 2.9: most
+    // name and date keys are shared): growing it rehashed every key several times.
+    this.blockId = new NumberTable(rows * 3);
     this.blockMembers = new IntLists();
     this.blockCapOf = [];
     this.termId = new Map();
@@ -278,7 +288,8 @@ export class Matcher {
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
       this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
       this.identityTermOfRow[id] = next.identity ? this.internTerm(next.identity, true) : -1;
-      const blocks = blockingKeyHashes(next).map((k) => this.internBlock(k));
+      const blocks: number[] = [];
+      for (let i = 0, n = this.hasher.hash(next); i < n; i++) blocks.push(this.internBlock(this.hasher.keys[i] as number));
       this.rowBlocks.set(id, blocks);
       for (const t of this.termsOfRow(id)) {
         noteTerm(t);
@@ -405,10 +416,10 @@ export class Matcher {
 
   /** Ids, features and packed row, block and term lists for the rows of a load. */
   private indexRows(changes: Map<string, Features | null>): void {
-    const terms = new Entries();
-    const blocks = new Entries();
-    const rowBlocks = new RowLists();
-    const rowNames = new RowLists();
+    // Sized for the synthetic 100k rows (~4 terms, ~9 blocking keys and ~2 name tokens a row), so they rarely grow.
+    const terms = new Entries(changes.size * 4);
+    const rowBlocks = new RowLists(changes.size, 9);
+    const rowNames = new RowLists(changes.size, 2);
     for (const [key, f] of changes) {
       if (!f) continue;
       const id = this.keyAt.length;
@@ -432,18 +443,19 @@ export class Matcher {
       this.identityTermOfRow.push(t);
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
-      for (const h of blockingKeyHashes(f)) {
-        const k = this.internBlock(h);
-        rowBlocks.push(k);
-        blocks.push(k, id);
+      for (let i = 0, keys = this.hasher.hash(f); i < keys; i++) {
+        rowBlocks.push(this.internBlock(this.hasher.keys[i] as number));
       }
       rowBlocks.endRow();
     }
     const n = this.keyAt.length;
     // IntLists ids were handed out by internBlock/internTerm; load replaces the (empty) lists with packed ones.
     this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
-    this.blockMembers.load(this.blockMembers.count, blocks.list, blocks.value, blocks.n);
-    this.rowBlocks.loadPacked(rowBlocks.start.slice(0, n + 1), rowBlocks.values.slice(0, rowBlocks.n));
+    const blockStart = rowBlocks.start.slice(0, n + 1);
+    const blockValues = rowBlocks.values.slice(0, rowBlocks.n);
+    // A block's members are the rows holding it, in id order: the row lists transposed.
+    this.blockMembers.loadTransposed(this.blockMembers.count, blockStart, blockValues, n);
+    this.rowBlocks.loadPacked(blockStart, blockValues);
     this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
     this.seenMark = grow(this.seenMark, n, uint32);
     this.doneMark = grow(this.doneMark, n, uint32);
@@ -454,21 +466,30 @@ export class Matcher {
     // Every list is in id order, so the pairs of row `id` not yet scored are the members after it.
     const touched = new Set<string>();
     const members = this.blockMembers;
+    const rowBlocks = this.rowBlocks;
+    // Which members each (row, block) entry walks, [walkFrom, walkTo): those after the row
+    // in the block's packed list, none for a block too small or too large. One pass of
+    // its own, in entry order (rows in id order, so each entry of a block is its next
+    // member: a cursor per block, no search), whose block reads do not wait on each other.
+    const entries = n > 0 ? rowBlocks.to(n - 1) : 0;
+    const walkFrom = new Int32Array(entries);
+    const walkTo = new Int32Array(entries);
+    const at = members.starts();
+    for (let r = 0; r < entries; r++) {
+      const k = rowBlocks.packedAt(r);
+      const lo = (at[k] as number) + 1;
+      at[k] = lo;
+      // Every list is packed right after the load: its size is read from the offsets (see eligible).
+      const end = members.to(k);
+      const size = end - members.from(k);
+      if (size < 2 || size > (this.blockCapOf[k] as number)) continue;
+      walkFrom[r] = lo;
+      walkTo[r] = end;
+    }
     for (let id = 0; id < n; id++) {
       const seen = ++this.mark;
-      for (let r = this.rowBlocks.from(id), rEnd = this.rowBlocks.to(id); r < rEnd; r++) {
-        const k = this.rowBlocks.packedAt(r);
-        // Every list is packed right after the load: its size is read from the offsets (see eligible).
-        let lo = members.from(k);
-        let hi = members.to(k);
-        const end = hi;
-        if (end - lo < 2 || end - lo > (this.blockCapOf[k] as number)) continue;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (members.packedAt(mid) <= id) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < end; i++) {
+      for (let r = rowBlocks.from(id), rEnd = rowBlocks.to(id); r < rEnd; r++) {
+        for (let i = walkFrom[r] as number, end = walkTo[r] as number; i < end; i++) {
           const other = members.packedAt(i);
           if (this.seenMark[other] === seen) continue;
           this.seenMark[other] = seen;

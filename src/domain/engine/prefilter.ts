@@ -251,6 +251,8 @@ export class PairPrefilter {
    * is not quite symmetric), which keeps rejects symmetric and never stricter than comparePair.
    */
   private dense: Int8Array | null = null;
+  /** As `dense`, in the order asked (p, q), for `codes`: three places per scored pair, a Map look-up each before. */
+  private denseOrdered: Int8Array | null = null;
   /** placeLevel of place ids in a given order (p * PLACE_IDS + q): places repeat, and each miss costs a Jaro-Winkler. */
   private readonly orderedLevels = new Map<number, number>();
 
@@ -261,7 +263,10 @@ export class PairPrefilter {
     this.weights = levelWeights(model);
   }
 
-  /** Take row `id`'s values (and its current weights). */
+  /**
+   * Take row `id`'s values. Its term weights come with setWeights: the matcher
+   * refreshes every row it sets before scoring it, and the weights are read there.
+   */
   set(id: number, f: Features): void {
     if ((id + 1) * STRIDE > this.rec.length) {
       const rec = new Int32Array(Math.max((id + 1) * STRIDE, this.rec.length * 2));
@@ -289,7 +294,6 @@ export class PairPrefilter {
     this.noKk[id] = f.noKk;
     this.rt[id] = f.rt;
     this.rw[id] = f.rw;
-    this.setWeights(id, f);
   }
 
   /** Take row `id`'s term weights again (the matcher refreshed them). */
@@ -326,10 +330,17 @@ export class PairPrefilter {
     return known - 1;
   }
 
-  /** placeLevel(place p, place q) in this order (cached). */
+  /** placeLevel(place p, place q) in this order (cached; ids below DENSE_PLACES in a dense table, as `place`). */
   private placeInOrder(p: number, q: number): number {
     if (p === 0 || q === 0) return 0;
     if (p === q) return SAME_PLACE;
+    if (p < DENSE_PLACES && q < DENSE_PLACES) {
+      const dense = (this.denseOrdered ??= new Int8Array(DENSE_PLACES * DENSE_PLACES));
+      const i = p * DENSE_PLACES + q;
+      let known = dense[i] as number;
+      if (known === 0) dense[i] = known = placeLevel(this.places[p] as string, this.places[q] as string) + 1;
+      return known - 1;
+    }
     const x = this.places[p] as string;
     const y = this.places[q] as string;
     if (p >= PLACE_IDS || q >= PLACE_IDS) return placeLevel(x, y);

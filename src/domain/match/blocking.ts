@@ -12,8 +12,8 @@ const MAX_NAME_TOKENS = 4;
  * would give them), without the Set, spread and Array#sort buffer that made ~1.3 KB
  * of garbage per row on the full check.
  */
-function blockingTokens(phonetic: readonly string[]): string[] {
-  const out: string[] = [];
+function blockingTokens(phonetic: readonly string[], out: string[] = []): string[] {
+  out.length = 0;
   for (let i = 0; i < phonetic.length && i < MAX_NAME_TOKENS; i++) {
     const t = phonetic[i] as string;
     if (!out.includes(t)) out.push(t);
@@ -69,74 +69,126 @@ export function blockingKeys(f: Features): string[] {
   return [...keys];
 }
 
-/** Two 32-bit FNV-style lanes over the parts of a key, packed into a safe integer; bit 0: a weak key. */
-function hashKey(weak: boolean, tag: number, a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, n: number): number {
-  let h1 = Math.imul(0x811c9dc5 ^ tag, 0x01000193);
-  let h2 = Math.imul(0x050c5d1f ^ tag, 0x5bd1e995);
-  for (let i = aFrom; i < aTo; i++) {
-    const c = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
-  h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995) ^ (h2 >>> 15);
-  for (let i = bFrom; i < bTo; i++) {
-    const c = b.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  h1 = Math.imul(h1 ^ (n | 0), 0x01000193);
-  h2 = Math.imul(h2 ^ (n | 0), 0x5bd1e995) ^ (h2 >>> 13);
-  return ((h1 >>> 0) * 0x100000 + (h2 >>> 12)) * 2 + (weak ? 1 : 0);
-}
-
 /** Is a hashed key (see blockingKeyHashes) a weak one? */
 export function isWeakKeyHash(hash: number): boolean {
   return hash % 2 === 1;
 }
 
+/** The most keys a row can have: 4 identity, 1 date, 6 token pairs, 4 + 4 token keys. */
+const MAX_KEYS = 19;
+
+const I = 73;
+const J = 74;
+const K = 75;
+const L = 76;
+const D = 68;
+const P = 80;
+const Y = 89;
+const M = 77;
+
 /**
  * The same keys as blockingKeys, as numbers, built without making a string per
- * key (the full check makes ~9 per row). Two different keys may, very rarely,
+ * key (the full check makes ~9 per row) or any array: a matcher keeps one hasher
+ * and reads each row's numbers from `keys`. Two different keys may, very rarely,
  * get the same number: their blocks merge, which only adds candidate pairs.
+ *
+ * A key's number is two 32-bit FNV-style lanes over its tag, first part, a
+ * separator, second part and a number, packed into a safe integer; bit 0 says
+ * a weak key. The lanes are the hasher's fields h1/h2 while a key is built.
  */
-export function blockingKeyHashes(f: Features): number[] {
-  const out: number[] = [];
-  const add = (h: number) => {
-    if (!out.includes(h)) out.push(h);
-  };
-  const I = 73;
-  const J = 74;
-  const K = 75;
-  const L = 76;
-  if (f.identity) {
-    const id = f.identity;
-    const len = id.length;
-    add(hashKey(false, I, id, 0, len, '', 0, 0, 0));
-    if (len === 16) {
-      add(hashKey(false, J, id, 0, 12, '', 0, 0, -16));
-      add(hashKey(false, L, id, 6, 16, '', 0, 0, -16));
-    } else {
-      const t1 = Math.floor(len / 3);
-      const t2 = Math.floor((2 * len) / 3);
-      add(hashKey(false, J, id, 0, t2, '', 0, 0, len));
-      add(hashKey(false, K, id, 0, t1, id, t2, len, len));
-      add(hashKey(false, L, id, t1, len, '', 0, 0, len));
+export class BlockingKeyHasher {
+  /** The numbers of the last row hashed: keys[0 .. count - 1], in blockingKeys' order. */
+  readonly keys = new Float64Array(MAX_KEYS);
+  count = 0;
+  private h1 = 0;
+  private h2 = 0;
+  private readonly tokens: string[] = [];
+
+  /** Hash the keys of `f` into `keys`; returns their count. */
+  hash(f: Features): number {
+    this.count = 0;
+    if (f.identity) {
+      const id = f.identity;
+      const len = id.length;
+      this.start(I, id, 0, len);
+      this.add(false, 0);
+      if (len === 16) {
+        this.start(J, id, 0, 12);
+        this.add(false, -16);
+        this.start(L, id, 6, 16);
+        this.add(false, -16);
+      } else {
+        const t1 = Math.floor(len / 3);
+        const t2 = Math.floor((2 * len) / 3);
+        this.start(J, id, 0, t2);
+        this.add(false, len);
+        this.start(K, id, 0, t1);
+        this.mix(id, t2, len);
+        this.add(false, len);
+        this.start(L, id, t1, len);
+        this.add(false, len);
+      }
     }
-  }
-  const b = f.birth;
-  if (b) add(hashKey(false, 68 /* D */, '', 0, 0, '', 0, 0, b.y * 10000 + Math.min(b.m, b.d) * 100 + Math.max(b.m, b.d)));
-  const tokens = blockingTokens(f.phonetic);
-  for (let i = 0; i < tokens.length; i++) {
-    const ti = tokens[i] as string;
-    for (let j = i + 1; j < tokens.length; j++) {
-      const tj = tokens[j] as string;
-      add(hashKey(false, 80 /* P */, ti, 0, ti.length, tj, 0, tj.length, 0));
+    const b = f.birth;
+    if (b) {
+      this.start(D, '', 0, 0);
+      this.add(false, b.y * 10000 + Math.min(b.m, b.d) * 100 + Math.max(b.m, b.d));
     }
+    const tokens = blockingTokens(f.phonetic, this.tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      const ti = tokens[i] as string;
+      for (let j = i + 1; j < tokens.length; j++) {
+        const tj = tokens[j] as string;
+        this.start(P, ti, 0, ti.length);
+        this.mix(tj, 0, tj.length);
+        this.add(false, 0);
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as string;
+      this.start(Y, t, 0, t.length);
+      this.add(true, b ? b.y : -1);
+      if (b) {
+        this.start(M, t, 0, t.length);
+        this.add(true, b.m * 100 + b.d);
+      }
+    }
+    return this.count;
   }
-  for (const t of tokens) {
-    add(hashKey(true, 89 /* Y */, t, 0, t.length, '', 0, 0, b ? b.y : -1));
-    if (b) add(hashKey(true, 77 /* M */, t, 0, t.length, '', 0, 0, b.m * 100 + b.d));
+
+  /** Begin a key: its tag, its first part a[from .. to), and the separator. */
+  private start(tag: number, a: string, from: number, to: number): void {
+    this.h1 = Math.imul(0x811c9dc5 ^ tag, 0x01000193);
+    this.h2 = Math.imul(0x050c5d1f ^ tag, 0x5bd1e995);
+    this.mix(a, from, to);
+    this.h1 = Math.imul(this.h1 ^ 0xffff, 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ 0xffff, 0x5bd1e995) ^ (this.h2 >>> 15);
   }
-  return out;
+
+  /** Mix the characters s[from .. to) into the key being built. */
+  private mix(s: string, from: number, to: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** End the key with the number n and keep it unless the row has it already. */
+  private add(weak: boolean, n: number): void {
+    const h1 = Math.imul(this.h1 ^ (n | 0), 0x01000193);
+    const h2 = Math.imul(this.h2 ^ (n | 0), 0x5bd1e995) ^ (this.h2 >>> 13);
+    const h = ((h1 >>> 0) * 0x100000 + (h2 >>> 12)) * 2 + (weak ? 1 : 0);
+    for (let i = 0; i < this.count; i++) if (this.keys[i] === h) return;
+    this.keys[this.count++] = h;
+  }
+}
+
+/** The numbers of `f`'s keys (see BlockingKeyHasher), as a new array. */
+export function blockingKeyHashes(f: Features, hasher = new BlockingKeyHasher()): number[] {
+  return Array.from(hasher.keys.subarray(0, hasher.hash(f)));
 }
