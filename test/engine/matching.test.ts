@@ -72,6 +72,16 @@ describe('person matching', () => {
     expect(households[0]?.reasons).toEqual(['No KK sama dalam program BPNT']);
   });
 
+  it('reads a two-digit birth year as the checks do (never in the future)', () => {
+    // '05-06-27' is 1927 on 2025-06-01 for the age checks; the matcher must read the same year.
+    const a = row({ nama: 'Siti Aminah', tanggal_lahir: '05-06-27', alamat: 'Jl. Kenanga 3', rt: '1', rw: '2' });
+    const b = row({ nama: 'Siti Aminah', tanggal_lahir: '05-06-1927', alamat: 'Jl. Kenanga 3', rt: '1', rw: '2' });
+    const engine = createEngine({ today: TODAY });
+    engine.upsert([a, b]);
+    expect(engine.explain(a.key, b.key)?.evidence.find((e) => e.field === 'birth')?.level).toBe('same');
+    expect(engine.snapshot().groups[0]?.reasons[0]).toContain('tanggal lahir sama');
+  });
+
   it('keeps a pair marked "bukan duplikat" apart, also within a larger group', () => {
     const a = row({ nik: '3375011704650001', nama: 'Soekarno Hadi', tanggal_lahir: '17-04-1965' });
     const b = row({ nik: '3375011704650001', nama: 'Sukarno Hadi', tanggal_lahir: '17-04-1965' });

@@ -69,8 +69,10 @@ function zeros(n: number): number[] {
 }
 
 function birth(raw: string | undefined): BirthDate | null {
-  if (!raw) return null;
-  const iso = parseDate(raw);
+  return raw ? birthFromIso(parseDate(raw)) : null;
+}
+
+function birthFromIso(iso: string | null): BirthDate | null {
   if (!iso) return null;
   // parseDate's ISO has a four-digit year (1800–2199): read by character, no slices or regex.
   const y = digitsAt(iso, 0, 4);
@@ -131,9 +133,18 @@ interface ParsedBirth {
 }
 
 function parseBirth(raw: string): ParsedBirth {
-  const b = birth(raw);
+  return withTerm(birth(raw));
+}
+
+function withTerm(b: BirthDate | null): ParsedBirth {
   return { birth: b, term: b ? birthTerm(b.iso) : '' };
 }
+
+function parseBirthIso(iso: string): ParsedBirth {
+  return withTerm(birthFromIso(iso));
+}
+
+const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
 /**
  * Parsed values by raw text, for the rows of one engine: names, dates, places and
@@ -143,6 +154,8 @@ function parseBirth(raw: string): ParsedBirth {
 export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
   private readonly births = new Map<string, ParsedBirth>();
+  /** Births in other forms, by the ISO date parseRow read (birthOf). */
+  private readonly birthsByIso = new Map<string, ParsedBirth>();
   /** Births of the two usual forms by day (commonFormDay): no hash of each row's fresh cell text. */
   private readonly birthsByDay = new Map<number, ParsedBirth>();
   /** The last cell birthOnDay answered: parseRow and then featuresOf ask for the same row's cell. */
@@ -173,6 +186,16 @@ export class ParseCache {
     const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
     if (day === NOT_COMMON_FORM) return this.memo(this.births, raw, parseBirth);
     return this.birthOnDay(day, raw as string);
+  }
+  /**
+   * The birth of cell `raw` as parseRow read it (`iso`: its birthIso), so the
+   * matcher and the checks agree on a two-digit year ('27' is 1927 in 2025 for both).
+   */
+  birthOf(raw: string | undefined, iso: string | null): ParsedBirth {
+    if (raw !== undefined && raw === this.lastDayRaw) return this.lastDayBirth as ParsedBirth;
+    const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
+    if (day !== NOT_COMMON_FORM) return this.birthOnDay(day, raw as string);
+    return iso ? this.memo(this.birthsByIso, iso, parseBirthIso) : NO_BIRTH;
   }
   /**
    * parseBirthDate(raw, today), for parseRow: for the two usual forms (where
@@ -221,7 +244,7 @@ export function featuresOf(
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
-  const born = cache.birth(v.tanggal_lahir);
+  const born = parsed ? cache.birthOf(v.tanggal_lahir, parsed.birthIso) : cache.birth(v.tanggal_lahir);
   // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow).
   const identity = parsed ? identityFrom(parsed.nik, v.nik) : identityOf(v.nik, trust.nik === 'trusted');
   return {
