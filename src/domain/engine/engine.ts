@@ -81,17 +81,33 @@ function sameRow(a: RecordRow, b: RecordRow): boolean {
   return true;
 }
 
-/** Each household key of a row: its No KK within each household-unit programme ('' when it has none). */
-function forEachHouseholdKey(f: Features | null | undefined, overlap: CompiledOverlap, fn: (key: string) => void): void {
-  if (!f || f.reference || !f.noKk) return;
-  if (f.programs.length === 0) fn(`${f.noKk}|`);
-  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(`${f.noKk}|${p}`);
+/** A household: the rows on one No KK within one household-unit programme ('' when they have none). */
+interface Household {
+  noKk: string;
+  program: string;
 }
 
-function householdKeys(f: Features | null | undefined, overlap: CompiledOverlap): string[] {
-  const out: string[] = [];
-  forEachHouseholdKey(f, overlap, (k) => out.push(k));
+const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
+
+/** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
+function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
+  if (!f || f.reference || !f.noKk) return;
+  if (f.programs.length === 0) fn('');
+  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(p);
+}
+
+/** The households of a row, by household key. */
+function householdsOf(f: Features | null | undefined, overlap: CompiledOverlap): Map<string, Household> {
+  const out = new Map<string, Household>();
+  const noKk = f?.noKk ?? '';
+  forEachHouseholdProgram(f, overlap, (program) => out.set(`${noKk}|${program}`, { noKk, program }));
   return out;
+}
+
+/** Whether a row on the household's No KK counts in it (see forEachHouseholdProgram). */
+function inHousehold(f: Features, program: string, overlap: CompiledOverlap): boolean {
+  if (program === '') return f.programs.length === 0 || f.programs.includes('');
+  return f.programs.includes(program) && isHouseholdProgram(overlap, program);
 }
 
 function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride[]> {
@@ -138,15 +154,15 @@ function listAdd(map: Map<string, string[]>, k: string, x: string): void {
   else if (!list.includes(x)) list.push(x);
 }
 
-/** Remove `x` from list `k` (order is not kept); `dropEmpty` deletes a list left empty. */
-function listRemove(map: Map<string, string[]>, k: string, x: string, dropEmpty: boolean): void {
+/** Remove `x` from list `k` (order is not kept), deleting a list left empty. */
+function listRemove(map: Map<string, string[]>, k: string, x: string): void {
   const list = map.get(k);
   if (!list) return;
   const i = list.indexOf(x);
   if (i < 0) return;
   list[i] = list[list.length - 1] as string;
   list.pop();
-  if (dropEmpty && list.length === 0) map.delete(k);
+  if (list.length === 0) map.delete(k);
 }
 
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
@@ -162,9 +178,10 @@ class Engine implements CheckEngine {
   private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
   private readonly personGroupOf = new Map<string, string>();
-  // Rows by household key and by No KK: small unordered lists (a Set each cost ~4x the memory).
-  private readonly households = new Map<string, string[]>();
+  /** Household group id by household key. */
   private readonly householdGroupOf = new Map<string, string>();
+  // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
+  // are read from its No KK's list: an index by household key too cost ~100k keys and lists.
   private readonly kk = new Map<string, string[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
@@ -304,7 +321,7 @@ class Engine implements CheckEngine {
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
     this.ruleTerms = new RuleTermCache();
-    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
+    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
     for (const row of this.rows.values()) this.refresh(row, changes);
     this.commit(changes, []);
@@ -342,20 +359,14 @@ class Engine implements CheckEngine {
     const addAll = (keys: Iterable<string> | undefined) => {
       for (const k of keys ?? []) dirty.add(k);
     };
-    // Household indexes (No KK within a program; No KK alone for overlaps).
-    const householdKeysHit = new Set<string>();
+    // The No KK index, and the households the changed rows leave or join.
+    const householdsHit = new Map<string, Household>();
     for (const [key, next] of changes) {
       const old = oldFeats.get(key);
-      for (const hk of householdKeys(old, this.overlap)) {
-        householdKeysHit.add(hk);
-        listRemove(this.households, hk, key, false);
-      }
-      for (const hk of householdKeys(next, this.overlap)) {
-        householdKeysHit.add(hk);
-        listAdd(this.households, hk, key);
-      }
+      for (const [hk, h] of householdsOf(old, this.overlap)) householdsHit.set(hk, h);
+      for (const [hk, h] of householdsOf(next, this.overlap)) householdsHit.set(hk, h);
       if (old?.noKk && !old.reference) {
-        listRemove(this.kk, old.noKk, key, true);
+        listRemove(this.kk, old.noKk, key);
         addAll(this.kk.get(old.noKk));
       }
       if (next?.noKk && !next.reference) {
@@ -373,7 +384,7 @@ class Engine implements CheckEngine {
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
     this.updatePersonGroups([touched, [...changes.keys()]], out, dirty);
-    this.updateHouseholdGroups(householdKeysHit, out, dirty);
+    this.updateHouseholdGroups(householdsHit, out, dirty);
 
     for (const key of dirty) {
       const list = this.findingsFor(key);
@@ -387,7 +398,7 @@ class Engine implements CheckEngine {
 
   private isEmpty(): boolean {
     return this.matcher.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
-      && this.households.size === 0 && this.householdGroupOf.size === 0 && this.kk.size === 0;
+      && this.householdGroupOf.size === 0 && this.kk.size === 0;
   }
 
   /**
@@ -399,7 +410,6 @@ class Engine implements CheckEngine {
     const dirty = new Set<string>();
     for (const [key, next] of changes) {
       if (!next || next.reference || !next.noKk) continue;
-      forEachHouseholdKey(next, this.overlap, (hk) => listAdd(this.households, hk, key));
       // commit() marks the rows already on this No KK; all but the last one are marked by now.
       const kin = this.kk.get(next.noKk);
       if (!kin) this.kk.set(next.noKk, [key]);
@@ -420,13 +430,8 @@ class Engine implements CheckEngine {
     // Touched keys need no marking: each is a row of this call (dirty already). Group
     // members are rows of this call too.
     this.updatePersonGroups([touched, linked], out, undefined);
-    // The households index holds exactly the keys this call hit, in the order it hit them;
-    // every group is new and its rows are dirty already.
-    for (const [hk, list] of this.households) {
-      if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(hk, list);
-      out.groups.added.push(g);
-    }
+    // Every household group is new and its rows are dirty already.
+    for (const g of this.bulkHouseholdGroups()) out.groups.added.push(g);
     for (const key of dirty) {
       const list = this.findingsFor(key);
       if (list.length === 0) continue;
@@ -491,11 +496,51 @@ class Engine implements CheckEngine {
     this.diffGroups(old, fresh, out);
   }
 
-  /** Recompute the household groups of `keys`; every row of an old or new group is added to `hit`. */
-  private updateHouseholdGroups(keys: Iterable<string>, out: EngineChanges, hit: Set<string>): void {
+  /**
+   * The household groups of a load, indexed, in the order commit() would make them: by
+   * their first row in the load. Only a No KK with two or more rows can hold one.
+   */
+  private bulkHouseholdGroups(): DuplicateGroup[] {
+    const found: { first: number; g: DuplicateGroup }[] = [];
+    // The households of one No KK by programme (a handful); its list is in load order.
+    const byProgram = new Map<string, string[]>();
+    for (const [noKk, kin] of this.kk) {
+      if (kin.length < 2) continue;
+      byProgram.clear();
+      for (const key of kin) {
+        forEachHouseholdProgram(this.matcher.features(key), this.overlap, (program) => {
+          const rows = byProgram.get(program);
+          if (!rows) byProgram.set(program, [key]);
+          else if (rows[rows.length - 1] !== key) rows.push(key);
+        });
+      }
+      for (const [program, rows] of byProgram) {
+        if (rows.length < 2) continue;
+        // A load's ids follow its rows' order; rows[0] is the household's first row.
+        const first = this.matcher.rowId(rows[0] as string);
+        found.push({ first, g: this.addHouseholdGroup({ noKk, program }, rows) });
+      }
+    }
+    return found.sort((a, b) => a.first - b.first).map((x) => x.g);
+  }
+
+  /** The rows of household `h` now. */
+  private householdRows(h: Household): string[] {
+    const kin = this.kk.get(h.noKk);
+    if (!kin) return [];
+    const out: string[] = [];
+    for (const key of kin) {
+      const f = this.matcher.features(key);
+      if (f && inHousehold(f, h.program, this.overlap)) out.push(key);
+    }
+    return out;
+  }
+
+  /** Recompute the household groups of `households`; every row of an old or new group is added to `hit`. */
+  private updateHouseholdGroups(households: ReadonlyMap<string, Household>, out: EngineChanges, hit: Set<string>): void {
     const old = new Map<string, DuplicateGroup>();
     const fresh = new Map<string, DuplicateGroup>();
-    for (const hk of keys) {
+    for (const [hk, h] of households) {
       const oldId = this.householdGroupOf.get(hk);
       const prev = oldId ? this.groups.get(oldId) : undefined;
       if (oldId && prev) {
@@ -504,22 +549,19 @@ class Engine implements CheckEngine {
         this.householdGroupOf.delete(hk);
         for (const m of prev.members) hit.add(m);
       }
-      const list = this.households.get(hk);
-      if (!list || list.length === 0) {
-        this.households.delete(hk);
-        continue;
-      }
+      const list = this.householdRows(h);
       if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(hk, list);
+      const g = this.addHouseholdGroup(h, list);
       fresh.set(g.id, g);
       for (const m of g.members) hit.add(m);
     }
     this.diffGroups(old, fresh, out);
   }
 
-  /** The household group of key `hk` with rows `list` (two or more), indexed. */
-  private addHouseholdGroup(hk: string, list: readonly string[]): DuplicateGroup {
-    const g = householdGroup(hk, sortSmall(list.slice(), byCodeUnits), hk.slice(hk.indexOf('|') + 1));
+  /** The group of household `h` with rows `list` (two or more; the list is kept), indexed. */
+  private addHouseholdGroup(h: Household, list: string[]): DuplicateGroup {
+    const hk = householdKey(h);
+    const g = householdGroup(hk, sortSmall(list, byCodeUnits), h.program);
     this.groups.set(g.id, g);
     this.householdGroupOf.set(hk, g.id);
     return g;
@@ -594,7 +636,7 @@ class Engine implements CheckEngine {
     const gid = this.personGroupOf.get(key);
     const g = gid ? this.groups.get(gid) : undefined;
     if (g) out.push(g);
-    for (const hk of householdKeys(this.matcher.features(key), this.overlap)) {
+    for (const hk of householdsOf(this.matcher.features(key), this.overlap).keys()) {
       const hid = this.householdGroupOf.get(hk);
       const h = hid ? this.groups.get(hid) : undefined;
       if (h) out.push(h);
