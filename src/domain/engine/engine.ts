@@ -418,18 +418,15 @@ class Engine implements CheckEngine {
         kin.push(key);
       }
     }
-    // Rows without links form no person group: only linked ones are kept as seeds.
-    const linked: string[] = [];
     for (const key of changes.keys()) {
       dirty.add(key);
       const mine = this.matcher.edges.get(key);
-      if (!mine || mine.size === 0) continue;
-      linked.push(key);
-      for (const k of mine.keys()) dirty.add(k);
+      if (mine) for (const k of mine.keys()) dirty.add(k);
     }
     // Touched keys need no marking: each is a row of this call (dirty already). Group
-    // members are rows of this call too.
-    this.updatePersonGroups([touched, linked], out, undefined);
+    // members are rows of this call too. commit() also seeds with the changed rows, but
+    // only rows with links can start a group, and a load touches every one of them.
+    this.updatePersonGroups([touched], out, undefined);
     // Every household group is new and its rows are dirty already.
     for (const g of this.bulkHouseholdGroups()) out.groups.added.push(g);
     for (const key of dirty) {
@@ -458,7 +455,10 @@ class Engine implements CheckEngine {
     const starts = [...seeds];
     for (const id of oldIds) starts.push(this.groups.get(id)?.members ?? []);
     const edges = this.matcher.edges;
+    // A row with links is a row of the matcher; without reference lists, every one is a member.
+    const anyReference = this.refs.size > 0;
     const isMember = (k: string) => {
+      if (!anyReference) return true;
       const f = this.matcher.features(k);
       return f !== undefined && !f.reference;
     };
@@ -593,7 +593,8 @@ class Engine implements CheckEngine {
     const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
     if (alone && !classify && feats.programs.length < 2) return local;
     let links: ReferenceLink[] | undefined;
-    if (edges) {
+    // Without reference lists no row is a reference row.
+    if (edges && this.refs.size > 0) {
       for (const [other, score] of edges) {
         if (!this.matcher.features(other)?.reference) continue;
         const r = this.rows.get(other);
@@ -608,9 +609,14 @@ class Engine implements CheckEngine {
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
     const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.featuresByKey, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
-    const row = this.rows.get(key);
-    if (!row) return [];
-    const related = relationFindings({ row, feats, peers, referenceLinks, overlap, classify });
+    // The row itself is read only for its stated DTKS status.
+    let statusDtks: string | undefined;
+    if (classify) {
+      const row = this.rows.get(key);
+      if (!row) return [];
+      statusDtks = row.values.status_dtks;
+    }
+    const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });
     return related.length > 0 ? local.concat(related) : local;
   }
 
