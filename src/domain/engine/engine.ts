@@ -177,7 +177,8 @@ class Engine implements CheckEngine {
   private readonly local = new Map<string, Finding[]>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
-  private readonly personGroupOf = new Map<string, string>();
+  /** Each grouped row's person group (the object in `groups`: one look-up instead of two). */
+  private readonly personGroupOf = new Map<string, DuplicateGroup>();
   /** Household group id by household key. */
   private readonly householdGroupOf = new Map<string, string>();
   // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
@@ -378,8 +379,7 @@ class Engine implements CheckEngine {
     for (const key of changes.keys()) {
       dirty.add(key);
       addAll(this.matcher.edges.get(key)?.keys());
-      const gid = this.personGroupOf.get(key);
-      if (gid) addAll(this.groups.get(gid)?.members);
+      addAll(this.personGroupOf.get(key)?.members);
     }
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
@@ -447,8 +447,8 @@ class Engine implements CheckEngine {
     if (this.personGroupOf.size > 0) {
       for (const seed of seeds) {
         for (const s of seed) {
-          const id = this.personGroupOf.get(s);
-          if (id) oldIds.add(id);
+          const g = this.personGroupOf.get(s);
+          if (g) oldIds.add(g.id);
         }
       }
     }
@@ -483,14 +483,14 @@ class Engine implements CheckEngine {
       this.groups.delete(id);
       for (const m of g.members) {
         hit?.add(m);
-        if (this.personGroupOf.get(m) === id) this.personGroupOf.delete(m);
+        if (this.personGroupOf.get(m)?.id === id) this.personGroupOf.delete(m);
       }
     }
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
         hit?.add(m);
-        this.personGroupOf.set(m, g.id);
+        this.personGroupOf.set(m, g);
       }
     }
     this.diffGroups(old, fresh, out);
@@ -584,8 +584,7 @@ class Engine implements CheckEngine {
     const local = this.local.get(key) ?? [];
     const edges = this.matcher.edges.get(key);
     // Only a row with links can be in a person group.
-    const gid = edges && edges.size > 0 ? this.personGroupOf.get(key) : undefined;
-    const members = gid ? this.groups.get(gid)?.members : undefined;
+    const members = edges && edges.size > 0 ? this.personGroupOf.get(key)?.members : undefined;
     const kin = feats.noKk ? this.kk.get(feats.noKk) : undefined;
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
@@ -639,8 +638,7 @@ class Engine implements CheckEngine {
 
   groupsOf(key: string): DuplicateGroup[] {
     const out: DuplicateGroup[] = [];
-    const gid = this.personGroupOf.get(key);
-    const g = gid ? this.groups.get(gid) : undefined;
+    const g = this.personGroupOf.get(key);
     if (g) out.push(g);
     for (const hk of householdsOf(this.matcher.features(key), this.overlap).keys()) {
       const hid = this.householdGroupOf.get(hk);
