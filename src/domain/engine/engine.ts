@@ -89,6 +89,13 @@ interface Household {
 
 const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
 
+/** The rows on one No KK during a load (commitBulk), with their positions in it. */
+interface LoadKin {
+  /** The list kept in the No KK index. */
+  rows: string[];
+  at: number[];
+}
+
 /** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
 function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
   if (!f || f.reference || !f.noKk) return;
@@ -404,33 +411,68 @@ class Engine implements CheckEngine {
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them, so out.findings and out.groups come in the same order too.
+   * them, so out.findings and out.groups come in the same order too. Each row's features,
+   * links and No KK list are looked up once, by its position in the load.
    */
   private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
-    const dirty = new Set<string>();
+    const keys: string[] = [];
+    const feats: (Features | null)[] = [];
+    const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
+    const kins: (LoadKin | undefined)[] = [];
+    /** Positions of the rows with links (the ones a link can name). */
+    const positionOf = new Map<string, number>();
+    const byKk = new Map<string, LoadKin>();
+    // Dirty rows as positions, in commit()'s order.
+    const order: number[] = [];
+    const dirty = new Uint8Array(changes.size);
     for (const [key, next] of changes) {
-      if (!next || next.reference || !next.noKk) continue;
-      // commit() marks the rows already on this No KK; all but the last one are marked by now.
-      const kin = this.kk.get(next.noKk);
-      if (!kin) this.kk.set(next.noKk, [key]);
-      else {
-        dirty.add(kin[kin.length - 1] as string);
-        kin.push(key);
+      const at = keys.length;
+      keys.push(key);
+      feats.push(next);
+      const mine = this.matcher.edges.get(key);
+      links.push(mine);
+      if (mine) positionOf.set(key, at);
+      if (!next || next.reference || !next.noKk) {
+        kins.push(undefined);
+        continue;
+      }
+      let kin = byKk.get(next.noKk);
+      if (!kin) {
+        kin = { rows: [key], at: [at] };
+        byKk.set(next.noKk, kin);
+        this.kk.set(next.noKk, kin.rows);
+      } else {
+        // commit() marks the rows already on this No KK; all but the last one are marked by now.
+        const last = kin.at[kin.at.length - 1] as number;
+        order.push(last);
+        dirty[last] = 1;
+        kin.rows.push(key);
+        kin.at.push(at);
+      }
+      kins.push(kin);
+    }
+    for (let at = 0; at < keys.length; at++) {
+      if (!dirty[at]) {
+        order.push(at);
+        dirty[at] = 1;
+      }
+      for (const k of links[at]?.keys() ?? []) {
+        const p = positionOf.get(k);
+        if (p !== undefined && !dirty[p]) {
+          order.push(p);
+          dirty[p] = 1;
+        }
       }
     }
-    for (const key of changes.keys()) {
-      dirty.add(key);
-      const mine = this.matcher.edges.get(key);
-      if (mine) for (const k of mine.keys()) dirty.add(k);
-    }
-    // Touched keys need no marking: each is a row of this call (dirty already). Group
-    // members are rows of this call too. commit() also seeds with the changed rows, but
-    // only rows with links can start a group, and a load touches every one of them.
+    // Group members are rows of this call (dirty already). commit() also seeds with the
+    // changed rows, but only rows with links can start a group, and a load touches all of them.
     this.updatePersonGroups([touched], out, undefined);
-    // Every household group is new and its rows are dirty already.
-    for (const g of this.bulkHouseholdGroups()) out.groups.added.push(g);
-    for (const key of dirty) {
-      const list = this.findingsFor(key);
+    for (const g of this.bulkHouseholdGroups(byKk, feats)) out.groups.added.push(g);
+    for (const at of order) {
+      const f = feats[at];
+      if (!f) continue;
+      const key = keys[at] as string;
+      const list = this.rowFindings(key, f, links[at], kins[at]?.rows);
       if (list.length === 0) continue;
       this.findings.set(key, list);
       out.findings.push({ row: key, findings: list });
@@ -500,25 +542,24 @@ class Engine implements CheckEngine {
    * The household groups of a load, indexed, in the order commit() would make them: by
    * their first row in the load. Only a No KK with two or more rows can hold one.
    */
-  private bulkHouseholdGroups(): DuplicateGroup[] {
+  private bulkHouseholdGroups(byKk: ReadonlyMap<string, LoadKin>, feats: readonly (Features | null)[]): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
-    // The households of one No KK by programme (a handful); its list is in load order.
-    const byProgram = new Map<string, string[]>();
-    for (const [noKk, kin] of this.kk) {
-      if (kin.length < 2) continue;
+    // The households of one No KK by programme (a handful): rows and the first one's position.
+    const byProgram = new Map<string, { rows: string[]; first: number }>();
+    for (const [noKk, kin] of byKk) {
+      if (kin.rows.length < 2) continue;
       byProgram.clear();
-      for (const key of kin) {
-        forEachHouseholdProgram(this.matcher.features(key), this.overlap, (program) => {
-          const rows = byProgram.get(program);
-          if (!rows) byProgram.set(program, [key]);
-          else if (rows[rows.length - 1] !== key) rows.push(key);
+      for (let i = 0; i < kin.rows.length; i++) {
+        const key = kin.rows[i] as string;
+        const at = kin.at[i] as number;
+        forEachHouseholdProgram(feats[at], this.overlap, (program) => {
+          const h = byProgram.get(program);
+          if (!h) byProgram.set(program, { rows: [key], first: at });
+          else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
         });
       }
-      for (const [program, rows] of byProgram) {
-        if (rows.length < 2) continue;
-        // A load's ids follow its rows' order; rows[0] is the household's first row.
-        const first = this.matcher.rowId(rows[0] as string);
-        found.push({ first, g: this.addHouseholdGroup({ noKk, program }, rows) });
+      for (const [program, h] of byProgram) {
+        if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
       }
     }
     return found.sort((a, b) => a.first - b.first).map((x) => x.g);
@@ -579,13 +620,16 @@ class Engine implements CheckEngine {
   /** The row's complete findings ([] for a row that is gone). */
   private findingsFor(key: string): Finding[] {
     const feats = this.matcher.features(key);
-    if (!feats || feats.reference) return [];
-    // (A row that is gone has no local findings either: the quick returns below give [] for it.)
+    if (!feats) return [];
+    return this.rowFindings(key, feats, this.matcher.edges.get(key), feats.noKk ? this.kk.get(feats.noKk) : undefined);
+  }
+
+  /** findingsFor with the row's features, links and No KK list (kk's) already at hand. */
+  private rowFindings(key: string, feats: Features, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
+    if (feats.reference) return [];
     const local = this.local.get(key) ?? [];
-    const edges = this.matcher.edges.get(key);
     // Only a row with links can be in a person group.
     const members = edges && edges.size > 0 ? this.personGroupOf.get(key)?.members : undefined;
-    const kin = feats.noKk ? this.kk.get(feats.noKk) : undefined;
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.

@@ -129,11 +129,6 @@ export class Matcher {
     return id === undefined ? undefined : this.featAt[id];
   }
 
-  /** The row's internal id (-1: no such row). After a load (see `load`) ids follow the rows' order. */
-  rowId(key: string): number {
-    return this.idOf.get(key) ?? -1;
-  }
-
   /** Number of rows. */
   get size(): number {
     return this.idOf.size;
