@@ -89,12 +89,6 @@ interface Household {
 
 const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
 
-/** The rows on one No KK during a load (commitBulk), with their positions in it. */
-interface LoadKin {
-  /** The list kept in the No KK index. */
-  rows: string[];
-  at: number[];
-}
 
 /** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
 function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
@@ -415,16 +409,22 @@ class Engine implements CheckEngine {
    * links and No KK list are looked up once, by its position in the load.
    */
   private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
+    const n = changes.size;
     const keys: string[] = [];
     const feats: (Features | null)[] = [];
     const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
-    const kins: (LoadKin | undefined)[] = [];
+    /** Each row's No KK list (the one kept in `kk`). */
+    const kins: (string[] | undefined)[] = [];
     /** Positions of the rows with links (the ones a link can name). */
     const positionOf = new Map<string, number>();
-    const byKk = new Map<string, LoadKin>();
+    // The rows on one No KK as a chain of positions: its first row (by No KK), the next
+    // row of each, and the last row (by first row). -1: none.
+    const firstOnKk = new Map<string, number>();
+    const nextOnKk = new Int32Array(n).fill(-1);
+    const lastOnKk = new Int32Array(n).fill(-1);
     // Dirty rows as positions, in commit()'s order.
     const order: number[] = [];
-    const dirty = new Uint8Array(changes.size);
+    const dirty = new Uint8Array(n);
     for (const [key, next] of changes) {
       const at = keys.length;
       keys.push(key);
@@ -436,22 +436,26 @@ class Engine implements CheckEngine {
         kins.push(undefined);
         continue;
       }
-      let kin = byKk.get(next.noKk);
-      if (!kin) {
-        kin = { rows: [key], at: [at] };
-        byKk.set(next.noKk, kin);
-        this.kk.set(next.noKk, kin.rows);
+      const first = firstOnKk.get(next.noKk);
+      if (first === undefined) {
+        const rows = [key];
+        firstOnKk.set(next.noKk, at);
+        this.kk.set(next.noKk, rows);
+        lastOnKk[at] = at;
+        kins.push(rows);
       } else {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
-        const last = kin.at[kin.at.length - 1] as number;
+        const last = lastOnKk[first] as number;
         order.push(last);
         dirty[last] = 1;
-        kin.rows.push(key);
-        kin.at.push(at);
+        nextOnKk[last] = at;
+        lastOnKk[first] = at;
+        const rows = kins[first] as string[];
+        rows.push(key);
+        kins.push(rows);
       }
-      kins.push(kin);
     }
-    for (let at = 0; at < keys.length; at++) {
+    for (let at = 0; at < n; at++) {
       if (!dirty[at]) {
         order.push(at);
         dirty[at] = 1;
@@ -467,12 +471,12 @@ class Engine implements CheckEngine {
     // Group members are rows of this call (dirty already). commit() also seeds with the
     // changed rows, but only rows with links can start a group, and a load touches all of them.
     this.updatePersonGroups([touched], out, undefined);
-    for (const g of this.bulkHouseholdGroups(byKk, feats)) out.groups.added.push(g);
+    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, feats)) out.groups.added.push(g);
     for (const at of order) {
       const f = feats[at];
       if (!f) continue;
       const key = keys[at] as string;
-      const list = this.rowFindings(key, f, links[at], kins[at]?.rows);
+      const list = this.rowFindings(key, f, links[at], kins[at]);
       if (list.length === 0) continue;
       this.findings.set(key, list);
       out.findings.push({ row: key, findings: list });
@@ -542,16 +546,20 @@ class Engine implements CheckEngine {
    * The household groups of a load, indexed, in the order commit() would make them: by
    * their first row in the load. Only a No KK with two or more rows can hold one.
    */
-  private bulkHouseholdGroups(byKk: ReadonlyMap<string, LoadKin>, feats: readonly (Features | null)[]): DuplicateGroup[] {
+  private bulkHouseholdGroups(
+    firstOnKk: ReadonlyMap<string, number>,
+    nextOnKk: Int32Array,
+    keys: readonly string[],
+    feats: readonly (Features | null)[],
+  ): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
     const byProgram = new Map<string, { rows: string[]; first: number }>();
-    for (const [noKk, kin] of byKk) {
-      if (kin.rows.length < 2) continue;
+    for (const [noKk, first] of firstOnKk) {
+      if (nextOnKk[first] === -1) continue;
       byProgram.clear();
-      for (let i = 0; i < kin.rows.length; i++) {
-        const key = kin.rows[i] as string;
-        const at = kin.at[i] as number;
+      for (let at = first; at !== -1; at = nextOnKk[at] as number) {
+        const key = keys[at] as string;
         forEachHouseholdProgram(feats[at], this.overlap, (program) => {
           const h = byProgram.get(program);
           if (!h) byProgram.set(program, { rows: [key], first: at });
