@@ -89,7 +89,6 @@ interface Household {
 
 const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
 
-
 /** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
 function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
   if (!f || f.reference || !f.noKk) return;
@@ -644,8 +643,8 @@ class Engine implements CheckEngine {
     const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
     if (alone && !classify && feats.programs.length < 2) return local;
     let links: ReferenceLink[] | undefined;
-    // Without reference lists no row is a reference row.
-    if (edges && this.refs.size > 0) {
+    // Without reference lists (no classification) no row is a reference row.
+    if (edges && classify) {
       for (const [other, score] of edges) {
         if (!this.matcher.features(other)?.reference) continue;
         const r = this.rows.get(other);
