@@ -412,8 +412,9 @@ class Engine implements CheckEngine {
     const keys: string[] = [];
     const feats: (Features | null)[] = [];
     const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
-    /** Each row's No KK list (the one kept in `kk`). */
+    /** Each row's No KK list (the one kept in `kk`) and programmes (read here, while its features are at hand). */
     const kins: (string[] | undefined)[] = [];
+    const programsAt: (readonly string[] | undefined)[] = [];
     /** Positions of the rows with links (the ones a link can name). */
     const positionOf = new Map<string, number>();
     // The rows on one No KK as a chain of positions: its first row (by No KK), the next
@@ -433,8 +434,10 @@ class Engine implements CheckEngine {
       if (mine) positionOf.set(key, at);
       if (!next || next.reference || !next.noKk) {
         kins.push(undefined);
+        programsAt.push(undefined);
         continue;
       }
+      programsAt.push(next.programs);
       const first = firstOnKk.get(next.noKk);
       if (first === undefined) {
         const rows = [key];
@@ -470,7 +473,7 @@ class Engine implements CheckEngine {
     // Group members are rows of this call (dirty already). commit() also seeds with the
     // changed rows, but only rows with links can start a group, and a load touches all of them.
     this.updatePersonGroups([touched], out, undefined);
-    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, feats)) out.groups.added.push(g);
+    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, programsAt)) out.groups.added.push(g);
     for (const at of order) {
       const f = feats[at];
       if (!f) continue;
@@ -549,21 +552,25 @@ class Engine implements CheckEngine {
     firstOnKk: ReadonlyMap<string, number>,
     nextOnKk: Int32Array,
     keys: readonly string[],
-    feats: readonly (Features | null)[],
+    programsAt: readonly (readonly string[] | undefined)[],
   ): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
     const byProgram = new Map<string, { rows: string[]; first: number }>();
+    const add = (program: string, at: number) => {
+      const key = keys[at] as string;
+      const h = byProgram.get(program);
+      if (!h) byProgram.set(program, { rows: [key], first: at });
+      else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
+    };
     for (const [noKk, first] of firstOnKk) {
       if (nextOnKk[first] === -1) continue;
       byProgram.clear();
+      // As forEachHouseholdProgram (every row here has a No KK and is no reference row).
       for (let at = first; at !== -1; at = nextOnKk[at] as number) {
-        const key = keys[at] as string;
-        forEachHouseholdProgram(feats[at], this.overlap, (program) => {
-          const h = byProgram.get(program);
-          if (!h) byProgram.set(program, { rows: [key], first: at });
-          else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
-        });
+        const programs = programsAt[at] ?? [];
+        if (programs.length === 0) add('', at);
+        for (const p of programs) if (p === '' || isHouseholdProgram(this.overlap, p)) add(p, at);
       }
       for (const [program, h] of byProgram) {
         if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
