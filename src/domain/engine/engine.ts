@@ -674,7 +674,9 @@ class Engine implements CheckEngine {
       statusDtks = row.values.status_dtks;
     }
     const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });
-    return related.length > 0 ? local.concat(related) : local;
+    if (!related) return local;
+    // The new list itself when there is nothing to put before it (most rows): one list fewer to copy.
+    return local.length > 0 ? local.concat(related) : related;
   }
 
   /** The memo of program pairs for the current overlap matrix. */

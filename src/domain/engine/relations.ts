@@ -67,9 +67,8 @@ function append<T>(list: T[] | undefined, x: T): T[] {
   return list;
 }
 
-const none: readonly Finding[] = [];
-
-export function relationFindings(ctx: RelationContext): readonly Finding[] {
+/** The row's relation findings, in a new list; undefined when it has none. */
+export function relationFindings(ctx: RelationContext): Finding[] | undefined {
   let out: Finding[] | undefined;
   const { key, feats } = ctx;
   const mine = feats.programs;
@@ -143,5 +142,5 @@ export function relationFindings(ctx: RelationContext): readonly Finding[] {
       }
     }
   }
-  return out ?? none;
+  return out;
 }
