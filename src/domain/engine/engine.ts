@@ -81,17 +81,33 @@ function sameRow(a: RecordRow, b: RecordRow): boolean {
   return true;
 }
 
-/** Each household key of a row: its No KK within each household-unit programme ('' when it has none). */
-function forEachHouseholdKey(f: Features | null | undefined, overlap: CompiledOverlap, fn: (key: string) => void): void {
-  if (!f || f.reference || !f.noKk) return;
-  if (f.programs.length === 0) fn(`${f.noKk}|`);
-  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(`${f.noKk}|${p}`);
+/** A household: the rows on one No KK within one household-unit programme ('' when they have none). */
+interface Household {
+  noKk: string;
+  program: string;
 }
 
-function householdKeys(f: Features | null | undefined, overlap: CompiledOverlap): string[] {
-  const out: string[] = [];
-  forEachHouseholdKey(f, overlap, (k) => out.push(k));
+const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
+
+/** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
+function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
+  if (!f || f.reference || !f.noKk) return;
+  if (f.programs.length === 0) fn('');
+  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(p);
+}
+
+/** The households of a row, by household key. */
+function householdsOf(f: Features | null | undefined, overlap: CompiledOverlap): Map<string, Household> {
+  const out = new Map<string, Household>();
+  const noKk = f?.noKk ?? '';
+  forEachHouseholdProgram(f, overlap, (program) => out.set(`${noKk}|${program}`, { noKk, program }));
   return out;
+}
+
+/** Whether a row on the household's No KK counts in it (see forEachHouseholdProgram). */
+function inHousehold(f: Features, program: string, overlap: CompiledOverlap): boolean {
+  if (program === '') return f.programs.length === 0 || f.programs.includes('');
+  return f.programs.includes(program) && isHouseholdProgram(overlap, program);
 }
 
 function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride[]> {
@@ -138,15 +154,15 @@ function listAdd(map: Map<string, string[]>, k: string, x: string): void {
   else if (!list.includes(x)) list.push(x);
 }
 
-/** Remove `x` from list `k` (order is not kept); `dropEmpty` deletes a list left empty. */
-function listRemove(map: Map<string, string[]>, k: string, x: string, dropEmpty: boolean): void {
+/** Remove `x` from list `k` (order is not kept), deleting a list left empty. */
+function listRemove(map: Map<string, string[]>, k: string, x: string): void {
   const list = map.get(k);
   if (!list) return;
   const i = list.indexOf(x);
   if (i < 0) return;
   list[i] = list[list.length - 1] as string;
   list.pop();
-  if (dropEmpty && list.length === 0) map.delete(k);
+  if (list.length === 0) map.delete(k);
 }
 
 /** What refresh reads about a row's source: its columns' verdict, whether it is a reference list, its programme fallback. */
@@ -174,10 +190,12 @@ class Engine implements CheckEngine {
   private readonly local = new Map<string, Finding[]>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
-  private readonly personGroupOf = new Map<string, string>();
-  // Rows by household key and by No KK: small unordered lists (a Set each cost ~4x the memory).
-  private readonly households = new Map<string, string[]>();
+  /** Each grouped row's person group (the object in `groups`: one look-up instead of two). */
+  private readonly personGroupOf = new Map<string, DuplicateGroup>();
+  /** Household group id by household key. */
   private readonly householdGroupOf = new Map<string, string>();
+  // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
+  // are read from its No KK's list: an index by household key too cost ~100k keys and lists.
   private readonly kk = new Map<string, string[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
@@ -328,7 +346,7 @@ class Engine implements CheckEngine {
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
     this.ruleTerms = new RuleTermCache();
-    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.households, this.householdGroupOf, this.kk]) m.clear();
+    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.householdGroupOf, this.kk]) m.clear();
     const changes = new Map<string, Features | null>();
     const batch: SourceBatch = new Map();
     for (const row of this.rows.values()) this.refresh(row, changes, batch, true);
@@ -367,20 +385,14 @@ class Engine implements CheckEngine {
     const addAll = (keys: Iterable<string> | undefined) => {
       for (const k of keys ?? []) dirty.add(k);
     };
-    // Household indexes (No KK within a program; No KK alone for overlaps).
-    const householdKeysHit = new Set<string>();
+    // The No KK index, and the households the changed rows leave or join.
+    const householdsHit = new Map<string, Household>();
     for (const [key, next] of changes) {
       const old = oldFeats.get(key);
-      for (const hk of householdKeys(old, this.overlap)) {
-        householdKeysHit.add(hk);
-        listRemove(this.households, hk, key, false);
-      }
-      for (const hk of householdKeys(next, this.overlap)) {
-        householdKeysHit.add(hk);
-        listAdd(this.households, hk, key);
-      }
+      for (const [hk, h] of householdsOf(old, this.overlap)) householdsHit.set(hk, h);
+      for (const [hk, h] of householdsOf(next, this.overlap)) householdsHit.set(hk, h);
       if (old?.noKk && !old.reference) {
-        listRemove(this.kk, old.noKk, key, true);
+        listRemove(this.kk, old.noKk, key);
         addAll(this.kk.get(old.noKk));
       }
       if (next?.noKk && !next.reference) {
@@ -392,13 +404,12 @@ class Engine implements CheckEngine {
     for (const key of changes.keys()) {
       dirty.add(key);
       addAll(this.matcher.edges.get(key)?.keys());
-      const gid = this.personGroupOf.get(key);
-      if (gid) addAll(this.groups.get(gid)?.members);
+      addAll(this.personGroupOf.get(key)?.members);
     }
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
     this.updatePersonGroups([touched, [...changes.keys()]], out, dirty);
-    this.updateHouseholdGroups(householdKeysHit, out, dirty);
+    this.updateHouseholdGroups(householdsHit, out, dirty);
 
     for (const key of dirty) {
       const list = this.findingsFor(key);
@@ -412,48 +423,87 @@ class Engine implements CheckEngine {
 
   private isEmpty(): boolean {
     return this.matcher.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
-      && this.households.size === 0 && this.householdGroupOf.size === 0 && this.kk.size === 0;
+      && this.householdGroupOf.size === 0 && this.kk.size === 0;
   }
 
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them, so out.findings and out.groups come in the same order too.
+   * them, so out.findings and out.groups come in the same order too. Each row's features,
+   * links and No KK list are looked up once, by its position in the load.
    */
   private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
-    const dirty = new Set<string>();
+    const n = changes.size;
+    const keys: string[] = [];
+    const feats: (Features | null)[] = [];
+    const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
+    /** Each row's No KK list (the one kept in `kk`) and programmes (read here, while its features are at hand). */
+    const kins: (string[] | undefined)[] = [];
+    const programsAt: (readonly string[] | undefined)[] = [];
+    /** Positions of the rows with links (the ones a link can name). */
+    const positionOf = new Map<string, number>();
+    // The rows on one No KK as a chain of positions: its first row (by No KK), the next
+    // row of each, and the last row (by first row). -1: none.
+    const firstOnKk = new Map<string, number>();
+    const nextOnKk = new Int32Array(n).fill(-1);
+    const lastOnKk = new Int32Array(n).fill(-1);
+    // Dirty rows as positions, in commit()'s order.
+    const order: number[] = [];
+    const dirty = new Uint8Array(n);
     for (const [key, next] of changes) {
-      if (!next || next.reference || !next.noKk) continue;
-      forEachHouseholdKey(next, this.overlap, (hk) => listAdd(this.households, hk, key));
-      // commit() marks the rows already on this No KK; all but the last one are marked by now.
-      const kin = this.kk.get(next.noKk);
-      if (!kin) this.kk.set(next.noKk, [key]);
-      else {
-        dirty.add(kin[kin.length - 1] as string);
-        kin.push(key);
+      const at = keys.length;
+      keys.push(key);
+      feats.push(next);
+      const mine = this.matcher.edges.get(key);
+      links.push(mine);
+      if (mine) positionOf.set(key, at);
+      if (!next || next.reference || !next.noKk) {
+        kins.push(undefined);
+        programsAt.push(undefined);
+        continue;
+      }
+      programsAt.push(next.programs);
+      const first = firstOnKk.get(next.noKk);
+      if (first === undefined) {
+        const rows = [key];
+        firstOnKk.set(next.noKk, at);
+        this.kk.set(next.noKk, rows);
+        lastOnKk[at] = at;
+        kins.push(rows);
+      } else {
+        // commit() marks the rows already on this No KK; all but the last one are marked by now.
+        const last = lastOnKk[first] as number;
+        order.push(last);
+        dirty[last] = 1;
+        nextOnKk[last] = at;
+        lastOnKk[first] = at;
+        const rows = kins[first] as string[];
+        rows.push(key);
+        kins.push(rows);
       }
     }
-    // Rows without links form no person group: only linked ones are kept as seeds.
-    const linked: string[] = [];
-    for (const key of changes.keys()) {
-      dirty.add(key);
-      const mine = this.matcher.edges.get(key);
-      if (!mine || mine.size === 0) continue;
-      linked.push(key);
-      for (const k of mine.keys()) dirty.add(k);
+    for (let at = 0; at < n; at++) {
+      if (!dirty[at]) {
+        order.push(at);
+        dirty[at] = 1;
+      }
+      for (const k of links[at]?.keys() ?? []) {
+        const p = positionOf.get(k);
+        if (p !== undefined && !dirty[p]) {
+          order.push(p);
+          dirty[p] = 1;
+        }
+      }
     }
-    // Touched keys need no marking: each is a row of this call (dirty already). Group
-    // members are rows of this call too.
-    this.updatePersonGroups([touched, linked], out, undefined);
-    // The households index holds exactly the keys this call hit, in the order it hit them;
-    // every group is new and its rows are dirty already.
-    for (const [hk, list] of this.households) {
-      if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(hk, list);
-      out.groups.added.push(g);
-    }
-    for (const key of dirty) {
-      const list = this.findingsFor(key);
+    // Group members are rows of this call (dirty already). commit() also seeds with the
+    // changed rows, but only rows with links can start a group, and a load touches all of them.
+    this.updatePersonGroups([touched], out, undefined);
+    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, programsAt)) out.groups.added.push(g);
+    for (const at of order) {
+      const f = feats[at];
+      if (!f) continue;
+      const key = keys[at] as string;
+      const list = this.rowFindings(key, f, links[at], kins[at]);
       if (list.length === 0) continue;
       this.findings.set(key, list);
       out.findings.push({ row: key, findings: list });
@@ -470,15 +520,18 @@ class Engine implements CheckEngine {
     if (this.personGroupOf.size > 0) {
       for (const seed of seeds) {
         for (const s of seed) {
-          const id = this.personGroupOf.get(s);
-          if (id) oldIds.add(id);
+          const g = this.personGroupOf.get(s);
+          if (g) oldIds.add(g.id);
         }
       }
     }
     const starts = [...seeds];
     for (const id of oldIds) starts.push(this.groups.get(id)?.members ?? []);
     const edges = this.matcher.edges;
+    // A row with links is a row of the matcher; without reference lists, every one is a member.
+    const anyReference = this.refs.size > 0;
     const isMember = (k: string) => {
+      if (!anyReference) return true;
       const f = this.matcher.features(k);
       return f !== undefined && !f.reference;
     };
@@ -503,24 +556,71 @@ class Engine implements CheckEngine {
       this.groups.delete(id);
       for (const m of g.members) {
         hit?.add(m);
-        if (this.personGroupOf.get(m) === id) this.personGroupOf.delete(m);
+        if (this.personGroupOf.get(m)?.id === id) this.personGroupOf.delete(m);
       }
     }
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
         hit?.add(m);
-        this.personGroupOf.set(m, g.id);
+        this.personGroupOf.set(m, g);
       }
     }
     this.diffGroups(old, fresh, out);
   }
 
-  /** Recompute the household groups of `keys`; every row of an old or new group is added to `hit`. */
-  private updateHouseholdGroups(keys: Iterable<string>, out: EngineChanges, hit: Set<string>): void {
+  /**
+   * The household groups of a load, indexed, in the order commit() would make them: by
+   * their first row in the load. Only a No KK with two or more rows can hold one.
+   */
+  private bulkHouseholdGroups(
+    firstOnKk: ReadonlyMap<string, number>,
+    nextOnKk: Int32Array,
+    keys: readonly string[],
+    programsAt: readonly (readonly string[] | undefined)[],
+  ): DuplicateGroup[] {
+    const found: { first: number; g: DuplicateGroup }[] = [];
+    // The households of one No KK by programme (a handful): rows and the first one's position.
+    const byProgram = new Map<string, { rows: string[]; first: number }>();
+    const add = (program: string, at: number) => {
+      const key = keys[at] as string;
+      const h = byProgram.get(program);
+      if (!h) byProgram.set(program, { rows: [key], first: at });
+      else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
+    };
+    for (const [noKk, first] of firstOnKk) {
+      if (nextOnKk[first] === -1) continue;
+      byProgram.clear();
+      // As forEachHouseholdProgram (every row here has a No KK and is no reference row).
+      for (let at = first; at !== -1; at = nextOnKk[at] as number) {
+        const programs = programsAt[at] ?? [];
+        if (programs.length === 0) add('', at);
+        for (const p of programs) if (p === '' || isHouseholdProgram(this.overlap, p)) add(p, at);
+      }
+      for (const [program, h] of byProgram) {
+        if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
+      }
+    }
+    return found.sort((a, b) => a.first - b.first).map((x) => x.g);
+  }
+
+  /** The rows of household `h` now. */
+  private householdRows(h: Household): string[] {
+    const kin = this.kk.get(h.noKk);
+    if (!kin) return [];
+    const out: string[] = [];
+    for (const key of kin) {
+      const f = this.matcher.features(key);
+      if (f && inHousehold(f, h.program, this.overlap)) out.push(key);
+    }
+    return out;
+  }
+
+  /** Recompute the household groups of `households`; every row of an old or new group is added to `hit`. */
+  private updateHouseholdGroups(households: ReadonlyMap<string, Household>, out: EngineChanges, hit: Set<string>): void {
     const old = new Map<string, DuplicateGroup>();
     const fresh = new Map<string, DuplicateGroup>();
-    for (const hk of keys) {
+    for (const [hk, h] of households) {
       const oldId = this.householdGroupOf.get(hk);
       const prev = oldId ? this.groups.get(oldId) : undefined;
       if (oldId && prev) {
@@ -529,22 +629,19 @@ class Engine implements CheckEngine {
         this.householdGroupOf.delete(hk);
         for (const m of prev.members) hit.add(m);
       }
-      const list = this.households.get(hk);
-      if (!list || list.length === 0) {
-        this.households.delete(hk);
-        continue;
-      }
+      const list = this.householdRows(h);
       if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(hk, list);
+      const g = this.addHouseholdGroup(h, list);
       fresh.set(g.id, g);
       for (const m of g.members) hit.add(m);
     }
     this.diffGroups(old, fresh, out);
   }
 
-  /** The household group of key `hk` with rows `list` (two or more), indexed. */
-  private addHouseholdGroup(hk: string, list: readonly string[]): DuplicateGroup {
-    const g = householdGroup(hk, sortSmall(list.slice(), byCodeUnits), hk.slice(hk.indexOf('|') + 1));
+  /** The group of household `h` with rows `list` (two or more; the list is kept), indexed. */
+  private addHouseholdGroup(h: Household, list: string[]): DuplicateGroup {
+    const hk = householdKey(h);
+    const g = householdGroup(hk, sortSmall(list, byCodeUnits), h.program);
     this.groups.set(g.id, g);
     this.householdGroupOf.set(hk, g.id);
     return g;
@@ -562,21 +659,24 @@ class Engine implements CheckEngine {
   /** The row's complete findings ([] for a row that is gone). */
   private findingsFor(key: string): Finding[] {
     const feats = this.matcher.features(key);
-    if (!feats || feats.reference) return [];
-    // (A row that is gone has no local findings either: the quick returns below give [] for it.)
+    if (!feats) return [];
+    return this.rowFindings(key, feats, this.matcher.edges.get(key), feats.noKk ? this.kk.get(feats.noKk) : undefined);
+  }
+
+  /** findingsFor with the row's features, links and No KK list (kk's) already at hand. */
+  private rowFindings(key: string, feats: Features, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
+    if (feats.reference) return [];
     const local = this.local.get(key) ?? [];
-    const edges = this.matcher.edges.get(key);
     // Only a row with links can be in a person group.
-    const gid = edges && edges.size > 0 ? this.personGroupOf.get(key) : undefined;
-    const members = gid ? this.groups.get(gid)?.members : undefined;
-    const kin = feats.noKk ? this.kk.get(feats.noKk) : undefined;
+    const members = edges && edges.size > 0 ? this.personGroupOf.get(key)?.members : undefined;
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
     const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
     if (alone && !classify && feats.programs.length < 2) return local;
     let links: ReferenceLink[] | undefined;
-    if (edges) {
+    // Without reference lists (no classification) no row is a reference row.
+    if (edges && classify) {
       for (const [other, score] of edges) {
         if (!this.matcher.features(other)?.reference) continue;
         const r = this.rows.get(other);
@@ -591,10 +691,17 @@ class Engine implements CheckEngine {
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
     const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.featuresByKey, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
-    const row = this.rows.get(key);
-    if (!row) return [];
-    const related = relationFindings({ row, feats, peers, referenceLinks, overlap, classify });
-    return related.length > 0 ? local.concat(related) : local;
+    // The row itself is read only for its stated DTKS status.
+    let statusDtks: string | undefined;
+    if (classify) {
+      const row = this.rows.get(key);
+      if (!row) return [];
+      statusDtks = row.values.status_dtks;
+    }
+    const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });
+    if (!related) return local;
+    // The new list itself when there is nothing to put before it (most rows): one list fewer to copy.
+    return local.length > 0 ? local.concat(related) : related;
   }
 
   /** The memo of program pairs for the current overlap matrix. */
@@ -616,10 +723,9 @@ class Engine implements CheckEngine {
 
   groupsOf(key: string): DuplicateGroup[] {
     const out: DuplicateGroup[] = [];
-    const gid = this.personGroupOf.get(key);
-    const g = gid ? this.groups.get(gid) : undefined;
+    const g = this.personGroupOf.get(key);
     if (g) out.push(g);
-    for (const hk of householdKeys(this.matcher.features(key), this.overlap)) {
+    for (const hk of householdsOf(this.matcher.features(key), this.overlap).keys()) {
       const hid = this.householdGroupOf.get(hk);
       const h = hid ? this.groups.get(hid) : undefined;
       if (h) out.push(h);

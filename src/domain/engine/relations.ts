@@ -24,8 +24,10 @@ export interface ReferenceLink {
 }
 
 export interface RelationContext {
-  row: RecordRow;
+  key: string;
   feats: Features;
+  /** The row's status_dtks cell: read only when `classify`. */
+  statusDtks: string | undefined;
   /** The row's peers, sorted by key. */
   peers: readonly Peer[];
   /** Links to reference rows, strongest first. */
@@ -65,11 +67,10 @@ function append<T>(list: T[] | undefined, x: T): T[] {
   return list;
 }
 
-const none: readonly Finding[] = [];
-
-export function relationFindings(ctx: RelationContext): readonly Finding[] {
+/** The row's relation findings, in a new list; undefined when it has none. */
+export function relationFindings(ctx: RelationContext): Finding[] | undefined {
   let out: Finding[] | undefined;
-  const { row, feats } = ctx;
+  const { key, feats } = ctx;
   const mine = feats.programs;
   // Two programs in the same row that may not go together.
   for (let i = 0; i < mine.length; i++) {
@@ -77,7 +78,7 @@ export function relationFindings(ctx: RelationContext): readonly Finding[] {
       const a = mine[i] as string;
       const b = mine[j] as string;
       if (!ctx.overlap.may(a, b)) {
-        out = append(out, makeFinding(row.key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
+        out = append(out, makeFinding(key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
   }
@@ -111,29 +112,29 @@ export function relationFindings(ctx: RelationContext): readonly Finding[] {
       id = order.map((i) => places[i] as string).join('; ');
       en = order.map((i) => placesEn[i] as string).join('; ');
     }
-    out = append(out, makeFinding(row.key, 'program-overlap', {
+    out = append(out, makeFinding(key, 'program-overlap', {
       program: a, other: b, where: id,
       alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,
     }, 'program'));
   }
   if (ctx.classify) {
-    const stated = parseDtksStatus(row.values.status_dtks ?? '');
+    const stated = parseDtksStatus(ctx.statusDtks ?? '');
     const best = ctx.referenceLinks[0];
     if (best) {
-      out = append(out, makeFinding(row.key, 'dtks', {
+      out = append(out, makeFinding(key, 'dtks', {
         where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
       }));
       if (stated === 'non-dtks') {
-        out = append(out, makeFinding(row.key, 'dtks-status-mismatch', {
+        out = append(out, makeFinding(key, 'dtks-status-mismatch', {
           stated: 'non-dtks', found: 'dtks',
           foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
           statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
         }, 'status_dtks'));
       }
     } else {
-      out = append(out, makeFinding(row.key, 'non-dtks'));
+      out = append(out, makeFinding(key, 'non-dtks'));
       if (stated === 'dtks') {
-        out = append(out, makeFinding(row.key, 'dtks-status-mismatch', {
+        out = append(out, makeFinding(key, 'dtks-status-mismatch', {
           stated: 'dtks', found: 'non-dtks',
           foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
           statedId: 'DTKS', statedEn: 'DTKS',
@@ -141,5 +142,5 @@ export function relationFindings(ctx: RelationContext): readonly Finding[] {
       }
     }
   }
-  return out ?? none;
+  return out;
 }
