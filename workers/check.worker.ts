@@ -4,7 +4,8 @@
 // API (all calls are async on the UI side; see src/domain/engine/service.ts):
 //   init(config?)            start empty: { today, rules, overlap, referenceSources,
 //                            programBySource, decisions, overrides, model, blockCap }
-//   upsert(rows)             RecordRow[] (src/domain/schema.ts) added or replaced by key
+//   stage(rows)              rows kept for the next upsert, not checked yet (a big feed sent in parts)
+//   upsert(rows)             RecordRow[] (src/domain/schema.ts) added or replaced by key, with the staged ones
 //   remove(keys)             row keys gone from the sheet
 //   setConfig(patch)         decisions ("bukan duplikat" pairs) and overrides re-check only
 //                            their rows; other settings re-check everything
@@ -14,7 +15,7 @@
 //   { findings: [{ row, findings }]   (full replacement list per changed row; [] = clean/removed),
 //     groups: { added, changed, removed: ids } }
 // Feeding it from a sheet: on open send toRecordRows(doc, sheetId) (src/sheet) in one
-// upsert; then on each row-change event send the changed rows (upsert) and the deleted
+// upsert, or in parts (stage every part but the last: checked as one batch); then on each row-change event send the changed rows (upsert) and the deleted
 // keys (remove). Rows of other sheets (the cross-sheet index) and reference lists
 // (DTKS, with referenceSources set to their source) are upserted the same way.
 import * as Comlink from 'comlink';

@@ -1,21 +1,26 @@
 // A sheet's checks follow changes that alter what its rows mean without any
 // row changing: the sheet's programme renamed (rows without a programme of
-// their own are in it) and a column given a role. Driven through the real
-// engine (in-process instead of the worker) and a real Y.Doc.
+// their own are in it) and a column given a role; and a big feed, sent in
+// slices and checked as one batch, loses no row. Driven through the worker's
+// service (in-process instead of in a worker) and a real Y.Doc.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createEngine } from '../../src/domain/engine';
+import { createCheckService, createEngine } from '../../src/domain/engine';
+import { syntheticRows } from '../../bench/synthetic';
 import type { RecordRow } from '../../src/domain/schema';
 import type { AsyncEngine } from '../../src/app/sheet/checks/engine';
 import { startChecks, type Checks } from '../../src/app/sheet/checks/checks';
-import { appendRows, initSheet, recordKey, setMeta, updateColumn } from '../../src/sheet';
+import { appendRows, initSheet, recordKey, setMeta, toRecordRows, updateColumn } from '../../src/sheet';
+import { templateColumns } from '../../src/sheet/templates';
 
 function inProcessEngine(): AsyncEngine {
-  const engine = createEngine({ today: '2025-06-01' });
+  const service = createCheckService();
+  service.init({ today: '2025-06-01' });
   return {
-    upsert: async (rows) => engine.upsert(rows),
-    remove: async (keys) => engine.remove(keys),
-    setConfig: async (patch) => engine.setConfig(patch),
+    stage: async (rows) => service.stage(rows),
+    upsert: async (rows) => service.upsert(rows),
+    remove: async (keys) => service.remove(keys),
+    setConfig: async (patch) => service.setConfig(patch),
     dispose: () => {},
   };
 }
@@ -85,5 +90,24 @@ describe('sheet checks', () => {
     updateColumn(doc, 'kerja', { role: undefined });
     await settled(checks);
     expect(codes(checks, key)).not.toContain('occupation-excluded');
+  });
+
+  it('checks a sheet and an index bigger than a slice as a whole: the same findings as one direct check', async () => {
+    const { rows } = syntheticRows(6000);
+    const doc = new Y.Doc();
+    initSheet(doc, { name: 'Usulan', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' }, templateColumns('standar'));
+    appendRows(doc, rows.slice(0, 2500).map((r) => ({ ...r.values })) as Array<Record<string, string>>);
+    const index = rows.slice(2500).map((r) => ({ ...r, key: `idx/${r.key}`, source: 'idx' }));
+    const checks = (running = startChecks(doc, 's1', inProcessEngine()));
+    await checks.replaceIndex(index);
+    await settled(checks);
+
+    const direct = createEngine({ today: '2025-06-01' });
+    direct.upsert([...toRecordRows(doc, 's1'), ...index]);
+    const own = toRecordRows(doc, 's1').map((r) => r.key);
+    const seen = own.map((k) => checks.findingsOf(k).map((f) => f.message).sort());
+    const expected = own.map((k) => direct.findingsOf(k).map((f) => f.message).sort());
+    expect(seen).toEqual(expected);
+    expect(expected.filter((list) => list.length > 0).length).toBeGreaterThan(100);
   });
 });

@@ -45,4 +45,18 @@ describe('check service over Comlink', () => {
     expect(why?.linked).toBe(false);
     expect(why?.probability).toBeGreaterThan(0.99);
   });
+
+  it('checks staged rows with the next upsert, and a removed row stays gone', async () => {
+    const remote = connect();
+    await remote.init({ today: '2025-06-01' });
+    const person = (key: string) => ({ key, source: 's', position: Number(key.slice(2)), values: { nik: '3375014107800002', nama: 'Siti Aminah', tanggal_lahir: '01-07-1980' } });
+    await remote.stage([person('s/1'), person('s/2')]);
+    await remote.stage([person('s/3')]);
+    // Not checked yet: nothing is known about staged rows.
+    expect((await remote.snapshot()).rows).toBe(0);
+    await remote.remove(['s/2']);
+    const changes = await remote.upsert([person('s/4')]);
+    expect(changes.groups.added.map((g) => g.members)).toEqual([['s/1', 's/3', 's/4']]);
+    expect((await remote.snapshot()).rows).toBe(3);
+  });
 });

@@ -156,7 +156,9 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
         if (records.length >= SLICE || performance.now() > until) break;
       }
       if (gone.size) apply(await engine.remove([...gone].map((id) => recordKey(sheetId, id))));
-      if (records.length) apply(await engine.upsert(records));
+      // Slices of a big feed are staged: the worker checks them in one batch with the last.
+      if (records.length && queue.size) await engine.stage(records);
+      else if (records.length) apply(await engine.upsert(records));
       if (queue.size) await nextFrame();
     }
   };
@@ -240,7 +242,12 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       const gone = [...indexKeys].filter((k) => !next.has(k));
       indexKeys = next;
       if (gone.length) apply(await engine.remove(gone));
-      for (let i = 0; i < rows.length && !stopped; i += SLICE) apply(await engine.upsert(rows.slice(i, i + SLICE)));
+      // Sent in slices (short tasks for this page), checked in one batch with the last.
+      for (let i = 0; i < rows.length && !stopped; i += SLICE) {
+        const slice = rows.slice(i, i + SLICE);
+        if (i + SLICE < rows.length) await engine.stage(slice);
+        else apply(await engine.upsert(slice));
+      }
     },
     stop() {
       stopped = true;
