@@ -257,6 +257,8 @@ export class PairPrefilter {
   private readonly orderedLevels = new Map<number, number>();
 
   private readonly weights: LevelWeights;
+  /** What warm read (kept so the reads are not optimised away). */
+  warmSum = 0;
 
   constructor(private readonly model: MatchModel) {
     this.bounds = boundsOf(model, new PairScratch());
@@ -400,6 +402,18 @@ export class PairPrefilter {
 
   private sexCode(a: number, b: number): number {
     return sexLevel((this.rec[a * STRIDE + NAME_SEX] as number) >>> 16, (this.rec[b * STRIDE + NAME_SEX] as number) >>> 16);
+  }
+
+  /**
+   * Read the records of rows ids[0 .. count - 1] once, so that the rejects calls that
+   * follow find them in the cache: a loop of independent loads keeps many misses in
+   * flight, while rejects, full of branches, waited for each one in turn.
+   */
+  warm(ids: Int32Array, count: number): void {
+    const r = this.rec;
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum ^= r[(ids[i] as number) * STRIDE] as number;
+    this.warmSum = sum;
   }
 
   /**
