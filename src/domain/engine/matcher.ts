@@ -445,7 +445,9 @@ export class Matcher {
       this.identityTermOfRow.push(t);
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
-      for (let i = 0, keys = this.hasher.hash(f); i < keys; i++) {
+      const keys = this.hasher.hash(f);
+      this.blockId.warm(this.hasher.keys, keys);
+      for (let i = 0; i < keys; i++) {
         rowBlocks.push(this.internBlock(this.hasher.keys[i] as number));
       }
       rowBlocks.endRow();
