@@ -476,6 +476,7 @@ export class Matcher {
     for (let from = 0; from < pairs.n; from += CHUNK) {
       const to = Math.min(pairs.n, from + CHUNK);
       this.warmRows(pairs.value, from, to);
+      this.prefilter.warm(pairs.value, from, to);
       for (let p = from; p < to; p++) {
         const id = pairs.list[p] as number;
         const other = pairs.value[p] as number;
@@ -536,7 +537,7 @@ export class Matcher {
           others[count++] = other;
         }
       }
-      this.prefilter.warm(others, count);
+      this.prefilter.warm(others, 0, count);
       for (let c = 0; c < count; c++) {
         const other = others[c] as number;
         if (!this.prefilter.rejects(id, other)) kept.push(id, other);

@@ -405,14 +405,14 @@ export class PairPrefilter {
   }
 
   /**
-   * Read the records of rows ids[0 .. count - 1] once, so that the rejects calls that
+   * Read the records of rows ids[from .. to - 1] once, so that the rejects calls that
    * follow find them in the cache: a loop of independent loads keeps many misses in
    * flight, while rejects, full of branches, waited for each one in turn.
    */
-  warm(ids: Int32Array, count: number): void {
+  warm(ids: Int32Array, from: number, to: number): void {
     const r = this.rec;
     let sum = 0;
-    for (let i = 0; i < count; i++) sum ^= r[(ids[i] as number) * STRIDE] as number;
+    for (let i = from; i < to; i++) sum ^= r[(ids[i] as number) * STRIDE] as number;
     this.warmSum = sum;
   }
 
