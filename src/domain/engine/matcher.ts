@@ -418,10 +418,6 @@ export class Matcher {
 
   /** Ids, features and packed row, block and term lists for the rows of a load. */
   private indexRows(changes: Map<string, Features | null>): void {
-    // Sized for the synthetic 100k rows (~4 terms, ~9 blocking keys and ~2 name tokens a row), so they rarely grow.
-    const terms = new Entries(changes.size * 4);
-    const rowBlocks = new RowLists(changes.size, 9);
-    const rowNames = new RowLists(changes.size, 2);
     for (const [key, f] of changes) {
       if (!f) continue;
       const id = this.keyAt.length;
@@ -429,6 +425,23 @@ export class Matcher {
       this.keyAt.push(key);
       this.featAt.push(f);
       this.prefilter.set(id, f);
+    }
+    // The terms and the blocks in passes of their own: each pass's tables then stay in the
+    // cache longer than when every row visited all of them in turn.
+    const n = this.keyAt.length;
+    this.indexTerms(n);
+    this.indexBlocks(n);
+    this.seenMark = grow(this.seenMark, n, uint32);
+    this.doneMark = grow(this.doneMark, n, uint32);
+  }
+
+  /** The name, birth-date and identity terms of rows 0 .. n - 1: their ids and packed lists. */
+  private indexTerms(n: number): void {
+    // Sized for the synthetic 100k rows (~4 terms and ~2 name tokens a row), so they rarely grow.
+    const terms = new Entries(n * 4);
+    const rowNames = new RowLists(n, 2);
+    for (let id = 0; id < n; id++) {
+      const f = this.featAt[id] as Features;
       const names = f.nameTerms;
       const firstName = rowNames.n;
       for (let i = 0; i < names.length; i++) {
@@ -445,24 +458,29 @@ export class Matcher {
       this.identityTermOfRow.push(t);
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
-      const keys = this.hasher.hash(f);
+    }
+    // IntLists ids were handed out by internTerm; load replaces the (empty) lists with packed ones.
+    this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
+    this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
+  }
+
+  /** The blocking keys of rows 0 .. n - 1: block ids and the packed row → blocks and block → rows lists. */
+  private indexBlocks(n: number): void {
+    // Sized for the synthetic 100k rows (~9 blocking keys a row), so it rarely grows.
+    const rowBlocks = new RowLists(n, 9);
+    for (let id = 0; id < n; id++) {
+      const keys = this.hasher.hash(this.featAt[id] as Features);
       this.blockId.warm(this.hasher.keys, keys);
       for (let i = 0; i < keys; i++) {
         rowBlocks.push(this.internBlock(this.hasher.keys[i] as number));
       }
       rowBlocks.endRow();
     }
-    const n = this.keyAt.length;
-    // IntLists ids were handed out by internBlock/internTerm; load replaces the (empty) lists with packed ones.
-    this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
     const blockStart = rowBlocks.start.slice(0, n + 1);
     const blockValues = rowBlocks.values.slice(0, rowBlocks.n);
-    // A block's members are the rows holding it, in id order: the row lists transposed.
+    // IntLists ids were handed out by internBlock. A block's members are the rows holding it, in id order: the row lists transposed.
     this.blockMembers.loadTransposed(this.blockMembers.count, blockStart, blockValues, n);
     this.rowBlocks.loadPacked(blockStart, blockValues);
-    this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
-    this.seenMark = grow(this.seenMark, n, uint32);
-    this.doneMark = grow(this.doneMark, n, uint32);
   }
 
   /** Score every candidate pair of a load once; returns the rows with edges. */
