@@ -47,6 +47,8 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 }
 
 const int32 = (length: number) => new Int32Array(length);
+/** Rows whose objects are read ahead at a time (see Matcher.warmFeatures). */
+const WARM_ROWS = 32;
 const uint32 = (length: number) => new Uint32Array(length);
 
 /** Entries (list id, value) gathered row by row for IntLists.load. */
@@ -426,9 +428,9 @@ export class Matcher {
       this.featAt.push(f);
       this.prefilter.set(id, f);
     }
+    const n = this.keyAt.length;
     // The terms and the blocks in passes of their own: each pass's tables then stay in the
     // cache longer than when every row visited all of them in turn.
-    const n = this.keyAt.length;
     this.indexTerms(n);
     this.indexBlocks(n);
     this.seenMark = grow(this.seenMark, n, uint32);
@@ -441,6 +443,7 @@ export class Matcher {
     const terms = new Entries(n * 4);
     const rowNames = new RowLists(n, 2);
     for (let id = 0; id < n; id++) {
+      if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       const f = this.featAt[id] as Features;
       const names = f.nameTerms;
       const firstName = rowNames.n;
@@ -469,6 +472,7 @@ export class Matcher {
     // Sized for the synthetic 100k rows (~9 blocking keys a row), so it rarely grows.
     const rowBlocks = new RowLists(n, 9);
     for (let id = 0; id < n; id++) {
+      if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       const keys = this.hasher.hash(this.featAt[id] as Features);
       this.blockId.warm(this.hasher.keys, keys);
       for (let i = 0; i < keys; i++) {
@@ -481,6 +485,20 @@ export class Matcher {
     // IntLists ids were handed out by internBlock. A block's members are the rows holding it, in id order: the row lists transposed.
     this.blockMembers.loadTransposed(this.blockMembers.count, blockStart, blockValues, n);
     this.rowBlocks.loadPacked(blockStart, blockValues);
+  }
+
+  /**
+   * Read what hashing and interning read of rows from .. to - 1 (their Features, identity,
+   * birth date and name lists) in one tight pass: the rows' objects are scattered, and
+   * these loads overlap where the row-by-row work waited on each miss in turn.
+   */
+  private warmFeatures(from: number, to: number): void {
+    let sum = 0;
+    for (let id = from; id < to; id++) {
+      const f = this.featAt[id] as Features;
+      sum += (f.identity?.length ?? 0) + (f.birth?.y ?? 0) + f.phonetic.length + f.nameTerms.length + f.birthTerm.length;
+    }
+    this.warmSum = sum;
   }
 
   /** Score every candidate pair of a load once; returns the rows with edges. */
