@@ -426,9 +426,12 @@ export class Matcher {
       this.idOf.set(key, id);
       this.keyAt.push(key);
       this.featAt.push(f);
-      this.prefilter.set(id, f);
     }
     const n = this.keyAt.length;
+    for (let id = 0; id < n; id++) {
+      if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
+      this.prefilter.set(id, this.featAt[id] as Features);
+    }
     // The terms and the blocks in passes of their own: each pass's tables then stay in the
     // cache longer than when every row visited all of them in turn.
     this.indexTerms(n);
