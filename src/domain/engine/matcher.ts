@@ -12,6 +12,9 @@
 // blocking keys, an object per block cost most of the full check's time and memory.
 // Loading into an empty matcher (the full check) takes its own path (`load`),
 // which gives the same edges in the same order as adding the rows one by one.
+// Its loops are memory-bound (100k rows' objects and tables far larger than the
+// cache), so they read what the next few rows or pairs need in one tight pass
+// first ("warm"): independent loads overlap their cache misses.
 import { BlockingKeyHasher, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
@@ -47,9 +50,10 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 }
 
 const int32 = (length: number) => new Int32Array(length);
+const uint32 = (length: number) => new Uint32Array(length);
+
 /** Rows whose objects are read ahead at a time (see Matcher.warmFeatures). */
 const WARM_ROWS = 32;
-const uint32 = (length: number) => new Uint32Array(length);
 
 /** Entries (list id, value) gathered row by row for IntLists.load. */
 class Entries {
@@ -125,7 +129,7 @@ export class Matcher {
   private readonly scratch = new PairScratch();
   private readonly hasher = new BlockingKeyHasher();
   private readonly prefilter: PairPrefilter;
-  /** What warmRows read: kept (not private, never read) so the reads are not optimised away. */
+  /** What warmFeatures and warmRows read: kept (not private, never read) so the reads are not optimised away. */
   warmSum = 0;
 
   constructor(
@@ -491,9 +495,9 @@ export class Matcher {
   }
 
   /**
-   * Read what hashing and interning read of rows from .. to - 1 (their Features, identity,
-   * birth date and name lists) in one tight pass: the rows' objects are scattered, and
-   * these loads overlap where the row-by-row work waited on each miss in turn.
+   * Read the Features of rows from .. to - 1 (and their identity, birth date and name
+   * lists) in one tight pass before a load's per-row work reads them: the rows' objects
+   * are scattered, and these loads overlap where the per-row work waited on each miss in turn.
    */
   private warmFeatures(from: number, to: number): void {
     let sum = 0;

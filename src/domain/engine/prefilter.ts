@@ -257,7 +257,7 @@ export class PairPrefilter {
   private readonly orderedLevels = new Map<number, number>();
 
   private readonly weights: LevelWeights;
-  /** What warm read (kept so the reads are not optimised away). */
+  /** What warm read: kept (not private, never read) so the reads are not optimised away. */
   warmSum = 0;
 
   constructor(private readonly model: MatchModel) {
