@@ -21,6 +21,7 @@ import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from '../smallSort';
 import { relationFindings, type Peer, type ReferenceLink } from './relations';
+import { sameFindings, sameRow } from './same';
 
 export interface RowFindings {
   row: string;
@@ -72,15 +73,6 @@ export interface CheckEngine {
   size(): number;
 }
 
-function sameRow(a: RecordRow, b: RecordRow): boolean {
-  if (a.source !== b.source || a.position !== b.position) return false;
-  const ka = Object.keys(a.values);
-  const kb = Object.keys(b.values);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (a.values[k as keyof RecordRow['values']] !== b.values[k as keyof RecordRow['values']]) return false;
-  return true;
-}
-
 /** A household: the rows on one No KK within one household-unit programme ('' when they have none). */
 interface Household {
   noKk: string;
@@ -118,28 +110,6 @@ function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride
     mine.push(o);
   }
   return out;
-}
-
-function sameParams(a: Finding['params'], b: Finding['params']): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-/** Same findings in the same order (compared field by field: cheaper than keeping JSON of every row). */
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Finding;
-    const y = b[i] as Finding;
-    if (x.row !== y.row || x.code !== y.code || x.column !== y.column || x.severity !== y.severity || x.message !== y.message) return false;
-    if (!sameParams(x.params, y.params)) return false;
-  }
-  return true;
 }
 
 // Shared empty lists for the rows that have none (most): read only, never handed out.
