@@ -705,11 +705,10 @@ class Engine implements CheckEngine {
   }
 
   snapshot(): EngineSnapshot {
-    const withFindings: RowState[] = [];
-    for (const state of this.rows.values()) if (state.findings.length > 0) withFindings.push(state);
-    withFindings.sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
+    const keys: string[] = [];
+    for (const [key, state] of this.rows) if (state.findings.length > 0) keys.push(key);
     const findings: Record<string, Finding[]> = {};
-    for (const state of withFindings) findings[state.row.key] = state.findings;
+    for (const key of keys.sort()) findings[key] = (this.rows.get(key) as RowState).findings;
     const groups = [...this.groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { rows: this.rows.size, findings, groups };
   }
