@@ -154,13 +154,13 @@ type SourceBatch = Map<string, SourceFacts>;
  */
 interface RowState extends RowChange {
   row: RecordRow;
-  /** Set by refresh; null once the row is removed (its change for the matcher). */
+  /** Set by refresh (null until then); null again once the row is removed: its change for the matcher. */
   feats: Features | null;
   /** Findings of the row alone (field checks, rules). */
   local: Finding[];
-  /** Its complete findings, as last reported. */
+  /** Its complete findings, as last reported (noFindings when none). */
   findings: Finding[];
-  /** Its person group, if any. */
+  /** Its person group (the object in `groups`), if any. */
   group: DuplicateGroup | undefined;
 }
 
@@ -168,6 +168,7 @@ const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], 
 
 class Engine implements CheckEngine {
   private cfg: EngineConfig;
+  /** Every row's state, by row key. */
   private readonly rows = new Map<string, RowState>();
   private readonly dismissed = new Set<string>();
   private matcher: Matcher;
