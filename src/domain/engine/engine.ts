@@ -16,11 +16,12 @@ import { defaultConfig, type EngineConfig } from './config';
 import { component, householdGroup, personGroup, sameGroup } from './groups';
 import { IdColumns, type IdTrust } from './idColumns';
 import { localFindings } from './local';
-import { Matcher, pairKey } from './matcher';
+import { Matcher, pairKey, type RowChange } from './matcher';
 import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from '../smallSort';
 import { relationFindings, type Peer, type ReferenceLink } from './relations';
+import { sameFindings, sameRow } from './same';
 
 export interface RowFindings {
   row: string;
@@ -72,15 +73,6 @@ export interface CheckEngine {
   size(): number;
 }
 
-function sameRow(a: RecordRow, b: RecordRow): boolean {
-  if (a.source !== b.source || a.position !== b.position) return false;
-  const ka = Object.keys(a.values);
-  const kb = Object.keys(b.values);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (a.values[k as keyof RecordRow['values']] !== b.values[k as keyof RecordRow['values']]) return false;
-  return true;
-}
-
 /** A household: the rows on one No KK within one household-unit programme ('' when they have none). */
 interface Household {
   noKk: string;
@@ -120,30 +112,8 @@ function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride
   return out;
 }
 
-function sameParams(a: Finding['params'], b: Finding['params']): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-/** Same findings in the same order (compared field by field: cheaper than keeping JSON of every row). */
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Finding;
-    const y = b[i] as Finding;
-    if (x.row !== y.row || x.code !== y.code || x.column !== y.column || x.severity !== y.severity || x.message !== y.message) return false;
-    if (!sameParams(x.params, y.params)) return false;
-  }
-  return true;
-}
-
-const noFindings: readonly Finding[] = [];
-// Shared empty lists for the rows that have none (most): read only.
+// Shared empty lists for the rows that have none (most): read only, never handed out.
+const noFindings: Finding[] = [];
 const noLinks: readonly ReferenceLink[] = [];
 const noKeys: readonly string[] = [];
 const noPeers: readonly Peer[] = [];
@@ -178,20 +148,31 @@ interface SourceFacts {
  */
 type SourceBatch = Map<string, SourceFacts>;
 
+/**
+ * What the engine holds for one row, reached with one look-up of its key (separate
+ * maps by key cost five or six look-ups, mostly cache misses, per row's findings).
+ */
+interface RowState extends RowChange {
+  row: RecordRow;
+  /** Set by refresh (null until then); null again once the row is removed: its change for the matcher. */
+  feats: Features | null;
+  /** Findings of the row alone (field checks, rules). */
+  local: Finding[];
+  /** Its complete findings, as last reported (noFindings when none). */
+  findings: Finding[];
+  /** Its person group (the object in `groups`), if any. */
+  group: DuplicateGroup | undefined;
+}
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
   private cfg: EngineConfig;
-  private readonly rows = new Map<string, RecordRow>();
+  /** Every row's state, by row key. */
+  private readonly rows = new Map<string, RowState>();
   private readonly dismissed = new Set<string>();
   private matcher: Matcher;
-  /** The current matcher's features by row key, as one function for every findingsFor call. */
-  private readonly featuresByKey = (key: string): Features | undefined => this.matcher.features(key);
-  private readonly local = new Map<string, Finding[]>();
-  private readonly findings = new Map<string, Finding[]>();
   private readonly groups = new Map<string, DuplicateGroup>();
-  /** Each grouped row's person group (the object in `groups`: one look-up instead of two). */
-  private readonly personGroupOf = new Map<string, DuplicateGroup>();
   /** Household group id by household key. */
   private readonly householdGroupOf = new Map<string, string>();
   // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
@@ -241,65 +222,70 @@ class Engine implements CheckEngine {
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
     const before = this.rows.size;
-    const changed: RecordRow[] = [];
-    // By changed row: it had no row under its key before (then it has no local findings to drop).
-    const isNew: boolean[] = [];
+    const changed: RowState[] = [];
     const sources = new Set<string>();
     for (const row of rows) {
-      const prev = this.rows.get(row.key);
-      if (prev && sameRow(prev, row)) continue;
-      if (prev) sources.add(this.idColumns.count(prev, -1));
+      let state = this.rows.get(row.key);
+      if (state && sameRow(state.row, row)) continue;
+      if (state) {
+        sources.add(this.idColumns.count(state.row, -1));
+        state.row = row;
+      } else {
+        state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined };
+        this.rows.set(row.key, state);
+      }
       sources.add(this.idColumns.count(row, 1));
-      this.rows.set(row.key, row);
-      changed.push(row);
-      isNew.push(prev === undefined);
+      changed.push(state);
     }
     // Features and field findings under the columns' verdict after the whole batch.
     const flipped = this.idColumns.rejudge(sources);
     // A batch at least half the size of what was held (the other sheets' index arriving
     // after the sheet's own rows) is checked faster by a fresh full load than row by row.
     if (before > 0 && changed.length >= 2 && changed.length * 2 >= before) return this.rebuild(this.cfg);
-    const changes = new Map<string, Features | null>();
     const batch: SourceBatch = new Map();
-    for (let i = 0; i < changed.length; i++) this.refresh(changed[i] as RecordRow, changes, batch, isNew[i] as boolean);
+    for (const state of changed) this.refresh(state, batch);
+    // Into an empty engine the changed rows are all the rows, in the same order.
+    const changes = before === 0 ? this.rows : new Map(changed.map((s) => [s.row.key, s] as const));
     this.refreshAll(flipped, changes, batch);
     return this.commit(changes, []);
   }
 
   remove(keys: readonly string[]): EngineChanges {
-    const changes = new Map<string, Features | null>();
+    // The removed rows' states (features null) stay reachable through `changes` for this commit.
+    const changes = new Map<string, RowState>();
     const sources = new Set<string>();
     for (const key of keys) {
-      const prev = this.rows.get(key);
-      if (!prev) continue;
-      sources.add(this.idColumns.count(prev, -1));
+      const state = this.rows.get(key);
+      if (!state) continue;
+      sources.add(this.idColumns.count(state.row, -1));
       this.rows.delete(key);
-      this.local.delete(key);
-      changes.set(key, null);
+      state.feats = null;
+      changes.set(key, state);
     }
     this.refreshAll(this.idColumns.rejudge(sources), changes, new Map());
     return this.commit(changes, []);
   }
 
-  /** `fresh`: the row has no local findings kept yet (a new row, or a rebuild), so there is no list to drop. */
-  private refresh(row: RecordRow, changes: Map<string, Features | null>, batch: SourceBatch, fresh = false): void {
+  private refresh(state: RowState, batch: SourceBatch): void {
+    const row = state.row;
     const { trust, reference, program } = this.sourceFacts(row.source, batch);
     const parsed = this.parse(row, trust);
-    changes.set(row.key, featuresOf(row, reference, program, this.cache, trust, parsed));
-    this.keepLocal(row.key, this.localFor(row, trust, parsed), fresh);
+    state.feats = featuresOf(row, reference, program, this.cache, trust, parsed);
+    this.keepLocal(state, this.localFor(row, trust, parsed));
   }
 
-  /** Most rows have no local findings: no empty list is kept per row (findingsFor reads a missing one as empty). */
-  private keepLocal(key: string, local: Finding[], fresh = false): void {
-    if (local.length > 0) this.local.set(key, local);
-    else if (!fresh && this.local.has(key)) this.local.delete(key);
+  /** Most rows have no local findings: they share one empty list instead of keeping their own. */
+  private keepLocal(state: RowState, local: Finding[]): void {
+    state.local = local.length > 0 ? local : noFindings;
   }
 
   /** Rows of a source whose NIK / No KK verdict flipped (those with a trailing 0) are checked again. */
-  private refreshAll(keys: readonly string[], changes: Map<string, Features | null>, batch: SourceBatch): void {
+  private refreshAll(keys: readonly string[], changes: Map<string, RowState>, batch: SourceBatch): void {
     for (const key of keys) {
-      const row = this.rows.get(key);
-      if (row && !changes.has(key)) this.refresh(row, changes, batch);
+      const state = this.rows.get(key);
+      if (!state || changes.has(key)) continue;
+      this.refresh(state, batch);
+      changes.set(key, state);
     }
   }
 
@@ -330,8 +316,8 @@ class Engine implements CheckEngine {
       this.cfg = next;
       this.overridesByRow = nextOverrides;
       for (const key of relocal) {
-        const row = this.rows.get(key);
-        if (row) this.keepLocal(key, this.localFor(row));
+        const state = this.rows.get(key);
+        if (state) this.keepLocal(state, this.localFor(state.row));
       }
       return this.commit(new Map(), affected, relocal);
     }
@@ -340,7 +326,13 @@ class Engine implements CheckEngine {
 
   /** Recompute everything under a new config and report the difference. */
   private rebuild(next: EngineConfig): EngineChanges {
-    const oldFindings = new Map(this.findings);
+    // Each row's findings, in row order (the rows themselves stay as they are).
+    const oldFindings: Finding[][] = [];
+    for (const state of this.rows.values()) {
+      oldFindings.push(state.findings);
+      state.findings = noFindings;
+      state.group = undefined;
+    }
     const oldGroups = new Map(this.groups);
     this.cfg = next;
     this.refs = new Set(next.referenceSources);
@@ -350,16 +342,14 @@ class Engine implements CheckEngine {
     for (const d of next.decisions) this.dismissed.add(pairKey(d.a, d.b));
     this.matcher = new Matcher(next.model, next.blockCap, this.dismissed);
     this.ruleTerms = new RuleTermCache();
-    for (const m of [this.local, this.findings, this.groups, this.personGroupOf, this.householdGroupOf, this.kk]) m.clear();
-    const changes = new Map<string, Features | null>();
+    for (const m of [this.groups, this.householdGroupOf, this.kk]) m.clear();
     const batch: SourceBatch = new Map();
-    for (const row of this.rows.values()) this.refresh(row, changes, batch, true);
-    this.commit(changes, []);
+    for (const state of this.rows.values()) this.refresh(state, batch);
+    this.commit(this.rows, []);
     const out = emptyChanges();
-    for (const key of new Set([...oldFindings.keys(), ...this.findings.keys()])) {
-      if (!sameFindings(oldFindings.get(key) ?? noFindings, this.findings.get(key) ?? noFindings)) {
-        out.findings.push({ row: key, findings: this.findings.get(key) ?? [] });
-      }
+    let i = 0;
+    for (const [key, { findings }] of this.rows) {
+      if (!sameFindings(oldFindings[i++] as Finding[], findings)) out.findings.push({ row: key, findings: findings.length > 0 ? findings : [] });
     }
     for (const [id, g] of this.groups) {
       const old = oldGroups.get(id);
@@ -374,7 +364,8 @@ class Engine implements CheckEngine {
     return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], trust, parsed, this.ruleTerms);
   }
 
-  private commit(changes: Map<string, Features | null>, alsoRescore: Iterable<string>, relocal: readonly string[] = []): EngineChanges {
+  /** `changes`: the changed rows' states, removed ones (features null) included. */
+  private commit(changes: ReadonlyMap<string, RowState>, alsoRescore: Iterable<string>, relocal: readonly string[] = []): EngineChanges {
     const out = emptyChanges();
     const extra = [...alsoRescore];
     // Loading into an empty engine (the full check, a rebuild): no old state to undo or compare.
@@ -391,7 +382,7 @@ class Engine implements CheckEngine {
     };
     // The No KK index, and the households the changed rows leave or join.
     const householdsHit = new Map<string, Household>();
-    for (const [key, next] of changes) {
+    for (const [key, { feats: next }] of changes) {
       const old = oldFeats.get(key);
       for (const [hk, h] of householdsOf(old, this.overlap)) householdsHit.set(hk, h);
       for (const [hk, h] of householdsOf(next, this.overlap)) householdsHit.set(hk, h);
@@ -405,41 +396,42 @@ class Engine implements CheckEngine {
       }
     }
     // Neighbours of changed rows see their program/position: re-derive their findings too.
-    for (const key of changes.keys()) {
+    for (const [key, state] of changes) {
       dirty.add(key);
       addAll(this.matcher.edges.get(key)?.keys());
-      addAll(this.personGroupOf.get(key)?.members);
+      addAll(state.group?.members);
     }
     addAll(touched);
     // Changed rows too: a row that became a reference row leaves its group with no edge change.
-    this.updatePersonGroups([touched, [...changes.keys()]], out, dirty);
+    this.updatePersonGroups([touched, [...changes.keys()]], changes, out, dirty);
     this.updateHouseholdGroups(householdsHit, out, dirty);
 
     for (const key of dirty) {
-      const list = this.findingsFor(key);
-      if (sameFindings(list, this.findings.get(key) ?? noFindings)) continue;
-      if (list.length === 0) this.findings.delete(key);
-      else this.findings.set(key, list);
-      out.findings.push({ row: key, findings: list });
+      const state = this.rows.get(key) ?? changes.get(key);
+      if (!state) continue;
+      const list = this.findingsFor(state);
+      if (sameFindings(list, state.findings)) continue;
+      state.findings = list;
+      out.findings.push({ row: key, findings: list.length > 0 ? list : [] });
     }
     return out;
   }
 
+  /** No row committed and no group (a row's findings and group go with it). */
   private isEmpty(): boolean {
-    return this.matcher.size === 0 && this.findings.size === 0 && this.groups.size === 0 && this.personGroupOf.size === 0
-      && this.householdGroupOf.size === 0 && this.kk.size === 0;
+    return this.matcher.size === 0 && this.groups.size === 0 && this.householdGroupOf.size === 0 && this.kk.size === 0;
   }
 
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them, so out.findings and out.groups come in the same order too. Each row's features,
+   * them, so out.findings and out.groups come in the same order too. Each row's state,
    * links and No KK list are looked up once, by its position in the load.
    */
-  private commitBulk(changes: Map<string, Features | null>, touched: Set<string>, out: EngineChanges): EngineChanges {
+  private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
     const n = changes.size;
     const keys: string[] = [];
-    const feats: (Features | null)[] = [];
+    const states: RowState[] = [];
     const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
     /** Each row's No KK list (the one kept in `kk`) and programmes (read here, while its features are at hand). */
     const kins: (string[] | undefined)[] = [];
@@ -454,10 +446,11 @@ class Engine implements CheckEngine {
     // Dirty rows as positions, in commit()'s order.
     const order: number[] = [];
     const dirty = new Uint8Array(n);
-    for (const [key, next] of changes) {
+    for (const [key, state] of changes) {
       const at = keys.length;
+      const next = state.feats;
       keys.push(key);
-      feats.push(next);
+      states.push(state);
       const mine = this.matcher.edges.get(key);
       links.push(mine);
       if (mine) positionOf.set(key, at);
@@ -501,16 +494,14 @@ class Engine implements CheckEngine {
     }
     // Group members are rows of this call (dirty already). commit() also seeds with the
     // changed rows, but only rows with links can start a group, and a load touches all of them.
-    this.updatePersonGroups([touched], out, undefined);
+    this.updatePersonGroups([touched], changes, out, undefined);
     for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, programsAt)) out.groups.added.push(g);
     for (const at of order) {
-      const f = feats[at];
-      if (!f) continue;
-      const key = keys[at] as string;
-      const list = this.rowFindings(key, f, links[at], kins[at]);
+      const state = states[at] as RowState;
+      const list = this.rowFindings(state, links[at], kins[at]);
       if (list.length === 0) continue;
-      this.findings.set(key, list);
-      out.findings.push({ row: key, findings: list });
+      state.findings = list;
+      out.findings.push({ row: keys[at] as string, findings: list });
     }
     return out;
   }
@@ -518,13 +509,14 @@ class Engine implements CheckEngine {
   /**
    * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
    * every row of an old or new group is added to `hit` (none: they are all dirty already).
+   * `changes`: this commit's changed rows (a removed one's old group is read from there).
    */
-  private updatePersonGroups(seeds: readonly Iterable<string>[], out: EngineChanges, hit: Set<string> | undefined): void {
+  private updatePersonGroups(seeds: readonly Iterable<string>[], changes: ReadonlyMap<string, RowState>, out: EngineChanges, hit: Set<string> | undefined): void {
     const oldIds = new Set<string>();
-    if (this.personGroupOf.size > 0) {
+    if (this.groups.size > 0) {
       for (const seed of seeds) {
         for (const s of seed) {
-          const g = this.personGroupOf.get(s);
+          const g = (this.rows.get(s) ?? changes.get(s))?.group;
           if (g) oldIds.add(g.id);
         }
       }
@@ -560,14 +552,16 @@ class Engine implements CheckEngine {
       this.groups.delete(id);
       for (const m of g.members) {
         hit?.add(m);
-        if (this.personGroupOf.get(m)?.id === id) this.personGroupOf.delete(m);
+        const state = this.rows.get(m);
+        if (state?.group?.id === id) state.group = undefined;
       }
     }
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
         hit?.add(m);
-        this.personGroupOf.set(m, g);
+        const state = this.rows.get(m);
+        if (state) state.group = g;
       }
     }
     this.diffGroups(old, fresh, out);
@@ -660,19 +654,23 @@ class Engine implements CheckEngine {
     for (const id of old.keys()) if (!fresh.has(id)) out.groups.removed.push(id);
   }
 
-  /** The row's complete findings ([] for a row that is gone). */
-  private findingsFor(key: string): Finding[] {
-    const feats = this.matcher.features(key);
-    if (!feats) return [];
-    return this.rowFindings(key, feats, this.matcher.edges.get(key), feats.noKk ? this.kk.get(feats.noKk) : undefined);
+  /** The row's complete findings (none for a row that is gone): see rowFindings. */
+  private findingsFor(state: RowState): Finding[] {
+    const feats = state.feats;
+    if (!feats) return noFindings;
+    return this.rowFindings(state, this.matcher.edges.get(state.row.key), feats.noKk ? this.kk.get(feats.noKk) : undefined);
   }
 
-  /** findingsFor with the row's features, links and No KK list (kk's) already at hand. */
-  private rowFindings(key: string, feats: Features, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
-    if (feats.reference) return [];
-    const local = this.local.get(key) ?? [];
+  /**
+   * findingsFor with the row's links and No KK list (kk's) already at hand. The list may
+   * be the row's `local`, or noFindings when empty: never to be changed.
+   */
+  private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
+    const { row, feats, local } = state;
+    if (!feats || feats.reference) return noFindings;
+    const key = row.key;
     // Only a row with links can be in a person group.
-    const members = edges && edges.size > 0 ? this.personGroupOf.get(key)?.members : undefined;
+    const members = edges && edges.size > 0 ? state.group?.members : undefined;
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
@@ -682,9 +680,8 @@ class Engine implements CheckEngine {
     // Without reference lists (no classification) no row is a reference row.
     if (edges && classify) {
       for (const [other, score] of edges) {
-        if (!this.matcher.features(other)?.reference) continue;
-        const r = this.rows.get(other);
-        if (r) (links ??= []).push({ row: r, score });
+        const peer = this.rows.get(other);
+        if (peer?.feats?.reference) (links ??= []).push({ row: peer.row, score });
       }
       if (links && links.length > 1) links.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
     }
@@ -693,15 +690,9 @@ class Engine implements CheckEngine {
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, this.featuresByKey, relevant);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
-    // The row itself is read only for its stated DTKS status.
-    let statusDtks: string | undefined;
-    if (classify) {
-      const row = this.rows.get(key);
-      if (!row) return [];
-      statusDtks = row.values.status_dtks;
-    }
+    const statusDtks = classify ? row.values.status_dtks : undefined;
     const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });
     if (!related) return local;
     // The new list itself when there is nothing to put before it (most rows): one list fewer to copy.
@@ -715,19 +706,22 @@ class Engine implements CheckEngine {
   }
 
   snapshot(): EngineSnapshot {
+    const keys: string[] = [];
+    for (const [key, state] of this.rows) if (state.findings.length > 0) keys.push(key);
     const findings: Record<string, Finding[]> = {};
-    for (const key of [...this.findings.keys()].sort()) findings[key] = this.findings.get(key) as Finding[];
+    for (const key of keys.sort()) findings[key] = (this.rows.get(key) as RowState).findings;
     const groups = [...this.groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { rows: this.rows.size, findings, groups };
   }
 
   findingsOf(key: string): Finding[] {
-    return this.findings.get(key) ?? [];
+    const list = this.rows.get(key)?.findings;
+    return list && list.length > 0 ? list : [];
   }
 
   groupsOf(key: string): DuplicateGroup[] {
     const out: DuplicateGroup[] = [];
-    const g = this.personGroupOf.get(key);
+    const g = this.rows.get(key)?.group;
     if (g) out.push(g);
     for (const hk of householdsOf(this.matcher.features(key), this.overlap).keys()) {
       const hid = this.householdGroupOf.get(hk);

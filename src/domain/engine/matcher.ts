@@ -28,6 +28,11 @@ function ordered(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
+/** A changed row as the matcher reads it: its new features, null when it was removed. */
+export interface RowChange {
+  readonly feats: Features | null;
+}
+
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
@@ -237,7 +242,7 @@ export class Matcher {
    * Replace (features) or delete (null) rows, and re-score `alsoRescore`.
    * Returns the rows whose set of edges or edge scores changed.
    */
-  apply(changes: Map<string, Features | null>, alsoRescore: Iterable<string> = []): Set<string> {
+  apply(changes: ReadonlyMap<string, RowChange>, alsoRescore: Iterable<string> = []): Set<string> {
     if (this.idOf.size === 0) return this.load(changes);
     // Remember the count bucket of each term and the eligibility of each block as
     // they were before this call. A term or block absent at its first touch did not
@@ -255,7 +260,7 @@ export class Matcher {
     };
     const rescore = new Set<number>();
     const removedIds: number[] = [];
-    for (const [key, next] of changes) {
+    for (const [key, { feats: next }] of changes) {
       let id = this.idOf.get(key);
       if (id !== undefined) {
         for (const t of this.termsOfRow(id)) {
@@ -412,7 +417,7 @@ export class Matcher {
    * pairs are scored in the order `apply` would score them, so the edges (and
    * their order) are the same. Returns the rows with edges.
    */
-  private load(changes: Map<string, Features | null>): Set<string> {
+  private load(changes: ReadonlyMap<string, RowChange>): Set<string> {
     this.reset(changes.size);
     // Three loops in three methods: each is optimised on its own (one method holding all of
     // them ran out of V8's inlining budget, and the pair walk boxed every weight it computed).
@@ -423,8 +428,8 @@ export class Matcher {
   }
 
   /** Ids, features and packed row, block and term lists for the rows of a load. */
-  private indexRows(changes: Map<string, Features | null>): void {
-    for (const [key, f] of changes) {
+  private indexRows(changes: ReadonlyMap<string, RowChange>): void {
+    for (const [key, { feats: f }] of changes) {
       if (!f) continue;
       const id = this.keyAt.length;
       this.idOf.set(key, id);

@@ -20,8 +20,7 @@ export function collectPeers(
   members: readonly string[],
   referenceLinks: readonly { row: RecordRow }[],
   kin: readonly string[],
-  rows: ReadonlyMap<string, RecordRow>,
-  feats: (key: string) => Features | undefined,
+  rows: ReadonlyMap<string, { readonly row: RecordRow; readonly feats: Features | null }>,
   relevant: (f: Features) => boolean,
 ): readonly Peer[] {
   // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
@@ -31,12 +30,11 @@ export function collectPeers(
   const add = (key: string, via: Peer['via']) => {
     if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return;
     // A row left out is left out under every `via`: no need to mark it seen.
-    const f = feats(key);
-    if (!f || !relevant(f)) return;
-    const r = rows.get(key);
-    if (!r) return;
+    const held = rows.get(key);
+    const f = held?.feats;
+    if (!held || !f || !relevant(f)) return;
     seen?.add(key);
-    const peer: Peer = { row: r, feats: f, via };
+    const peer: Peer = { row: held.row, feats: f, via };
     if (out) out.push(peer);
     else out = [peer];
   };
