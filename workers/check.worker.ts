@@ -4,8 +4,8 @@
 // API (all calls are async on the UI side; see src/domain/engine/service.ts):
 //   init(config?)            start empty: { today, rules, overlap, referenceSources,
 //                            programBySource, decisions, overrides, model, blockCap }
-//   stage(rows)              rows kept for the next upsert, not checked yet (a big feed sent in parts)
-//   upsert(rows)             RecordRow[] (src/domain/schema.ts) added or replaced by key, with the staged ones
+//   stage(rows, feed?)       rows kept for feed's next upsert, not checked yet (a big feed sent in parts)
+//   upsert(rows, feed?)      RecordRow[] (src/domain/schema.ts) added or replaced by key, with feed's staged ones
 //   remove(keys)             row keys gone from the sheet
 //   setConfig(patch)         decisions ("bukan duplikat" pairs) and overrides re-check only
 //                            their rows; other settings re-check everything

@@ -10,15 +10,15 @@ import { syntheticRows } from '../../bench/synthetic';
 import type { RecordRow } from '../../src/domain/schema';
 import type { AsyncEngine } from '../../src/app/sheet/checks/engine';
 import { startChecks, type Checks } from '../../src/app/sheet/checks/checks';
-import { appendRows, initSheet, recordKey, setMeta, toRecordRows, updateColumn } from '../../src/sheet';
+import { appendRows, deleteRows, initSheet, recordKey, rowIds, setMeta, toRecordRows, updateColumn } from '../../src/sheet';
 import { templateColumns } from '../../src/sheet/templates';
 
 function inProcessEngine(): AsyncEngine {
   const service = createCheckService();
   service.init({ today: '2025-06-01' });
   return {
-    stage: async (rows) => service.stage(rows),
-    upsert: async (rows) => service.upsert(rows),
+    stage: async (rows, feed) => service.stage(rows, feed),
+    upsert: async (rows, feed) => service.upsert(rows, feed),
     remove: async (keys) => service.remove(keys),
     setConfig: async (patch) => service.setConfig(patch),
     dispose: () => {},
@@ -109,5 +109,34 @@ describe('sheet checks', () => {
     const expected = own.map((k) => direct.findingsOf(k).map((f) => f.message).sort());
     expect(seen).toEqual(expected);
     expect(expected.filter((list) => list.length > 0).length).toBeGreaterThan(100);
+  });
+
+  it('a feed whose unsent rows are deleted meanwhile still checks the rows it staged', async () => {
+    const { rows } = syntheticRows(4000);
+    const doc = new Y.Doc();
+    initSheet(doc, { name: 'Usulan', program: 'BPNT', period: '2025', kelurahan: '', kecamatan: '' }, templateColumns('standar'));
+    appendRows(doc, rows.map((r) => ({ ...r.values })) as Array<Record<string, string>>);
+    const service = createCheckService();
+    service.init({ today: '2025-06-01' });
+    let first = true;
+    const engine: AsyncEngine = {
+      stage: async (list, feed) => {
+        service.stage(list, feed);
+        if (!first) return;
+        first = false;
+        // Someone deletes every row not sent yet, while the first slice waits in the worker.
+        const sent = new Set(list.map((r) => r.key));
+        deleteRows(doc, rowIds(doc).filter((id) => !sent.has(recordKey('s1', id))));
+      },
+      upsert: async (list, feed) => service.upsert(list, feed),
+      remove: async (keys) => service.remove(keys),
+      setConfig: async (patch) => service.setConfig(patch),
+      dispose: () => {},
+    };
+    const checks = (running = startChecks(doc, 's1', engine));
+    await settled(checks);
+    expect(first).toBe(false);
+    expect(rowIds(doc).length).toBeGreaterThan(0);
+    expect(service.snapshot().rows).toBe(rowIds(doc).length);
   });
 });

@@ -59,4 +59,16 @@ describe('check service over Comlink', () => {
     expect(changes.groups.added.map((g) => g.members)).toEqual([['s/1', 's/3', 's/4']]);
     expect((await remote.snapshot()).rows).toBe(3);
   });
+
+  it('stages feeds apart: the upsert of one feed leaves the rows of another staged', async () => {
+    const remote = connect();
+    await remote.init({ today: '2025-06-01' });
+    const row = (key: string) => ({ key, source: key.split('/')[0] as string, position: 1, values: { nama: `Warga ${key}` } });
+    await remote.stage([row('a/1'), row('a/2')], 'sheet');
+    await remote.stage([row('i/1')], 'index');
+    await remote.upsert([row('a/3')], 'sheet');
+    expect((await remote.snapshot()).rows).toBe(3);
+    await remote.upsert([], 'index');
+    expect((await remote.snapshot()).rows).toBe(4);
+  });
 });

@@ -38,6 +38,9 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 /** Rows converted per slice of the first full check (one slice per frame). */
 const SLICE = 1500;
 const SLICE_MS = 8;
+/** The worker stages this sheet's rows and the index apart (see CheckService.stage). */
+const SHEET_FEED = 'sheet';
+const INDEX_FEED = 'index';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -140,6 +143,8 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
   };
 
   const flush = async () => {
+    // Whether slices of this sheet's rows wait in the worker for the batch's last upsert.
+    let staged = false;
     while ((queue.size || removed.size) && !stopped) {
       const gone = removed;
       removed = new Set();
@@ -157,8 +162,14 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       }
       if (gone.size) apply(await engine.remove([...gone].map((id) => recordKey(sheetId, id))));
       // Slices of a big feed are staged: the worker checks them in one batch with the last.
-      if (records.length && queue.size) await engine.stage(records);
-      else if (records.length) apply(await engine.upsert(records));
+      // The last upsert goes out even with no rows (the rest were deleted meanwhile).
+      if (records.length && queue.size) {
+        await engine.stage(records, SHEET_FEED);
+        staged = true;
+      } else if (records.length || staged) {
+        staged = false;
+        apply(await engine.upsert(records, SHEET_FEED));
+      }
       if (queue.size) await nextFrame();
     }
   };
@@ -245,8 +256,8 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
       // Sent in slices (short tasks for this page), checked in one batch with the last.
       for (let i = 0; i < rows.length && !stopped; i += SLICE) {
         const slice = rows.slice(i, i + SLICE);
-        if (i + SLICE < rows.length) await engine.stage(slice);
-        else apply(await engine.upsert(slice));
+        if (i + SLICE < rows.length) await engine.stage(slice, INDEX_FEED);
+        else apply(await engine.upsert(slice, INDEX_FEED));
       }
     },
     stop() {
