@@ -112,8 +112,10 @@ function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride
   return out;
 }
 
-// Shared empty lists for the rows that have none (most): read only, never handed out.
-const noFindings: Finding[] = [];
+// Shared empty lists for the rows that have none (most): read only, never handed out
+// (findingsOf and commit hand out a new []). Frozen: a push by mistake throws instead
+// of giving every clean row that finding.
+const noFindings = Object.freeze([]) as unknown as Finding[];
 const noLinks: readonly ReferenceLink[] = [];
 const noKeys: readonly string[] = [];
 const noPeers: readonly Peer[] = [];
@@ -239,8 +241,9 @@ class Engine implements CheckEngine {
     }
     // Features and field findings under the columns' verdict after the whole batch.
     const flipped = this.idColumns.rejudge(sources);
-    // A batch at least half the size of what was held (the other sheets' index arriving
-    // after the sheet's own rows) is checked faster by a fresh full load than row by row.
+    // A batch at least half the size of what was held is checked faster by a fresh full
+    // load than row by row. In the app: the other sheets' index arriving after the sheet's
+    // own rows, an import into a small sheet; never typing (one row at a time).
     if (before > 0 && changed.length >= 2 && changed.length * 2 >= before) return this.rebuild(this.cfg);
     const batch: SourceBatch = new Map();
     for (const state of changed) this.refresh(state, batch);
