@@ -63,8 +63,28 @@ export type IdShape =
   | { kind: 'other'; cleaned: string };
 
 /** 16 ASCII digits exactly: the usual NIK or No KK cell, which needs no cleaning. */
-export function isSixteenDigits(raw: string): boolean {
+function isSixteenDigits(raw: string): boolean {
   return raw.length === 16 && isAllDigits(raw);
+}
+
+/** Why a NIK or No KK cell holds no 16 digits (the problems both kinds share). */
+export interface NoSixteenDigits {
+  problems: Array<'empty' | 'excel-scientific' | 'non-digit' | 'length'>;
+  /** The digits of a scientific-notation value, when they can be recovered (damaged). */
+  excelDigits?: string;
+}
+
+/**
+ * The first step of parseNik and parseNoKk: the cell's 16 digits, or why it has none.
+ * The usual cell is 16 plain digits, returned as it is with no shape object.
+ */
+export function sixteenDigitsOf(rawText: string): string | NoSixteenDigits {
+  if (isSixteenDigits(rawText)) return rawText;
+  const shape = cleanIdNumber(rawText);
+  if (shape.kind === 'digits') return shape.digits.length === 16 ? shape.digits : { problems: ['length'] };
+  if (shape.kind === 'empty') return { problems: ['empty'] };
+  if (shape.kind === 'other') return { problems: ['non-digit'] };
+  return shape.digits ? { problems: ['excel-scientific'], excelDigits: shape.digits } : { problems: ['excel-scientific'] };
 }
 
 /**
@@ -140,19 +160,8 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
-  // The usual cell is 16 plain digits: read as they are, with no shape object.
-  const shape = isSixteenDigits(rawText) ? null : cleanIdNumber(rawText);
-  if (shape && shape.kind !== 'digits') {
-    const info: NikInfo = { raw: rawText, digits: null, problems: [] };
-    if (shape.kind === 'empty') info.problems.push('empty');
-    else if (shape.kind === 'scientific') {
-      info.problems.push('excel-scientific');
-      if (shape.digits) info.excelDigits = shape.digits;
-    } else info.problems.push('non-digit');
-    return info;
-  }
-  const d = shape ? shape.digits : rawText;
-  if (d.length !== 16) return { raw: rawText, digits: null, problems: ['length'] };
+  const d = sixteenDigitsOf(rawText);
+  if (typeof d !== 'string') return { raw: rawText, digits: null, ...d };
   const problems: NikProblem[] = [];
   if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
   if (isPlaceholderNumber(d)) problems.push('placeholder');

@@ -5,7 +5,7 @@
 import { regionOf } from './area/index';
 import { toIso } from './dates';
 import { digitsAt } from './digits';
-import { cleanIdNumber, isPlaceholderNumber, isSixteenDigits } from './nik';
+import { isPlaceholderNumber, sixteenDigitsOf } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -40,19 +40,8 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
 /** `trustTrailingZero`: as for parseNik, when the column's idColumnVerdict is 'trusted'. */
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
-  // The usual cell is 16 plain digits: read as they are, with no shape object (as parseNik).
-  const shape = isSixteenDigits(rawText) ? null : cleanIdNumber(rawText);
-  if (shape && shape.kind !== 'digits') {
-    const info: NoKkInfo = { raw: rawText, digits: null, problems: [] };
-    if (shape.kind === 'empty') info.problems.push('empty');
-    else if (shape.kind === 'scientific') {
-      info.problems.push('excel-scientific');
-      if (shape.digits) info.excelDigits = shape.digits;
-    } else info.problems.push('non-digit');
-    return info;
-  }
-  const d = shape ? shape.digits : rawText;
-  if (d.length !== 16) return { raw: rawText, digits: null, problems: ['length'] };
+  const d = sixteenDigitsOf(rawText);
+  if (typeof d !== 'string') return { raw: rawText, digits: null, ...d };
   const problems: NoKkProblem[] = [];
   if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
   if (isPlaceholderNumber(d)) problems.push('placeholder');
