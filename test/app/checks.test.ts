@@ -77,6 +77,17 @@ describe('sheet checks', () => {
     expect(codes(checks, key)).not.toContain('program-overlap');
   });
 
+  it('classifies the rows against a DTKS list named with the index after they were checked', async () => {
+    const { doc, key } = sheet('PKH');
+    const checks = (running = startChecks(doc, 's1', inProcessEngine()));
+    await settled(checks);
+    expect(codes(checks, key)).not.toContain('dtks');
+    const dtks: RecordRow = { key: 'dtks/r1', source: 'dtks', position: 1, values: { nik: '3375014107800002', nama: 'Siti Aminah' } };
+    await checks.replaceIndex([dtks], { referenceSources: ['dtks'] });
+    await settled(checks);
+    expect(codes(checks, key)).toContain('dtks');
+  });
+
   it('re-checks the rows when a column is given a role, and when it loses it', async () => {
     const { doc, key } = sheet('PKH');
     const checks = (running = startChecks(doc, 's1', inProcessEngine()));

@@ -58,17 +58,25 @@ export function SheetWorkspace(props: { id: string; sync: SheetSync }): JSX.Elem
   });
   const [engineConfig, setEngineConfig] = createSignal<Partial<EngineConfig>>({});
   void (async () => {
-    // The worker, the office's rules (UMK, …) and the cross-sheet index load side by side;
-    // the settings reach the engine while it is still empty, so nothing is checked twice.
-    const [engine, rules, entries] = await Promise.all([startEngine(), loadRules(services), loadIndex(services)]);
+    // The cross-sheet index downloads alongside, but the sheet's own rows are checked as
+    // soon as the worker and the office's rules (UMK, …) are there: on a slow connection
+    // the index can take its whole time limit (crossIndex.ts). The rules reach the
+    // engine while it is still empty, so nothing is checked twice for them.
+    const indexLoading = loadIndex(services);
+    const [engine, rules] = await Promise.all([startEngine(), loadRules(services)]);
     if (disposed) return engine.dispose();
-    const references = referenceSheets(entries, { id: props.id, program: meta().program });
-    setEngineConfig({ ...(rules ? engineSettings(rules.settings) : {}), ...(references.length ? { referenceSources: references } : {}) });
-    if (Object.keys(engineConfig()).length) await engine.setConfig(engineConfig());
+    const settings = rules ? engineSettings(rules.settings) : {};
+    setEngineConfig(settings);
+    if (rules) await engine.setConfig(settings);
     const c = startChecks(doc, props.id, engine);
     setChecks(c);
+    const entries = await indexLoading;
+    if (disposed) return;
     setIndexMap(new Map(entries.map((e) => [e.key, e])));
-    await c.replaceIndex(indexRows(entries, props.id));
+    // DTKS reference lists are named by the index (rare: their setting re-checks the sheet's rows once).
+    const references = referenceSheets(entries, { id: props.id, program: meta().program });
+    if (references.length) setEngineConfig({ ...settings, referenceSources: references });
+    await c.replaceIndex(indexRows(entries, props.id), references.length ? { referenceSources: references } : undefined);
   })();
 
   const openConflicts = createConflicts(doc);

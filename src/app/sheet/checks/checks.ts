@@ -7,7 +7,7 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { DuplicateGroup, Finding, Severity } from '../../../domain/findings';
-import type { EngineChanges } from '../../../domain/engine';
+import type { EngineChanges, EngineConfig } from '../../../domain/engine';
 import { RULE_LABELS } from '../../../domain/messages';
 import type { RecordRow } from '../../../domain/schema';
 import { engineJudgements, observeJudgements, observeRows, recordKey, roleColumns, rowIds, sheetParts, sheetProgram, splitRecordKey, toRecordRow } from '../../../sheet';
@@ -29,8 +29,11 @@ export interface Checks {
   problemRows: ReadonlySet<string>;
   duplicateRows: ReadonlySet<string>;
   ineligibleRows: ReadonlySet<string>;
-  /** The other sheets' rows (the cross-sheet index), replacing the previous ones. */
-  replaceIndex(rows: RecordRow[]): Promise<void>;
+  /**
+   * The other sheets' rows (the cross-sheet index), replacing the previous ones;
+   * `config`: settings that come with the index (which sheets are DTKS reference lists).
+   */
+  replaceIndex(rows: RecordRow[], config?: Partial<EngineConfig>): Promise<void>;
   stop(): void;
 }
 
@@ -248,7 +251,8 @@ export function startChecks(doc: Y.Doc, sheetId: string, engine: AsyncEngine): C
     ineligibleRows,
     findingsOf: (key) => findings.get(key) ?? [],
     groupsOf: (key) => [...(groupsByRow.get(key) ?? [])].map((id) => groups.get(id)).filter((g): g is DuplicateGroup => !!g),
-    async replaceIndex(rows) {
+    async replaceIndex(rows, config) {
+      if (config && Object.keys(config).length) apply(await engine.setConfig(config));
       const next = new Set(rows.map((r) => r.key));
       const gone = [...indexKeys].filter((k) => !next.has(k));
       indexKeys = next;
