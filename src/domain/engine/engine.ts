@@ -92,7 +92,10 @@ function forEachHouseholdProgram(f: Features | null | undefined, overlap: Compil
 function householdsOf(f: Features | null | undefined, overlap: CompiledOverlap): Map<string, Household> {
   const out = new Map<string, Household>();
   const noKk = f?.noKk ?? '';
-  forEachHouseholdProgram(f, overlap, (program) => out.set(`${noKk}|${program}`, { noKk, program }));
+  forEachHouseholdProgram(f, overlap, (program) => {
+    const h = { noKk, program };
+    out.set(householdKey(h), h);
+  });
   return out;
 }
 
@@ -208,7 +211,7 @@ class Engine implements CheckEngine {
   }
 
   /** The NIK, No KK, birth date, sex and income parsed once, for both featuresOf and localFor. */
-  private parse(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source)): ParsedRow {
+  private parse(row: RecordRow, trust: IdTrust): ParsedRow {
     return parseRow(row, this.cfg.today, trust, this.cache);
   }
 
@@ -436,9 +439,8 @@ class Engine implements CheckEngine {
     const keys: string[] = [];
     const states: RowState[] = [];
     const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
-    /** Each row's No KK list (the one kept in `kk`) and programmes (read here, while its features are at hand). */
+    /** Each row's No KK list (the one kept in `kk`). */
     const kins: (string[] | undefined)[] = [];
-    const programsAt: (readonly string[] | undefined)[] = [];
     /** Positions of the rows with links (the ones a link can name). */
     const positionOf = new Map<string, number>();
     // The rows on one No KK as a chain of positions: its first row (by No KK), the next
@@ -459,10 +461,8 @@ class Engine implements CheckEngine {
       if (mine) positionOf.set(key, at);
       if (!next || next.reference || !next.noKk) {
         kins.push(undefined);
-        programsAt.push(undefined);
         continue;
       }
-      programsAt.push(next.programs);
       const first = firstOnKk.get(next.noKk);
       if (first === undefined) {
         const rows = [key];
@@ -498,7 +498,7 @@ class Engine implements CheckEngine {
     // Group members are rows of this call (dirty already). commit() also seeds with the
     // changed rows, but only rows with links can start a group, and a load touches all of them.
     this.updatePersonGroups([touched], changes, out, undefined);
-    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, programsAt)) out.groups.added.push(g);
+    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, states)) out.groups.added.push(g);
     for (const at of order) {
       const state = states[at] as RowState;
       const list = this.rowFindings(state, links[at], kins[at]);
@@ -578,7 +578,7 @@ class Engine implements CheckEngine {
     firstOnKk: ReadonlyMap<string, number>,
     nextOnKk: Int32Array,
     keys: readonly string[],
-    programsAt: readonly (readonly string[] | undefined)[],
+    states: readonly RowState[],
   ): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
@@ -592,11 +592,8 @@ class Engine implements CheckEngine {
     for (const [noKk, first] of firstOnKk) {
       if (nextOnKk[first] === -1) continue;
       byProgram.clear();
-      // As forEachHouseholdProgram (every row here has a No KK and is no reference row).
       for (let at = first; at !== -1; at = nextOnKk[at] as number) {
-        const programs = programsAt[at] ?? [];
-        if (programs.length === 0) add('', at);
-        for (const p of programs) if (p === '' || isHouseholdProgram(this.overlap, p)) add(p, at);
+        forEachHouseholdProgram((states[at] as RowState).feats, this.overlap, (p) => add(p, at));
       }
       for (const [program, h] of byProgram) {
         if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });

@@ -17,8 +17,8 @@ export function localFindings(
   config: EngineConfig,
   overrides: RuleOverride[],
   trust: IdTrust,
-  parsed?: ParsedRow,
-  terms?: RuleTermCache,
+  parsed: ParsedRow,
+  terms: RuleTermCache,
 ): Finding[] {
   const fields = checkFields(row, { today: config.today, idColumns: trust, parsed });
   const rules = checkEligibility(row, config.rules, overrides, config.today, { parsed, terms });

@@ -2,7 +2,7 @@
 // reference rows and the rows on its No KK, each once.
 import type { Features } from '../match/features';
 import type { RecordRow } from '../schema';
-import type { Peer } from './relations';
+import { append, type Peer } from './relations';
 import { sortSmall } from '../smallSort';
 
 function holds(peers: readonly Peer[], key: string): boolean {
@@ -34,9 +34,7 @@ export function collectPeers(
     const f = held?.feats;
     if (!held || !f || !relevant(f)) return;
     seen?.add(key);
-    const peer: Peer = { row: held.row, feats: f, via };
-    if (out) out.push(peer);
-    else out = [peer];
+    out = append(out, { row: held.row, feats: f, via });
   };
   for (const m of members) add(m, 'person');
   for (const link of referenceLinks) add(link.row.key, 'person');

@@ -61,7 +61,7 @@ function findPair(pairs: readonly PairPlaces[], a: string, b: string): PairPlace
  * Appends `x` to `list`, or starts a list of one: `[]` and a push would reserve room
  * for 16, and these lists are made for tens of thousands of rows and hold one or two.
  */
-function append<T>(list: T[] | undefined, x: T): T[] {
+export function append<T>(list: T[] | undefined, x: T): T[] {
   if (!list) return [x];
   list.push(x);
   return list;
