@@ -1,7 +1,7 @@
 // Dates as officers type them. Indonesian order first (DD-MM-YYYY); every parse
 // returns an ISO 'YYYY-MM-DD' string or null, never a Date (no time zones here).
 
-import { digitsAt } from './digits';
+import { allDigitsAt, digitsAt } from './digits';
 
 const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   januari: 1, jan: 1, january: 1,
@@ -207,9 +207,8 @@ export function ageOn(birthIso: string, onIso: string): number {
 }
 
 /** Number(iso.slice(0, 4)), by character when those are four digits. */
-function yearOf(iso: string): number {
-  if (iso.length >= 4 && isDigit(iso, 0) && isDigit(iso, 1) && isDigit(iso, 2) && isDigit(iso, 3)) return digitsAt(iso, 0, 4);
-  return Number(iso.slice(0, 4));
+export function yearOf(iso: string): number {
+  return allDigitsAt(iso, 0, 4) ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
 }
 
 /** Whether a.slice(5, 10) < b.slice(5, 10). */

@@ -165,8 +165,6 @@ function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow,
   }
 }
 
-/** The number written by the `n` digits at `i`. */
-
 /** Whether the digits of `raw` (other characters skipped) are exactly `digits`. */
 function sameDigits(digits: string, raw: string): boolean {
   let j = 0;

@@ -5,8 +5,8 @@
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
-import { formatDate, isValidYmd, todayIso, toIso } from './dates';
-import { allDigitsAt, digitsAt, isAllDigits } from './digits';
+import { formatDate, isValidYmd, todayIso, toIso, yearOf } from './dates';
+import { digitsAt, isAllDigits } from './digits';
 
 export type NikProblem =
   | 'empty'
@@ -93,7 +93,7 @@ export function sixteenDigitsOf(rawText: string): string | NoSixteenDigits {
  * a '.0' tail, and dots/dashes between digit groups ('3375-0153-0189-1050').
  */
 export function cleanIdNumber(raw: string): IdShape {
-  if (typeof raw === 'string' && raw.length === 16 && isAllDigits(raw)) return { kind: 'digits', digits: raw };
+  if (typeof raw === 'string' && isSixteenDigits(raw)) return { kind: 'digits', digits: raw };
   let s = (typeof raw === 'string' ? raw : '').normalize('NFKC').replace(/[\s\u00a0\u200b]+/g, '');
   s = s.replace(/^['`‘’"]+|['"‘’]+$/g, '');
   if (!s) return { kind: 'empty' };
@@ -131,10 +131,6 @@ export function isPlaceholderNumber(digits: string): boolean {
 }
 
 /** Number(iso.slice(0, 4)), read by character when those are four digits (the usual ISO hint: no slice per row). */
-function leadingYear(iso: string): number {
-  return allDigitsAt(iso, 0, 4) ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
-}
-
 /**
  * The birth date a DDMMYY means. The century is the one agreeing with the row's
  * tanggal_lahir when given, otherwise the most recent one not in the future (a
@@ -147,7 +143,7 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
   const ok19 = isValidYmd(y19, month, day);
   const ok20 = isValidYmd(y20, month, day);
   if (!ok19 && !ok20) return null;
-  const hintYear = hint ? leadingYear(hint) : Number.NaN;
+  const hintYear = hint ? yearOf(hint) : Number.NaN;
   let year: number;
   if (ok19 && hintYear === y19) year = y19;
   else if (ok20 && hintYear === y20) year = y20;
@@ -231,7 +227,7 @@ export type IdValueKind = 'empty' | 'scientific' | 'sixteen' | 'sixteen-zero' | 
 
 export function idValueKind(raw: string): IdValueKind {
   // The usual cell, without building its shape: the engine counts every row's two numbers.
-  if (typeof raw === 'string' && raw.length === 16 && isAllDigits(raw)) return raw.endsWith('0') ? 'sixteen-zero' : 'sixteen';
+  if (typeof raw === 'string' && isSixteenDigits(raw)) return raw.endsWith('0') ? 'sixteen-zero' : 'sixteen';
   const shape = cleanIdNumber(raw);
   if (shape.kind === 'empty') return 'empty';
   if (shape.kind === 'scientific') return 'scientific';

@@ -1,8 +1,8 @@
 // The parts of a row that the field checks, the eligibility rules and the
 // matcher's features read, parsed once per row: the NIK and No KK (the
 // costliest parses, and nearly unique per row, so not worth a cache), the
-// birth date as the checks and rules read it (the features keep their own
-// cached date parse), the sex and the income.
+// birth date as the checks, rules and features read it (from the engine's
+// ParseCache when one is given), the sex and the income.
 import { parseBirthDate } from './dates';
 import { parseRupiah } from './money';
 import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';

@@ -55,7 +55,7 @@ const DISTRICT = 3;
 const BIRTH_PLACE = 4;
 /** RT + 1 (low 16 bits) and RW + 1 (high), each 0 when missing; -1: either has another shape. */
 const RT_RW = 5;
-/** Digit counts + 1 of the identity (low byte) and the No KK (next byte): 0 none, 1..16, and -1 + 1 = 0 is never used (see LEN_OTHER). */
+/** Digit counts of the identity (low byte) and the No KK (next byte): 0 none, 1..16, LEN_OTHER for any other value. */
 const LENS = 6;
 const ID_HI = 7;
 const ID_LO = 8;

@@ -491,7 +491,7 @@ export function comparePair(
   // only two empty numbers, which identityLevel ignores, are the same identity besides.
   const sameIdentity = idCode === ID_SAME || (idCode === 0 && a.identity === '' && b.identity === '');
   const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
-  const needed = mayPrune ? k.needed - PRUNE_SLACK : 0;
+  const needed = k.pruneBelow;
   const birthCode = codes.birth;
   const idW = identityWeight(idCode, a.weights.identity, model);
   const birthW = birthWeight(birthCode, a.weights.birth, model);
@@ -506,7 +506,7 @@ export function comparePair(
   const noKkCode = codes.noKk;
   const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
   // The second pruning step; engine/prefilter.ts (rejects) sums the same terms from packed values.
-  if (mayPrune && firstTwo + small + nameBoundOf(a, b, model, k) + k.addressMax < k.pruneBelow) return null;
+  if (mayPrune && firstTwo + small + nameBoundOf(a, b, model, k) + k.addressMax < needed) return null;
   const name = compareNames(a, b, model, scratch);
   if (mayPrune && firstTwo + weightOf(name) + small + k.addressMax < needed) return null;
   const address = compareAddress(a, b, model, scratch);
