@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/domain/engine/index';
 import type { RecordRow } from '../../src/domain/schema';
 import { blockingKeyHashes, blockingKeys, isWeakKey, isWeakKeyHash } from '../../src/domain/match/blocking';
-import { featuresOf } from '../../src/domain/match/features';
+import { featuresOf, ParseCache } from '../../src/domain/match/features';
+import { parseRow } from '../../src/domain/parsedRow';
 import { syntheticRows } from '../../bench/synthetic';
 
 const TODAY = '2025-06-01';
@@ -92,8 +93,10 @@ describe('person matching', () => {
 describe('blocking keys as numbers', () => {
   it('give the same blocks as the key strings (no two keys of a row share a number, weak keys flagged)', () => {
     const byHash = new Map<number, string>();
+    const cache = new ParseCache();
+    const unsure = { nik: 'unsure', no_kk: 'unsure' } as const;
     for (const row of syntheticRows(3000).rows) {
-      const f = featuresOf(row, false, '');
+      const f = featuresOf(row, false, '', cache, parseRow(row, TODAY, unsure));
       const keys = blockingKeys(f);
       const hashes = blockingKeyHashes(f);
       expect(hashes.length).toBe(keys.length);

@@ -276,7 +276,7 @@ class Engine implements CheckEngine {
     const row = state.row;
     const { trust, reference, program } = this.sourceFacts(row.source, batch);
     const parsed = this.parse(row, trust);
-    state.feats = featuresOf(row, reference, program, this.cache, trust, parsed);
+    state.feats = featuresOf(row, reference, program, this.cache, parsed);
     this.keepLocal(state, this.localFor(row, trust, parsed));
   }
 

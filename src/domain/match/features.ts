@@ -4,10 +4,9 @@
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
 import { commonFormDay, NOT_COMMON_FORM, parseBirthDate, parseDate } from '../dates';
-import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, parseNik, type IdColumnsVerdict, type NikInfo } from '../nik';
-import { isUsableNoKk, parseNoKk, type NoKkInfo } from '../nokk';
+import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, type NikInfo } from '../nik';
+import { isUsableNoKk, type NoKkInfo } from '../nokk';
 import type { ParsedRow } from '../parsedRow';
-import { parseSex } from '../sex';
 import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
 import { birthTerm, nameTerm } from './terms';
@@ -82,18 +81,12 @@ function birthFromIso(iso: string | null): BirthDate | null {
 }
 
 /**
- * The identity number usable for matching: a sound NIK, or (for lists that carry
- * another number, such as FEBRL's social-security id) a plain digit string of 5+
- * digits that is not NIK-shaped. Excel-damaged, dummy and malformed NIKs: null.
- * `trustTrailingZero`: the row's NIK column was judged kept as text (see
- * engine/idColumns.ts), so a NIK ending in 0 is a real one.
+ * The identity number usable for matching, from the row's parsed NIK (null: a blank
+ * cell): a sound NIK, or (for lists that carry another number, such as FEBRL's
+ * social-security id) a plain digit string of 5+ digits that is not NIK-shaped.
+ * Excel-damaged, dummy and malformed NIKs: null. A NIK ending in 0 counts only
+ * where its column was judged kept as text (engine/idColumns.ts, via parseRow).
  */
-export function identityOf(raw: string | undefined, trustTrailingZero = false): string | null {
-  if (!raw) return null;
-  return identityFrom(parseNik(raw, { today: '2000-01-01', trustTrailingZero }), raw);
-}
-
-/** identityOf for a NIK already parsed (its century and today do not matter here); null info: a blank cell. */
 function identityFrom(info: NikInfo | null, raw: string | undefined): string | null {
   if (!info || !raw) return null;
   if (isUsableIdentity(info)) return info.digits;
@@ -104,11 +97,6 @@ function identityFrom(info: NikInfo | null, raw: string | undefined): string | n
   const d = shape.digits;
   if (d.length < 5 || d.length > 20 || isPlaceholderNumber(d)) return null;
   return d;
-}
-
-export function noKkOf(raw: string | undefined, trustTrailingZero = false): string | null {
-  if (!raw) return null;
-  return noKkFrom(parseNoKk(raw, { trustTrailingZero }));
 }
 
 function noKkFrom(info: NoKkInfo | null): string | null {
@@ -153,7 +141,6 @@ const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
  */
 export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
-  private readonly births = new Map<string, ParsedBirth>();
   /** Births in other forms, by the ISO date parseRow read (birthOf). */
   private readonly birthsByIso = new Map<string, ParsedBirth>();
   /** Births of the two usual forms by day (commonFormDay): no hash of each row's fresh cell text. */
@@ -180,12 +167,6 @@ export class ParseCache {
   // The parsers are plain functions, not closures: no function object per call.
   name(raw: string | undefined): ParsedName {
     return this.memo(this.names, raw, parseName);
-  }
-  birth(raw: string | undefined): ParsedBirth {
-    if (raw !== undefined && raw === this.lastDayRaw) return this.lastDayBirth as ParsedBirth;
-    const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
-    if (day === NOT_COMMON_FORM) return this.memo(this.births, raw, parseBirth);
-    return this.birthOnDay(day, raw as string);
   }
   /**
    * The birth of cell `raw` as parseRow read it (`iso`: its birthIso), so the
@@ -230,23 +211,16 @@ export class ParseCache {
 }
 
 /**
- * `trust`: the verdict on the row's NIK / No KK columns (a trailing 0 is used only where 'trusted'; see engine/idColumns.ts).
- * `parsed`: the row's parseRow under the same verdict (the engine shares it with the field checks); parsed here when absent.
+ * `parsed`: the row's parseRow (under its columns' verdict on a trailing 0, see
+ * engine/idColumns.ts), shared with the field checks, so both read every value alike.
  */
-export function featuresOf(
-  row: RecordRow,
-  reference: boolean,
-  programFallback: ProgramId,
-  cache: ParseCache = new ParseCache(0),
-  trust: IdColumnsVerdict = { nik: 'unsure', no_kk: 'unsure' },
-  parsed?: ParsedRow,
-): Features {
+export function featuresOf(row: RecordRow, reference: boolean, programFallback: ProgramId, cache: ParseCache, parsed: ParsedRow): Features {
   const v = row.values;
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
-  const born = parsed ? cache.birthOf(v.tanggal_lahir, parsed.birthIso) : cache.birth(v.tanggal_lahir);
+  const born = cache.birthOf(v.tanggal_lahir, parsed.birthIso);
   // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow).
-  const identity = parsed ? identityFrom(parsed.nik, v.nik) : identityOf(v.nik, trust.nik === 'trusted');
+  const identity = identityFrom(parsed.nik, v.nik);
   return {
     key: row.key,
     source: row.source,
@@ -258,14 +232,14 @@ export function featuresOf(
     birth: born.birth,
     identity,
     weights: { name: zeros(name.length), birth: 0, identity: 0 },
-    noKk: parsed ? noKkFrom(parsed.noKk) : noKkOf(v.no_kk, trust.no_kk === 'trusted'),
+    noKk: noKkFrom(parsed.noKk),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
     rw: neighbourhoodNumber(v.rw),
     village: cache.place(v.desa_kelurahan),
     district: cache.place(v.kecamatan),
     birthPlace: cache.place(v.tempat_lahir),
-    sex: parsed ? parsed.sex : parseSex(v.jenis_kelamin ?? ''),
+    sex: parsed.sex,
     programs: programs.length > 0 ? programs : programFallback ? [programFallback] : [],
   };
 }
