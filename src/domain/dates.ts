@@ -54,6 +54,15 @@ export function toIso(y: number, m: number, d: number): string | null {
   return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
+/** Whether `s` is exactly toIso(y, m, d) (read by character: no string built to compare). */
+export function isIsoOf(s: string, y: number, m: number, d: number): boolean {
+  return (
+    s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 &&
+    allDigitsAt(s, 0, 4) && allDigitsAt(s, 5, 2) && allDigitsAt(s, 8, 2) &&
+    digitsAt(s, 0, 4) === y && digitsAt(s, 5, 2) === m && digitsAt(s, 8, 2) === d
+  );
+}
+
 function expandYear(token: string, pivot: number): number {
   const n = Number(token);
   if (token.length !== 2) return n;

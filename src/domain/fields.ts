@@ -131,8 +131,9 @@ function idNumberFindings(
 function nikAgreement(out: Finding[], key: string, nik: NikInfo, row: RecordRow, birthIso: string | null, sex: 'L' | 'P' | null): void {
   const digits = nik.digits;
   if (!digits || !nik.birthDate) return;
-  const parts = nikBirthParts(digits);
-  if (birthIso) {
+  // The same date (parseNik then returns the row's own string): nothing to compare.
+  if (birthIso && birthIso !== nik.birthDate) {
+    const parts = nikBirthParts(digits);
     // parseDate's ISO form, 'YYYY-MM-DD': read by character.
     const y = digitsAt(birthIso, 0, 4);
     const m = digitsAt(birthIso, 5, 2);

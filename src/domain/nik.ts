@@ -5,7 +5,7 @@
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
-import { formatDate, isValidYmd, todayIso, toIso, yearOf } from './dates';
+import { formatDate, isIsoOf, isValidYmd, todayIso, toIso, yearOf } from './dates';
 import { digitsAt, isAllDigits } from './digits';
 
 export type NikProblem =
@@ -151,6 +151,8 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
     const todayNumber = Number(today.slice(0, 4)) * 10000 + Number(today.slice(5, 7)) * 100 + Number(today.slice(8, 10));
     year = ok20 && y20 * 10000 + month * 100 + day <= todayNumber ? y20 : ok19 ? y19 : y20;
   }
+  // The usual NIK agrees with the row's date: that string, not a new one per row.
+  if (hint && year === hintYear && isIsoOf(hint, year, month, day)) return hint;
   return toIso(year, month, day);
 }
 

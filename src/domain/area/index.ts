@@ -11,6 +11,8 @@ export interface AreaIndex {
   readonly districts: ReadonlyMap<number, string>;
   /** District names through normalizeAreaName, for comparing with what a row says. */
   readonly districtKeys: ReadonlyMap<number, string>;
+  /** regionOf's answer for each known district, shared: every row's NIK and No KK would slice three codes. */
+  readonly regions: ReadonlyMap<number, Readonly<RegionCodes>>;
 }
 
 function buildIndex(data: string): AreaIndex {
@@ -31,7 +33,13 @@ function buildIndex(data: string): AreaIndex {
     for (const d of list.split('|')) districts.set(Number(code + d.slice(0, 2)), d.slice(2));
   }
   const districtKeys = new Map([...districts].map(([code, name]) => [code, normalizeAreaName(name)]));
-  return { provinces, regencies, districts, districtKeys };
+  const regions = new Map<number, Readonly<RegionCodes>>();
+  for (const code of districts.keys()) {
+    // Province codes start at 11: six digits, no leading zero.
+    const district = String(code);
+    if (provinces.has(Math.floor(code / 10000))) regions.set(code, { province: district.slice(0, 2), regency: district.slice(0, 4), district });
+  }
+  return { provinces, regencies, districts, districtKeys, regions };
 }
 
 /** Built at module load: ~7,800 entries, a few milliseconds; never mutated. */
@@ -72,16 +80,17 @@ export interface RegionCodes {
  * The region in the first six digits of a NIK or No KK (the caller has checked
  * they are digits): the codes that exist, and the first level that does not.
  */
-export function regionOf(digits: string): RegionCodes {
+export function regionOf(digits: string): Readonly<RegionCodes> {
   // The codes read by character (no slice per level): every row has two such numbers.
   if (!allDigitsAt(digits, 0, 6)) return { problem: 'province-unknown' };
+  const known = AREAS.regions.get(digitsAt(digits, 0, 6));
+  if (known) return known;
+  // An unknown code: say which level is unknown.
   const p = digitsAt(digits, 0, 2);
   if (!AREAS.provinces.has(p)) return { problem: 'province-unknown' };
   const r = p * 100 + digitsAt(digits, 2, 2);
   if (!AREAS.regencies.has(r)) return { province: digits.slice(0, 2), problem: 'regency-unknown' };
-  const k = r * 100 + digitsAt(digits, 4, 2);
-  if (!AREAS.districts.has(k)) return { province: digits.slice(0, 2), regency: digits.slice(0, 4), problem: 'district-unknown' };
-  return { province: digits.slice(0, 2), regency: digits.slice(0, 4), district: digits.slice(0, 6) };
+  return { province: digits.slice(0, 2), regency: digits.slice(0, 4), problem: 'district-unknown' };
 }
 
 /** Lowercase, no "Kabupaten/Kota/Kecamatan/Kec." prefix, letters and digits only: for comparing area names. */

@@ -3,7 +3,7 @@
 // Excel-damaged or dummy NIKs give no identity, so they never match.
 import type { RecordRow } from '../schema';
 import { nameTokens, phoneticToken } from '../names';
-import { commonFormDay, NOT_COMMON_FORM, parseBirthDate, parseDate } from '../dates';
+import { commonFormDay, NOT_COMMON_FORM, parseBirthDate, toIso } from '../dates';
 import { cleanIdNumber, isPlaceholderNumber, isUsableIdentity, type NikInfo } from '../nik';
 import { isUsableNoKk, type NoKkInfo } from '../nokk';
 import type { ParsedRow } from '../parsedRow';
@@ -53,22 +53,20 @@ export interface Features {
 
 
 /**
- * `n` zeros in an array of exactly `n` slots: a push onto [] reserves 17, and
- * these arrays live as long as their row (names have one to four tokens).
+ * `n` zero weights in an array of exactly `n` slots: a push onto [] reserves 17, and
+ * these arrays live as long as their row (names have one to four tokens). The zeros
+ * are -0, a double: the array holds doubles from the start, so the matcher's first
+ * weights (fractions) do not reallocate it as a double array (once per row).
  */
 function zeros(n: number): number[] {
   switch (n) {
     case 0: return [];
-    case 1: return [0];
-    case 2: return [0, 0];
-    case 3: return [0, 0, 0];
-    case 4: return [0, 0, 0, 0];
-    default: return Array.from({ length: n }, () => 0);
+    case 1: return [-0];
+    case 2: return [-0, -0];
+    case 3: return [-0, -0, -0];
+    case 4: return [-0, -0, -0, -0];
+    default: return Array.from({ length: n }, () => -0);
   }
-}
-
-function birth(raw: string | undefined): BirthDate | null {
-  return raw ? birthFromIso(parseDate(raw)) : null;
 }
 
 function birthFromIso(iso: string | null): BirthDate | null {
@@ -120,8 +118,19 @@ interface ParsedBirth {
   term: string;
 }
 
-function parseBirth(raw: string): ParsedBirth {
-  return withTerm(birth(raw));
+const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
+
+/**
+ * The birth of a cell in either usual form, from its day (commonFormDay's YYYYMMDD,
+ * 0 for no real day): what parseDate would read, without reading the cell again.
+ */
+function birthOnDayNumber(day: number): ParsedBirth {
+  if (day === 0) return NO_BIRTH;
+  const y = Math.floor(day / 10000);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  const iso = toIso(y, m, d) as string;
+  return withTerm({ iso, y, m, d, digits: String(day) });
 }
 
 function withTerm(b: BirthDate | null): ParsedBirth {
@@ -132,7 +141,6 @@ function parseBirthIso(iso: string): ParsedBirth {
   return withTerm(birthFromIso(iso));
 }
 
-const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
 /**
  * Parsed values by raw text, for the rows of one engine: names, dates, places and
@@ -180,7 +188,7 @@ export class ParseCache {
   }
   /**
    * parseBirthDate(raw, today), for parseRow: for the two usual forms (where
-   * the two-digit-year pivot plays no part) the ISO of birth(raw), shared.
+   * the two-digit-year pivot plays no part) the ISO of the day's birth, shared.
    */
   birthIso(raw: string, today: string): string | null {
     const day = commonFormDay(raw);
@@ -191,7 +199,7 @@ export class ParseCache {
     let hit = this.birthsByDay.get(day);
     if (hit === undefined) {
       if (this.birthsByDay.size >= this.limit) this.birthsByDay.clear();
-      hit = parseBirth(raw);
+      hit = birthOnDayNumber(day);
       this.birthsByDay.set(day, hit);
     }
     this.lastDayRaw = raw;
@@ -231,7 +239,8 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
     birthTerm: born.term,
     birth: born.birth,
     identity,
-    weights: { name: zeros(name.length), birth: 0, identity: 0 },
+    // -0 as in zeros(): double fields from the start, so the matcher's first write does not migrate the object's shape.
+    weights: { name: zeros(name.length), birth: -0, identity: -0 },
     noKk: noKkFrom(parsed.noKk),
     address: cache.address(v.alamat),
     rt: neighbourhoodNumber(v.rt),
