@@ -316,8 +316,7 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
-function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): Finding[] {
-  const out: Finding[] = [];
+function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): void {
   const income = incomeFinding(row, rules.income, shared.parsed);
   if (income) out.push(income);
   occupationFindings(out, row, rules, shared.terms);
@@ -326,7 +325,6 @@ function ruleFindings(row: RecordRow, rules: EligibilityRules, today: string, sh
   lifeEventFindings(out, row, rules);
   const age = ageFinding(row, rules.headUnderAge, today, shared.parsed);
   if (age) out.push(age);
-  return out;
 }
 
 /** What a caller checking many rows shares between them: the row's parseRow (under the same today) and a RuleTermCache. */
@@ -347,22 +345,43 @@ export function checkEligibility(
   today?: string,
   shared: EligibilityShared = {},
 ): Finding[] {
+  const out: Finding[] = [];
+  appendEligibility(out, row, rules, overrides, today, shared);
+  return out;
+}
+
+/**
+ * checkEligibility's findings appended to `out`: a caller that also has the row's
+ * field findings (the engine) keeps one list per row instead of two and a copy.
+ */
+export function appendEligibility(
+  out: Finding[],
+  row: RecordRow,
+  rules: EligibilityRules,
+  overrides: RuleOverride[] = [],
+  today?: string,
+  shared: EligibilityShared = {},
+): void {
   const status = row.values.status ? parseRowStatus(row.values.status) : null;
-  if (status && OUT_OF_LIST.has(status)) return [];
-  const found = ruleFindings(row, rules, today ?? todayIso(), shared);
-  if (overrides.length === 0) return found;
-  return found.map((f) => {
-    const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');
-    if (!o) return f;
-    const label = Object.hasOwn(RULE_LABELS, f.code) ? (RULE_LABELS[f.code] as { id: string; en: string }) : { id: f.code, en: f.code };
-    return makeFinding(row.key, 'rule-overridden', {
-      rule: f.code,
-      ruleId: label.id,
-      ruleEn: label.en,
-      reason: o.reason.trim(),
-      byId: o.by ? ` (oleh ${o.by})` : '',
-      byEn: o.by ? ` (by ${o.by})` : '',
-      ...(o.by ? { by: o.by } : {}),
-    }, f.column);
-  });
+  if (status && OUT_OF_LIST.has(status)) return;
+  const start = out.length;
+  ruleFindings(out, row, rules, today ?? todayIso(), shared);
+  if (overrides.length === 0) return;
+  for (let i = start; i < out.length; i++) out[i] = overridden(out[i] as Finding, row, overrides);
+}
+
+/** `f`, or its 'rule-overridden' finding when an override with a reason names its row and code. */
+function overridden(f: Finding, row: RecordRow, overrides: RuleOverride[]): Finding {
+  const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');
+  if (!o) return f;
+  const label = Object.hasOwn(RULE_LABELS, f.code) ? (RULE_LABELS[f.code] as { id: string; en: string }) : { id: f.code, en: f.code };
+  return makeFinding(row.key, 'rule-overridden', {
+    rule: f.code,
+    ruleId: label.id,
+    ruleEn: label.en,
+    reason: o.reason.trim(),
+    byId: o.by ? ` (oleh ${o.by})` : '',
+    byEn: o.by ? ` (by ${o.by})` : '',
+    ...(o.by ? { by: o.by } : {}),
+  }, f.column);
 }

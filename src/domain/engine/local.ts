@@ -3,7 +3,7 @@
 import { checkFields } from '../fields';
 import type { Finding } from '../findings';
 import type { ParsedRow } from '../parsedRow';
-import { checkEligibility, type RuleOverride, type RuleTermCache } from '../rules';
+import { appendEligibility, type RuleOverride, type RuleTermCache } from '../rules';
 import type { RecordRow } from '../schema';
 import type { EngineConfig } from './config';
 import type { IdTrust } from './idColumns';
@@ -20,7 +20,8 @@ export function localFindings(
   parsed: ParsedRow,
   terms: RuleTermCache,
 ): Finding[] {
-  const fields = checkFields(row, { today: config.today, idColumns: trust, parsed });
-  const rules = checkEligibility(row, config.rules, overrides, config.today, { parsed, terms });
-  return rules.length > 0 ? [...fields, ...rules] : fields;
+  // One list: the rules' findings follow the field checks' in checkFields' own array.
+  const out = checkFields(row, { today: config.today, idColumns: trust, parsed });
+  appendEligibility(out, row, config.rules, overrides, config.today, { parsed, terms });
+  return out;
 }

@@ -120,6 +120,9 @@ interface ParsedBirth {
 
 const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
+/** Slots of one year in ParseCache's births: month * 31 + day, for months 1–12 and days 1–31. */
+const DAY_SLOTS = 13 * 31;
+
 /**
  * The birth of a cell in either usual form, from its day (commonFormDay's YYYYMMDD,
  * 0 for no real day): what parseDate would read, without reading the cell again.
@@ -151,8 +154,12 @@ export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
   /** Births in other forms, by the ISO date parseRow read (birthOf). */
   private readonly birthsByIso = new Map<string, ParsedBirth>();
-  /** Births of the two usual forms by day (commonFormDay): no hash of each row's fresh cell text. */
-  private readonly birthsByDay = new Map<number, ParsedBirth>();
+  /**
+   * Births of the two usual forms by day (commonFormDay's YYYYMMDD, years 1800–2199):
+   * an array per year, indexed by month * 31 + day. Two array reads, no hashing: a row's
+   * birth is looked up in a table of ~20k days, where a Map's buckets cost cache misses.
+   */
+  private readonly birthsByYear: Array<Array<ParsedBirth | undefined> | undefined> = [];
   /** The last cell birthOnDay answered: parseRow and then featuresOf ask for the same row's cell. */
   private lastDayRaw: string | undefined;
   private lastDayBirth: ParsedBirth | undefined;
@@ -196,11 +203,14 @@ export class ParseCache {
     return this.birthOnDay(day, raw).birth?.iso ?? null;
   }
   private birthOnDay(day: number, raw: string): ParsedBirth {
-    let hit = this.birthsByDay.get(day);
+    if (day === 0) return NO_BIRTH;
+    const yearAt = Math.floor(day / 10000) - 1800;
+    const at = (Math.floor(day / 100) % 100) * 31 + (day % 100);
+    const year = (this.birthsByYear[yearAt] ??= new Array<ParsedBirth | undefined>(DAY_SLOTS));
+    let hit = year[at];
     if (hit === undefined) {
-      if (this.birthsByDay.size >= this.limit) this.birthsByDay.clear();
       hit = birthOnDayNumber(day);
-      this.birthsByDay.set(day, hit);
+      year[at] = hit;
     }
     this.lastDayRaw = raw;
     this.lastDayBirth = hit;
