@@ -40,7 +40,7 @@ const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
   // '003', '12': digits only, the usual cell, read without the regex.
-  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isAllDigits(raw)) return Number(raw);
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 3 && isAllDigits(raw)) return digitsAt(raw, 0, raw.length);
   const m = RT_RW.exec(raw ?? '');
   return m ? Number(m[1]) : null;
 }

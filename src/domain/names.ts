@@ -73,7 +73,12 @@ const AMBIGUOUS_DEGREES: ReadonlySet<string> = new Set(['ma', 'ba', 'me', 'mp', 
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
+/** Letters in words with single spaces ('Siti Aminah'): most names, whose tokens are just the words. */
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function rawTokens(raw: string): RawToken[] {
+  // What the general path below gives such a name, without its regular expressions.
+  if (PLAIN_WORDS.test(raw)) return raw.toLowerCase().split(' ').map((text) => ({ text, dotted: false, degree: false }));
   // Diacritics off ('José' → 'jose'); skipped for plain ASCII, the usual case.
   const ascii = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   // Apostrophes inside a name join its parts: Ma'ruf → maruf.
@@ -156,14 +161,18 @@ function isStable(tokens: string[]): boolean {
  */
 export function normalizeName(raw: string): string {
   if (typeof raw !== 'string') return '';
-  let tokens = normalizeOnce(raw);
-  for (let i = 0; i < 4 && !isStable(tokens); i++) tokens = normalizeOnce(tokens.join(' '));
-  return tokens.join(' ');
+  return normalizedTokens(raw).join(' ');
 }
 
+/** normalizeName's tokens (never empty, never with a space): the same as splitting its result. */
 export function nameTokens(raw: string): string[] {
-  const n = normalizeName(raw);
-  return n ? n.split(' ') : [];
+  return typeof raw === 'string' ? normalizedTokens(raw) : [];
+}
+
+function normalizedTokens(raw: string): string[] {
+  let tokens = normalizeOnce(raw);
+  for (let i = 0; i < 4 && !isStable(tokens); i++) tokens = normalizeOnce(tokens.join(' '));
+  return tokens;
 }
 
 /**

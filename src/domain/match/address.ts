@@ -2,7 +2,7 @@
 // Indonesian abbreviations spelled out, filler words dropped. "Jl. Merdeka
 // No.5 RT 02/03" and "JALAN MERDEKA 5" give the same street tokens.
 
-import { isAllDigits } from '../digits';
+import { digitsAt, isAllDigits } from '../digits';
 
 const EXPAND: Record<string, string> = {
   jl: 'jalan',
@@ -52,7 +52,8 @@ export function placeKey(raw: string | undefined): string {
 /** RT or RW as a number string ("002" → "2"), '' when absent. */
 export function neighbourhoodNumber(raw: string | undefined): string {
   if (!raw) return '';
-  // Nearly every cell is digits only ('003'): no regex for those.
+  // Nearly every cell is a few digits ('003'): read by character, no regex or string-to-number.
+  if (raw.length <= 9 && isAllDigits(raw)) return String(digitsAt(raw, 0, raw.length));
   if (isAllDigits(raw)) return String(Number(raw));
   const digits = raw.replace(/\D+/g, '');
   return digits ? String(Number(digits)) : '';
