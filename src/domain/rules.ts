@@ -358,7 +358,7 @@ export function appendEligibility(
   out: Finding[],
   row: RecordRow,
   rules: EligibilityRules,
-  overrides: RuleOverride[] = [],
+  overrides: readonly RuleOverride[] | undefined,
   today?: string,
   shared: EligibilityShared = {},
 ): void {
@@ -366,12 +366,12 @@ export function appendEligibility(
   if (status && OUT_OF_LIST.has(status)) return;
   const start = out.length;
   ruleFindings(out, row, rules, today ?? todayIso(), shared);
-  if (overrides.length === 0) return;
+  if (!overrides || overrides.length === 0) return;
   for (let i = start; i < out.length; i++) out[i] = overridden(out[i] as Finding, row, overrides);
 }
 
 /** `f`, or its 'rule-overridden' finding when an override with a reason names its row and code. */
-function overridden(f: Finding, row: RecordRow, overrides: RuleOverride[]): Finding {
+function overridden(f: Finding, row: RecordRow, overrides: readonly RuleOverride[]): Finding {
   const o = overrides.find((x) => x.row === row.key && x.code === f.code && x.reason.trim() !== '');
   if (!o) return f;
   const label = Object.hasOwn(RULE_LABELS, f.code) ? (RULE_LABELS[f.code] as { id: string; en: string }) : { id: f.code, en: f.code };

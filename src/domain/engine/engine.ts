@@ -367,7 +367,7 @@ class Engine implements CheckEngine {
   }
 
   private localFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key) ?? [], trust, parsed, this.ruleTerms);
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key), trust, parsed, this.ruleTerms);
   }
 
   /** `changes`: the changed rows' states, removed ones (features null) included. */

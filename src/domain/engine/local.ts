@@ -9,13 +9,14 @@ import type { EngineConfig } from './config';
 import type { IdTrust } from './idColumns';
 
 /**
+ * `overrides`: the officer's overrides for this row (undefined: none);
  * `trust`: the verdict on the NIK / No KK columns of the row's source (see idColumns.ts);
  * `parsed`: the row's parseRow under config.today and `trust`; `terms`: the engine's RuleTermCache.
  */
 export function localFindings(
   row: RecordRow,
   config: EngineConfig,
-  overrides: RuleOverride[],
+  overrides: readonly RuleOverride[] | undefined,
   trust: IdTrust,
   parsed: ParsedRow,
   terms: RuleTermCache,

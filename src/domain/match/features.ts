@@ -107,9 +107,14 @@ interface ParsedName {
   terms: string[];
 }
 
-function parseName(raw: string): ParsedName {
-  const name = nameTokens(raw);
-  return { name, phonetic: name.map(phoneticToken), terms: name.map(nameTerm) };
+/** A name token's phonetic form and term id, made once per distinct token (see ParseCache.name). */
+interface TokenForms {
+  phonetic: string;
+  term: string;
+}
+
+function tokenForms(token: string): TokenForms {
+  return { phonetic: phoneticToken(token), term: nameTerm(token) };
 }
 
 /** The date and its term id together: the term string is then shared, not built per row. */
@@ -152,6 +157,8 @@ function parseBirthIso(iso: string): ParsedBirth {
  */
 export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
+  /** By name token: thousands of distinct names share a few hundred tokens ('siti', 'santoso'). */
+  private readonly tokens = new Map<string, TokenForms>();
   /** Births in other forms, by the ISO date parseRow read (birthOf). */
   private readonly birthsByIso = new Map<string, ParsedBirth>();
   /**
@@ -181,7 +188,16 @@ export class ParseCache {
 
   // The parsers are plain functions, not closures: no function object per call.
   name(raw: string | undefined): ParsedName {
-    return this.memo(this.names, raw, parseName);
+    const k = raw ?? '';
+    let hit = this.names.get(k);
+    if (hit === undefined) {
+      if (this.names.size >= this.limit) this.names.clear();
+      const name = nameTokens(k);
+      const forms = name.map((t) => this.memo(this.tokens, t, tokenForms));
+      hit = { name, phonetic: forms.map((f) => f.phonetic), terms: forms.map((f) => f.term) };
+      this.names.set(k, hit);
+    }
+    return hit;
   }
   /**
    * The birth of cell `raw` as parseRow read it (`iso`: its birthIso), so the
