@@ -122,9 +122,11 @@ export function isPlaceholderNumber(digits: string): boolean {
   if (mayCount(digits) && ('12345678901234567890'.includes(digits) || '98765432109876543210'.includes(digits))) return true;
   // Longest run of one digit: a real NIK has at most 5 zeros and rarely 10 equal digits in a row.
   let run = 1;
+  let prev = digits.charCodeAt(0);
   for (let i = 1; i < digits.length; i++) {
     const c = digits.charCodeAt(i);
-    run = c === digits.charCodeAt(i - 1) ? run + 1 : 1;
+    run = c === prev ? run + 1 : 1;
+    prev = c;
     if (run >= 10 || (run >= 8 && c === 48)) return true;
   }
   return digits.length > 1 && run === digits.length;
