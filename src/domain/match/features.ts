@@ -123,6 +123,8 @@ interface ParsedBirth {
   term: string;
 }
 
+const programList = (program: ProgramId): ProgramId[] => (program ? [program] : []);
+
 const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
 /** Slots of one year in ParseCache's births: month * 31 + day, for months 1–12 and days 1–31. */
@@ -173,6 +175,7 @@ export class ParseCache {
   private readonly addresses = new Map<string, string[]>();
   private readonly places = new Map<string, string>();
   private readonly programLists = new Map<string, ProgramId[]>();
+  private readonly fallbackLists = new Map<string, ProgramId[]>();
 
   constructor(private readonly limit = 250_000) {}
 
@@ -242,6 +245,10 @@ export class ParseCache {
   programs(raw: string | undefined): ProgramId[] {
     return this.memo(this.programLists, raw, programsOf);
   }
+  /** The list [program] ([] for none), one per programme: rows of a sheet without a programme column share it. */
+  fallbackPrograms(program: ProgramId): ProgramId[] {
+    return this.memo(this.fallbackLists, program, programList);
+  }
 }
 
 /**
@@ -275,6 +282,6 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
     district: cache.place(v.kecamatan),
     birthPlace: cache.place(v.tempat_lahir),
     sex: parsed.sex,
-    programs: programs.length > 0 ? programs : programFallback ? [programFallback] : [],
+    programs: programs.length > 0 ? programs : cache.fallbackPrograms(programFallback),
   };
 }
