@@ -48,10 +48,16 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 /** '00'…'31': month and day numbers as written in an ISO date (no padStart per call). */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
+/**
+ * '-MM-DD' at m * 32 + d: an ISO date is its year and one of these, one new string
+ * (a template of five parts made a short string at each step; every row's No KK has a date).
+ */
+const MONTH_DAYS: readonly string[] = Array.from({ length: 13 * 32 }, (_, i) => `-${TWO_DIGITS[Math.floor(i / 32)]}-${TWO_DIGITS[i % 32]}`);
+
 export function toIso(y: number, m: number, d: number): string | null {
   if (!isValidYmd(y, m, d)) return null;
   // isValidYmd bounds the year to 1800–2199: always four digits.
-  return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  return String(y) + MONTH_DAYS[m * 32 + d];
 }
 
 /** Whether `s` is exactly toIso(y, m, d) (read by character: no string built to compare). */
