@@ -18,7 +18,7 @@
 import { BlockingKeyHasher, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
-import { countBucket, termWeight, type MatchModel } from '../match/model';
+import { countBucket, TermWeights, type MatchModel } from '../match/model';
 import { IntLists } from './intLists';
 import { NumberTable } from './numberTable';
 import { PairPrefilter } from './prefilter';
@@ -134,6 +134,7 @@ export class Matcher {
   private readonly scratch = new PairScratch();
   private readonly hasher = new BlockingKeyHasher();
   private readonly prefilter: PairPrefilter;
+  private readonly termWeights: TermWeights;
   /** What warmFeatures and warmRows read: kept (not private, never read) so the reads are not optimised away. */
   warmSum = 0;
 
@@ -143,6 +144,7 @@ export class Matcher {
     private readonly dismissed: ReadonlySet<string>,
   ) {
     this.prefilter = new PairPrefilter(model);
+    this.termWeights = new TermWeights(model);
   }
 
   /** The features of row `key` (undefined: no such row). */
@@ -206,15 +208,15 @@ export class Matcher {
     const names = this.rowNames;
     const own = names.ownArray(id);
     if (own) {
-      for (let i = 0; i < own.length; i++) w.name[i] = Math.max(0, termWeight(this.model, this.termCount(own[i] as number)));
+      for (let i = 0; i < own.length; i++) w.name[i] = Math.max(0, this.termWeights.of(this.termCount(own[i] as number)));
     } else {
       const from = names.from(id);
-      for (let i = from, end = names.to(id); i < end; i++) w.name[i - from] = Math.max(0, termWeight(this.model, this.termCount(names.packedAt(i))));
+      for (let i = from, end = names.to(id); i < end; i++) w.name[i - from] = Math.max(0, this.termWeights.of(this.termCount(names.packedAt(i))));
     }
     const b = this.birthTermOfRow[id] as number;
-    w.birth = b >= 0 ? termWeight(this.model, this.termCount(b)) : 0;
+    w.birth = b >= 0 ? this.termWeights.of(this.termCount(b)) : 0;
     const t = this.identityTermOfRow[id] as number;
-    w.identity = t >= 0 ? termWeight(this.model, this.termCount(t)) : 0;
+    w.identity = t >= 0 ? this.termWeights.of(this.termCount(t)) : 0;
     this.prefilter.setWeights(id, f);
   }
 
