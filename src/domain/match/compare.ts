@@ -2,7 +2,7 @@
 // Each field gives one piece of evidence with a level and a weight in bits; the
 // sum decides. `termCount` supplies the number of rows holding a term, for the
 // term-frequency adjustment of names, birth dates and identity numbers.
-import { jaroWinkler } from './jaro';
+import { jaroWinkler, jaroWinklerAtLeast } from './jaro';
 import type { BirthDate, Features } from './features';
 import { probability, type MatchModel } from './model';
 
@@ -53,10 +53,11 @@ function adjacentTransposition(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-function tokenSimilarity(a: string, b: string, pa: string, pb: string): number {
+/** The similarity of two tokens when it is at least `floor`; below it, only that it is below (see jaroWinklerAtLeast). */
+function tokenSimilarity(a: string, b: string, pa: string, pb: string, floor: number): number {
   if (a === b) return 1;
   if (pa === pb) return 0.97; // same sound: 'fatimah'/'fatima', 'dhani'/'dani'
-  return jaroWinkler(a, b);
+  return jaroWinklerAtLeast(a, b, floor);
 }
 
 const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
@@ -125,7 +126,7 @@ function assign(a: string[], b: string[], pa: string[], pb: string[], floor: num
         if (usedB & (1 << j)) continue;
         const tb = b[j] as string;
         if (isDigits(ta) || isDigits(tb)) continue;
-        let sim = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb);
+        let sim = tokenSimilarity(ta, tb, pa[i] ?? ta, pb[j] ?? tb, floor);
         // An initial ('m', 'a') against a full token that starts with it.
         if (initials && sim < floor && (ta.length === 1 || tb.length === 1) && ta[0] === tb[0]) sim = -1;
         if (sim >= floor || sim === -1) {
