@@ -439,6 +439,7 @@ export class Matcher {
       this.featAt.push(f);
     }
     const n = this.keyAt.length;
+    this.prefilter.reserve(n);
     for (let id = 0; id < n; id++) {
       if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       this.prefilter.set(id, this.featAt[id] as Features);

@@ -237,12 +237,8 @@ export class PairPrefilter {
   private rec = new Int32Array(1024 * STRIDE);
   /** The same memory as `rec`, read as float64 (see FSTRIDE). */
   private frec = new Float64Array(this.rec.buffer);
-  // The values themselves, for the rows whose packed form does not fit (see STRIDE).
-  private readonly identity: (string | null)[] = [];
-  private readonly birth: (BirthDate | null)[] = [];
-  private readonly noKk: (string | null)[] = [];
-  private readonly rt: string[] = [];
-  private readonly rw: string[] = [];
+  /** The rows' Features, for the values whose packed form does not fit (see STRIDE): one array, not one per field. */
+  private readonly feats: Features[] = [];
   private readonly places: string[] = [''];
   private readonly placeIds = new Map<string, number>();
   /**
@@ -270,12 +266,7 @@ export class PairPrefilter {
    * refreshes every row it sets before scoring it, and the weights are read there.
    */
   set(id: number, f: Features): void {
-    if ((id + 1) * STRIDE > this.rec.length) {
-      const rec = new Int32Array(Math.max((id + 1) * STRIDE, this.rec.length * 2));
-      rec.set(this.rec);
-      this.rec = rec;
-      this.frec = new Float64Array(rec.buffer);
-    }
+    if ((id + 1) * STRIDE > this.rec.length) this.reserve(Math.max(id + 1, (this.rec.length / STRIDE) * 2));
     const r = this.rec;
     const at = id * STRIDE;
     // A name of more than 65,535 tokens (none is) would read as shorter: only the leftover bound could shrink.
@@ -291,11 +282,16 @@ export class PairPrefilter {
     const kkLen = digitCount(f.noKk);
     r[at + LENS] = idLen | (kkLen << 8);
     r[at + KK_HASH] = hashDigits(f.noKk);
-    this.identity[id] = f.identity;
-    this.birth[id] = f.birth;
-    this.noKk[id] = f.noKk;
-    this.rt[id] = f.rt;
-    this.rw[id] = f.rw;
+    this.feats[id] = f;
+  }
+
+  /** Make room for the records of rows 0 .. rows - 1 (a load sizes it once: doubling from 1024 copied ~13 MB). */
+  reserve(rows: number): void {
+    if (rows * STRIDE <= this.rec.length) return;
+    const rec = new Int32Array(rows * STRIDE);
+    rec.set(this.rec);
+    this.rec = rec;
+    this.frec = new Float64Array(rec.buffer);
   }
 
   /** Take row `id`'s term weights again (the matcher refreshed them). */
@@ -368,7 +364,7 @@ export class PairPrefilter {
     const idLenA = (r[x + LENS] as number) & 0xff;
     const idLenB = (r[y + LENS] as number) & 0xff;
     if (idLenA === 0 || idLenB === 0) return 0;
-    if (idLenA === LEN_OTHER || idLenB === LEN_OTHER) return identityLevel(this.identity[a] as string | null, this.identity[b] as string | null);
+    if (idLenA === LEN_OTHER || idLenB === LEN_OTHER) return identityLevel((this.feats[a] as Features).identity, (this.feats[b] as Features).identity);
     if (idLenA !== idLenB) return ID_DIFFER;
     return ID_CODES[digitsLevel(r[x + ID_HI] as number, r[x + ID_LO] as number, r[y + ID_HI] as number, r[y + ID_LO] as number)] as number;
   }
@@ -378,7 +374,7 @@ export class PairPrefilter {
     const ymdA = this.rec[a * STRIDE + YMD] as number;
     const ymdB = this.rec[b * STRIDE + YMD] as number;
     if (ymdA === 0 || ymdB === 0) return 0;
-    if (ymdA < 0 || ymdB < 0) return birthLevel(this.birth[a] as BirthDate | null, this.birth[b] as BirthDate | null);
+    if (ymdA < 0 || ymdB < 0) return birthLevel((this.feats[a] as Features).birth, (this.feats[b] as Features).birth);
     return birthLevelYmd(ymdA, ymdB);
   }
 
@@ -387,7 +383,11 @@ export class PairPrefilter {
     const rtRwA = this.rec[a * STRIDE + RT_RW] as number;
     const rtRwB = this.rec[b * STRIDE + RT_RW] as number;
     // Packed RT/RW are equal exactly when the texts are ('' is 0 and reads as missing, as in rtRwLevel).
-    if (rtRwA < 0 || rtRwB < 0) return rtRwLevel(this.rt[a] as string, this.rw[a] as string, this.rt[b] as string, this.rw[b] as string);
+    if (rtRwA < 0 || rtRwB < 0) {
+      const x = this.feats[a] as Features;
+      const y = this.feats[b] as Features;
+      return rtRwLevel(x.rt, x.rw, y.rt, y.rw);
+    }
     return rtRwLevelPacked(rtRwA & 0xffff, rtRwA >>> 16, rtRwB & 0xffff, rtRwB >>> 16);
   }
 
@@ -397,7 +397,7 @@ export class PairPrefilter {
     const kkLenA = (r[a * STRIDE + LENS] as number) >>> 8;
     const kkLenB = (r[b * STRIDE + LENS] as number) >>> 8;
     const maySame = kkLenA === LEN_OTHER || kkLenB === LEN_OTHER || (kkLenA !== 0 && kkLenA === kkLenB && r[a * STRIDE + KK_HASH] === r[b * STRIDE + KK_HASH]);
-    return maySame ? noKkLevel(this.noKk[a] as string | null, this.noKk[b] as string | null) : 0;
+    return maySame ? noKkLevel((this.feats[a] as Features).noKk, (this.feats[b] as Features).noKk) : 0;
   }
 
   private sexCode(a: number, b: number): number {

@@ -83,6 +83,9 @@ export class PairScratch {
   bounds: Bounds | null = null;
   /** Field codes of the pair being scored (see fieldCodes). */
   readonly codes: FieldCodes = noCodes();
+  /** The name and address comparisons of the pair being scored. */
+  readonly name = new FuzzyScore();
+  readonly address = new FuzzyScore();
 }
 
 /** Order of fuzzy candidates: best similarity first (an initial counts as 0.5), then by position. */
@@ -161,8 +164,27 @@ function assign(a: string[], b: string[], pa: string[], pb: string[], floor: num
   s.count = n;
 }
 
-function compareNames(a: Features, b: Features, model: MatchModel, scratch: PairScratch): Evidence | null {
-  if (a.name.length === 0 || b.name.length === 0) return null;
+/**
+ * A fuzzy field's comparison (names, address) before it becomes Evidence: most
+ * scored pairs do not link, and an Evidence object per pair was ~30 MB of garbage
+ * on the 100k check. `present` false: the field is missing on either row.
+ */
+export class FuzzyScore {
+  present = false;
+  level: Level = 'differ';
+  weight = 0;
+  sim = 0;
+
+  // Set field by field by the comparisons (no setter method: a call that is not inlined passes each number boxed).
+
+  evidence(field: Field): Evidence {
+    return { field, level: this.level, weight: this.weight, sim: this.sim };
+  }
+}
+
+function compareNames(a: Features, b: Features, model: MatchModel, scratch: PairScratch, out: FuzzyScore): void {
+  out.present = false;
+  if (a.name.length === 0 || b.name.length === 0) return;
   const floor = model.nameLevels[model.nameLevels.length - 1]?.jw ?? 0.85;
   assign(a.name, b.name, a.phonetic, b.phonetic, floor, true, scratch);
   const count = scratch.count;
@@ -201,14 +223,18 @@ function compareNames(a: Features, b: Features, model: MatchModel, scratch: Pair
     }
     agree += s * (Math.max(0.5, wa) + Math.max(0.5, wb));
   }
-  const sim = total > 0 ? agree / total : 0;
-  if (count === 0) return { field: 'name', level: 'differ', weight: model.nameNone, sim };
+  out.present = true;
+  out.sim = total > 0 ? agree / total : 0;
+  if (count === 0) {
+    out.level = 'differ';
+    out.weight = model.nameNone;
+    return;
+  }
   weight = Math.min(weight, model.nameMax);
   const conflicts = Math.min(leftA, leftB);
   const extras = Math.abs(leftA - leftB);
-  weight += conflicts * model.nameConflict + extras * model.nameExtra;
-  const level: Level = exact && conflicts === 0 && extras === 0 ? 'same' : conflicts > 0 ? 'partial' : 'similar';
-  return { field: 'name', level, weight, sim };
+  out.weight = weight + (conflicts * model.nameConflict + extras * model.nameExtra);
+  out.level = exact && conflicts === 0 && extras === 0 ? 'same' : conflicts > 0 ? 'partial' : 'similar';
 }
 
 // The cheap fields are first judged as small level codes with a weight, and
@@ -286,15 +312,24 @@ export function identityWeight(code: number, same: number, model: MatchModel): n
 
 const ID_LEVELS: readonly Level[] = ['differ', 'same', 'oneDigit', 'transposed', 'differ'];
 
-function compareAddress(a: Features, b: Features, model: MatchModel, scratch: PairScratch): Evidence | null {
-  if (a.address.length === 0 || b.address.length === 0) return null;
+function compareAddress(a: Features, b: Features, model: MatchModel, scratch: PairScratch, out: FuzzyScore): void {
+  out.present = false;
+  if (a.address.length === 0 || b.address.length === 0) return;
   assign(a.address, b.address, a.address, b.address, 0.9, false, scratch);
   let agree = 0;
   for (let p = 0; p < scratch.count; p++) agree += scratch.ps[p] as number;
   const sim = (2 * agree) / (a.address.length + b.address.length);
-  const level = model.address.levels.find((l) => sim >= l.sim);
-  if (!level) return { field: 'address', level: 'differ', weight: model.address.differ, sim };
-  return { field: 'address', level: sim === 1 ? 'same' : 'similar', weight: level.weight, sim };
+  out.present = true;
+  out.sim = sim;
+  out.level = 'differ';
+  out.weight = model.address.differ;
+  for (const l of model.address.levels) {
+    if (sim >= l.sim) {
+      out.level = sim === 1 ? 'same' : 'similar';
+      out.weight = l.weight;
+      return;
+    }
+  }
 }
 
 // RT/RW codes: one side missing on one of the two numbers (half weights), or both known.
@@ -439,7 +474,6 @@ function nameBoundOf(a: Features, b: Features, model: MatchModel, k: Bounds): nu
   return Math.max(model.nameNone, Math.min(model.nameMax, sa, sb) + leftovers);
 }
 
-const weightOf = (e: Evidence | null): number => (e ? e.weight : 0);
 
 /** The level codes of the cheap fields of a pair (0: not comparable), as comparePair judges them. */
 export interface FieldCodes {
@@ -508,16 +542,18 @@ export function comparePair(
   const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
   // The second pruning step; engine/prefilter.ts (rejects) sums the same terms from packed values.
   if (mayPrune && firstTwo + small + nameBoundOf(a, b, model, k) + k.addressMax < needed) return null;
-  const name = compareNames(a, b, model, scratch);
-  if (mayPrune && firstTwo + weightOf(name) + small + k.addressMax < needed) return null;
-  const address = compareAddress(a, b, model, scratch);
+  const name = scratch.name;
+  compareNames(a, b, model, scratch, name);
+  if (mayPrune && firstTwo + (name.present ? name.weight : 0) + small + k.addressMax < needed) return null;
+  const address = scratch.address;
+  compareAddress(a, b, model, scratch, address);
   // The weight summed in the evidence's order (below), so a pair that does not link
   // is turned down before any evidence is built: ~2 of 3 pairs that get this far.
   let weight = 0;
   if (idCode !== 0) weight += idW;
   if (birthCode !== 0) weight += birthW;
-  if (name) weight += name.weight;
-  if (address) weight += address.weight;
+  if (name.present) weight += name.weight;
+  if (address.present) weight += address.weight;
   if (rtrwCode !== 0) weight += rtRwWeight(rtrwCode, model);
   if (villageCode !== 0) weight += binaryWeight(villageCode, model.village);
   if (districtCode !== 0) weight += binaryWeight(districtCode, model.district);
@@ -530,8 +566,8 @@ export function comparePair(
   const evidence: Evidence[] = [];
   if (idCode !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[idCode] as Level, weight: idW });
   if (birthCode !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[birthCode] as Level, weight: birthW });
-  if (name) evidence.push(name);
-  if (address) evidence.push(address);
+  if (name.present) evidence.push(name.evidence('name'));
+  if (address.present) evidence.push(address.evidence('address'));
   if (rtrwCode !== 0) evidence.push({ field: 'rtrw', level: RTRW_LEVELS[rtrwCode] as Level, weight: rtRwWeight(rtrwCode, model) });
   pushBinary(evidence, 'village', villageCode, model.village);
   pushBinary(evidence, 'district', districtCode, model.district);
