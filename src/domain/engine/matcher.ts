@@ -554,20 +554,27 @@ export class Matcher {
     // in the block's packed list, none for a block too small or too large. One pass of
     // its own, in entry order (rows in id order, so each entry of a block is its next
     // member: a cursor per block, no search), whose block reads do not wait on each other.
+    // The cursor is -1 for a block not walked, set in a sequential pass over the blocks
+    // first: the entry pass then reads one table at random, and only it for most
+    // entries (identity keys are nearly all held by one row).
     const entries = n > 0 ? rowBlocks.to(n - 1) : 0;
     const walkFrom = new Int32Array(entries);
     const walkTo = new Int32Array(entries);
     const at = members.starts();
+    const caps = this.blockCapOf;
+    for (let k = 0; k < at.length; k++) {
+      // Every list is packed right after the load: its size is read from the offsets (see eligible).
+      const size = members.to(k) - (at[k] as number);
+      if (size < 2 || size > (caps[k] as number)) at[k] = -1;
+    }
     for (let r = 0; r < entries; r++) {
       const k = rowBlocks.packedAt(r);
-      const lo = (at[k] as number) + 1;
+      const cursor = at[k] as number;
+      if (cursor < 0) continue;
+      const lo = cursor + 1;
       at[k] = lo;
-      // Every list is packed right after the load: its size is read from the offsets (see eligible).
-      const end = members.to(k);
-      const size = end - members.from(k);
-      if (size < 2 || size > (this.blockCapOf[k] as number)) continue;
       walkFrom[r] = lo;
-      walkTo[r] = end;
+      walkTo[r] = members.to(k);
     }
     const kept = new Entries(2 * n);
     // A row's candidates are gathered first and their prefilter records read in one
