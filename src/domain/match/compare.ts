@@ -66,6 +66,23 @@ const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 const MAX_TOKENS = 31;
 
 /**
+ * A fuzzy field's comparison (names, address) before it becomes Evidence: most
+ * scored pairs do not link, and an Evidence object per pair was ~13 MB of garbage
+ * on the 100k check. `present` false: the field is missing on either row. The
+ * comparisons set it field by field (a setter call that is not inlined boxes each number).
+ */
+export class FuzzyScore {
+  present = false;
+  level: Level = 'differ';
+  weight = 0;
+  sim = 0;
+
+  evidence(field: Field): Evidence {
+    return { field, level: this.level, weight: this.weight, sim: this.sim };
+  }
+}
+
+/**
  * Reusable buffers for the token assignment, so scoring a pair allocates no
  * arrays. One per matcher (or per call, when none is given).
  */
@@ -162,24 +179,6 @@ function assign(a: string[], b: string[], pa: string[], pb: string[], floor: num
     }
   }
   s.count = n;
-}
-
-/**
- * A fuzzy field's comparison (names, address) before it becomes Evidence: most
- * scored pairs do not link, and an Evidence object per pair was ~30 MB of garbage
- * on the 100k check. `present` false: the field is missing on either row.
- */
-export class FuzzyScore {
-  present = false;
-  level: Level = 'differ';
-  weight = 0;
-  sim = 0;
-
-  // Set field by field by the comparisons (no setter method: a call that is not inlined passes each number boxed).
-
-  evidence(field: Field): Evidence {
-    return { field, level: this.level, weight: this.weight, sim: this.sim };
-  }
 }
 
 function compareNames(a: Features, b: Features, model: MatchModel, scratch: PairScratch, out: FuzzyScore): void {
