@@ -12,18 +12,22 @@ export class IntLists {
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
   private packed: Int32Array<ArrayBuffer> = new Int32Array(0);
   private packedLists = 0;
-  /** Lists with their own array (edited or created after the load); null: empty, no array yet; undefined: packed. */
-  private readonly own: (number[] | null | undefined)[] = [];
+  private lists = 0;
+  /**
+   * Lists with an array of their own (edited, or created after the load). Any other
+   * list is packed (k < packedLists) or empty. A map, not an array by list id: filling
+   * an array with one slot per list cost ~15 ms per load for ~600k lists, nearly all packed.
+   */
+  private readonly own = new Map<number, number[]>();
 
   /** Number of lists (ids 0 .. count - 1). */
   get count(): number {
-    return this.own.length;
+    return this.lists;
   }
 
   /** A new empty list; returns its id. */
   add(): number {
-    this.own.push(null);
-    return this.own.length - 1;
+    return this.lists++;
   }
 
   /**
@@ -64,15 +68,19 @@ export class IntLists {
     this.start = start;
     this.packed = packed;
     this.packedLists = start.length - 1;
-    this.own.length = 0;
-    for (let k = 0; k < this.packedLists; k++) this.own.push(undefined);
+    this.lists = this.packedLists;
+    this.own.clear();
+  }
+
+  /** List k's own array (undefined: none). The map is empty right after a load: no look-up then. */
+  private ownOf(k: number): number[] | undefined {
+    return this.own.size === 0 ? undefined : this.own.get(k);
   }
 
   size(k: number): number {
-    const own = this.own[k];
-    if (own === null) return 0;
+    const own = this.ownOf(k);
     if (own !== undefined) return own.length;
-    return (this.start[k + 1] as number) - (this.start[k] as number);
+    return k < this.packedLists ? (this.start[k + 1] as number) - (this.start[k] as number) : 0;
   }
 
   /**
@@ -80,8 +88,9 @@ export class IntLists {
    * from/to/packedAt: the hot loops do, without a copy).
    */
   ownArray(k: number): readonly number[] | undefined {
-    const own = this.own[k];
-    return own === null ? EMPTY : own;
+    const own = this.ownOf(k);
+    if (own !== undefined) return own;
+    return k < this.packedLists ? undefined : EMPTY;
   }
 
   from(k: number): number {
@@ -103,8 +112,7 @@ export class IntLists {
 
   /** Call fn with each value of list k, in order (no copy). */
   forEach(k: number, fn: (x: number) => void): void {
-    const own = this.own[k];
-    if (own === null) return;
+    const own = this.ownArray(k);
     if (own !== undefined) {
       for (let i = 0; i < own.length; i++) fn(own[i] as number);
       return;
@@ -114,15 +122,13 @@ export class IntLists {
 
   /** List k as an array (its own one, or a copy of the packed values). */
   values(k: number): readonly number[] {
-    const own = this.own[k];
-    if (own === null) return EMPTY;
+    const own = this.ownArray(k);
     if (own !== undefined) return own;
     return Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
   }
 
   includes(k: number, x: number): boolean {
-    const own = this.own[k];
-    if (own === null) return false;
+    const own = this.ownArray(k);
     if (own !== undefined) return own.includes(x);
     for (let i = this.start[k] as number, end = this.start[k + 1] as number; i < end; i++) if (this.packed[i] === x) return true;
     return false;
@@ -130,9 +136,8 @@ export class IntLists {
 
   /** Append x to list k. */
   push(k: number, x: number): void {
-    const own = this.own[k];
     // An empty list gets a one-element literal: a pushed-into array reserves room for 17.
-    if (own === null || (own !== undefined && own.length === 0)) this.own[k] = [x];
+    if (this.size(k) === 0) this.own.set(k, [x]);
     else this.editable(k).push(x);
   }
 
@@ -147,17 +152,14 @@ export class IntLists {
 
   /** Make list k's values exactly `list` (the array is kept, not copied). */
   set(k: number, list: number[]): void {
-    this.own[k] = list.length === 0 ? null : list;
+    this.own.set(k, list);
   }
 
   private editable(k: number): number[] {
-    let own = this.own[k];
+    let own = this.ownOf(k);
     if (own === undefined) {
-      own = Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number));
-      this.own[k] = own;
-    } else if (own === null) {
-      own = [];
-      this.own[k] = own;
+      own = k < this.packedLists ? Array.from(this.packed.subarray(this.start[k] as number, this.start[k + 1] as number)) : [];
+      this.own.set(k, own);
     }
     return own;
   }

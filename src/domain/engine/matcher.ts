@@ -18,7 +18,7 @@
 import { BlockingKeyHasher, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
-import { countBucket, termWeight, type MatchModel } from '../match/model';
+import { countBucket, TermWeights, type MatchModel } from '../match/model';
 import { IntLists } from './intLists';
 import { NumberTable } from './numberTable';
 import { PairPrefilter } from './prefilter';
@@ -134,6 +134,7 @@ export class Matcher {
   private readonly scratch = new PairScratch();
   private readonly hasher = new BlockingKeyHasher();
   private readonly prefilter: PairPrefilter;
+  private readonly termWeights: TermWeights;
   /** What warmFeatures and warmRows read: kept (not private, never read) so the reads are not optimised away. */
   warmSum = 0;
 
@@ -143,6 +144,7 @@ export class Matcher {
     private readonly dismissed: ReadonlySet<string>,
   ) {
     this.prefilter = new PairPrefilter(model);
+    this.termWeights = new TermWeights(model);
   }
 
   /** The features of row `key` (undefined: no such row). */
@@ -206,15 +208,15 @@ export class Matcher {
     const names = this.rowNames;
     const own = names.ownArray(id);
     if (own) {
-      for (let i = 0; i < own.length; i++) w.name[i] = Math.max(0, termWeight(this.model, this.termCount(own[i] as number)));
+      for (let i = 0; i < own.length; i++) w.name[i] = Math.max(0, this.termWeights.of(this.termCount(own[i] as number)));
     } else {
       const from = names.from(id);
-      for (let i = from, end = names.to(id); i < end; i++) w.name[i - from] = Math.max(0, termWeight(this.model, this.termCount(names.packedAt(i))));
+      for (let i = from, end = names.to(id); i < end; i++) w.name[i - from] = Math.max(0, this.termWeights.of(this.termCount(names.packedAt(i))));
     }
     const b = this.birthTermOfRow[id] as number;
-    w.birth = b >= 0 ? termWeight(this.model, this.termCount(b)) : 0;
+    w.birth = b >= 0 ? this.termWeights.of(this.termCount(b)) : 0;
     const t = this.identityTermOfRow[id] as number;
-    w.identity = t >= 0 ? termWeight(this.model, this.termCount(t)) : 0;
+    w.identity = t >= 0 ? this.termWeights.of(this.termCount(t)) : 0;
     this.prefilter.setWeights(id, f);
   }
 
@@ -437,6 +439,7 @@ export class Matcher {
       this.featAt.push(f);
     }
     const n = this.keyAt.length;
+    this.prefilter.reserve(n);
     for (let id = 0; id < n; id++) {
       if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       this.prefilter.set(id, this.featAt[id] as Features);
@@ -551,20 +554,27 @@ export class Matcher {
     // in the block's packed list, none for a block too small or too large. One pass of
     // its own, in entry order (rows in id order, so each entry of a block is its next
     // member: a cursor per block, no search), whose block reads do not wait on each other.
+    // The cursor is -1 for a block not walked, set in a sequential pass over the blocks
+    // first: the entry pass then reads one table at random, and only it for most
+    // entries (identity keys are nearly all held by one row).
     const entries = n > 0 ? rowBlocks.to(n - 1) : 0;
     const walkFrom = new Int32Array(entries);
     const walkTo = new Int32Array(entries);
     const at = members.starts();
+    const caps = this.blockCapOf;
+    for (let k = 0; k < at.length; k++) {
+      // Every list is packed right after the load: its size is read from the offsets (see eligible).
+      const size = members.to(k) - (at[k] as number);
+      if (size < 2 || size > (caps[k] as number)) at[k] = -1;
+    }
     for (let r = 0; r < entries; r++) {
       const k = rowBlocks.packedAt(r);
-      const lo = (at[k] as number) + 1;
+      const cursor = at[k] as number;
+      if (cursor < 0) continue;
+      const lo = cursor + 1;
       at[k] = lo;
-      // Every list is packed right after the load: its size is read from the offsets (see eligible).
-      const end = members.to(k);
-      const size = end - members.from(k);
-      if (size < 2 || size > (this.blockCapOf[k] as number)) continue;
       walkFrom[r] = lo;
-      walkTo[r] = end;
+      walkTo[r] = members.to(k);
     }
     const kept = new Entries(2 * n);
     // A row's candidates are gathered first and their prefilter records read in one

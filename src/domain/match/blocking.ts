@@ -3,22 +3,31 @@
 // any one field is mistyped. Keys never depend on other rows (no frequencies),
 // so a row's keys change only when the row does.
 import type { Features } from './features';
-import { byCodeUnits, sortSmall } from '../smallSort';
 
 const MAX_NAME_TOKENS = 4;
 
 /**
  * The distinct first MAX_NAME_TOKENS phonetic tokens, sorted (as [...new Set()].sort()
- * would give them), without the Set, spread and Array#sort buffer that made ~1.3 KB
- * of garbage per row on the full check.
+ * would give them), into out[0 .. count - 1]; returns the count. No Set, spread or
+ * Array#sort buffer (~1.3 KB of garbage per row on the full check), and `out` is
+ * never emptied: setting an array's length to 0 drops its storage, a new one per row.
  */
-function blockingTokens(phonetic: readonly string[], out: string[] = []): string[] {
-  out.length = 0;
+function blockingTokens(phonetic: readonly string[], out: string[]): number {
+  let n = 0;
   for (let i = 0; i < phonetic.length && i < MAX_NAME_TOKENS; i++) {
     const t = phonetic[i] as string;
-    if (!out.includes(t)) out.push(t);
+    let seen = false;
+    for (let k = 0; k < n; k++) if (out[k] === t) seen = true;
+    if (seen) continue;
+    // Insertion into the sorted prefix (by UTF-16 code units, as sort() orders strings).
+    let k = n++;
+    while (k > 0 && (out[k - 1] as string) > t) {
+      out[k] = out[k - 1] as string;
+      k--;
+    }
+    out[k] = t;
   }
-  return sortSmall(out, byCodeUnits);
+  return n;
 }
 
 /**
@@ -56,7 +65,8 @@ export function blockingKeys(f: Features): string[] {
   const b = f.birth;
   if (b) keys.add(`D${b.y}-${Math.min(b.m, b.d)}-${Math.max(b.m, b.d)}`);
   // 3. Every pair of (phonetic) name tokens, in any order: a changed birth date still meets.
-  const tokens = blockingTokens(f.phonetic);
+  const tokens: string[] = [];
+  tokens.length = blockingTokens(f.phonetic, tokens);
   for (let i = 0; i < tokens.length; i++) {
     for (let j = i + 1; j < tokens.length; j++) keys.add(`P${tokens[i]} ${tokens[j]}`);
   }
@@ -102,7 +112,7 @@ export class BlockingKeyHasher {
   count = 0;
   private h1 = 0;
   private h2 = 0;
-  private readonly tokens: string[] = [];
+  private readonly tokens: string[] = Array.from({ length: MAX_NAME_TOKENS }, () => '');
 
   /** Hash the keys of `f` into `keys`; returns their count. */
   hash(f: Features): number {
@@ -134,17 +144,18 @@ export class BlockingKeyHasher {
       this.start(D, '', 0, 0);
       this.add(false, b.y * 10000 + Math.min(b.m, b.d) * 100 + Math.max(b.m, b.d));
     }
-    const tokens = blockingTokens(f.phonetic, this.tokens);
-    for (let i = 0; i < tokens.length; i++) {
+    const tokens = this.tokens;
+    const count = blockingTokens(f.phonetic, tokens);
+    for (let i = 0; i < count; i++) {
       const ti = tokens[i] as string;
-      for (let j = i + 1; j < tokens.length; j++) {
+      for (let j = i + 1; j < count; j++) {
         const tj = tokens[j] as string;
         this.start(P, ti, 0, ti.length);
         this.mix(tj, 0, tj.length);
         this.add(false, 0);
       }
     }
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < count; i++) {
       const t = tokens[i] as string;
       this.start(Y, t, 0, t.length);
       this.add(true, b ? b.y : -1);

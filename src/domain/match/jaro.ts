@@ -40,8 +40,11 @@ export function jaro(a: string, b: string): number {
   return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
 }
 
-/** jaro() for tokens of at most 30 characters: the same steps, flags in bit sets. */
-function jaroShort(a: string, b: string, la: number, lb: number, window: number): number {
+/**
+ * jaro() for tokens of at most 30 characters: the same steps, flags in bit sets.
+ * Gives 0 as soon as fewer than `fewest` matches remain possible.
+ */
+function jaroShort(a: string, b: string, la: number, lb: number, window: number, fewest = 0): number {
   let matchedA = 0;
   let matchedB = 0;
   let matches = 0;
@@ -57,6 +60,7 @@ function jaroShort(a: string, b: string, la: number, lb: number, window: number)
         break;
       }
     }
+    if (matches + la - 1 - i < fewest) return 0;
   }
   if (matches === 0) return 0;
   let transpositions = 0;
@@ -79,4 +83,30 @@ export function jaroWinkler(a: string, b: string): number {
   const max = Math.min(4, a.length, b.length);
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return j + prefix * 0.1 * (1 - j);
+}
+
+/**
+ * jaroWinkler(a, b) when it is at least `floor`, else some value below `floor`
+ * (0): for a caller that drops every pair below a floor, whatever its similarity
+ * (the token assignment). Most token pairs it compares are of different names
+ * (99% below the floor on the 100k check), and the matching stops as soon as too
+ * few characters are left to reach the floor.
+ */
+export function jaroWinklerAtLeast(a: string, b: string, floor: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (a === b || la === 0 || lb === 0 || la > 30 || lb > 30) return jaroWinkler(a, b);
+  // Jaro-Winkler is at most the Jaro bound with m matches and no transposition,
+  // (m/la + m/lb + 1) / 3, boosted by the common prefix: the fewest matches that
+  // can reach the floor, rounded down a little so no pair at the floor is lost.
+  let prefix = 0;
+  const max = Math.min(4, la, lb);
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const boost = prefix * 0.1;
+  const jaroNeeded = (floor - 1e-9 - boost) / (1 - boost);
+  const fewest = Math.ceil(((3 * jaroNeeded - 1) * la * lb) / (la + lb) - 1e-6);
+  if (Math.min(la, lb) < fewest) return 0;
+  const j = jaroShort(a, b, la, lb, Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1), fewest);
+  if (j <= 0.7) return j;
+  return j + boost * (1 - j);
 }
