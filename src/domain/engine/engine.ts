@@ -122,20 +122,21 @@ const noFindings = Object.freeze([]) as unknown as Finding[];
 const noLinks: readonly ReferenceLink[] = [];
 const noKeys: readonly string[] = [];
 const noPeers: readonly Peer[] = [];
+const noStates: readonly RowState[] = [];
 
-function listAdd(map: Map<string, string[]>, k: string, x: string): void {
+function listAdd<T>(map: Map<string, T[]>, k: string, x: T): void {
   const list = map.get(k);
   if (!list) map.set(k, [x]);
   else if (!list.includes(x)) list.push(x);
 }
 
 /** Remove `x` from list `k` (order is not kept), deleting a list left empty. */
-function listRemove(map: Map<string, string[]>, k: string, x: string): void {
+function listRemove<T>(map: Map<string, T[]>, k: string, x: T): void {
   const list = map.get(k);
   if (!list) return;
   const i = list.indexOf(x);
   if (i < 0) return;
-  list[i] = list[list.length - 1] as string;
+  list[i] = list[list.length - 1] as T;
   list.pop();
   if (list.length === 0) map.delete(k);
 }
@@ -182,7 +183,8 @@ class Engine implements CheckEngine {
   private readonly householdGroupOf = new Map<string, string>();
   // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
   // are read from its No KK's list: an index by household key too cost ~100k keys and lists.
-  private readonly kk = new Map<string, string[]>();
+  // The rows' states, not keys: a row's findings read its kin without a look-up by key each.
+  private readonly kk = new Map<string, RowState[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
@@ -386,19 +388,23 @@ class Engine implements CheckEngine {
     const addAll = (keys: Iterable<string> | undefined) => {
       for (const k of keys ?? []) dirty.add(k);
     };
+    const addKin = (kin: readonly RowState[] | undefined) => {
+      for (const s of kin ?? noStates) dirty.add(s.row.key);
+    };
     // The No KK index, and the households the changed rows leave or join.
     const householdsHit = new Map<string, Household>();
-    for (const [key, { feats: next }] of changes) {
+    for (const [key, state] of changes) {
+      const next = state.feats;
       const old = oldFeats.get(key);
       for (const [hk, h] of householdsOf(old, this.overlap)) householdsHit.set(hk, h);
       for (const [hk, h] of householdsOf(next, this.overlap)) householdsHit.set(hk, h);
       if (old?.noKk && !old.reference) {
-        listRemove(this.kk, old.noKk, key);
-        addAll(this.kk.get(old.noKk));
+        listRemove(this.kk, old.noKk, state);
+        addKin(this.kk.get(old.noKk));
       }
       if (next?.noKk && !next.reference) {
-        addAll(this.kk.get(next.noKk));
-        listAdd(this.kk, next.noKk, key);
+        addKin(this.kk.get(next.noKk));
+        listAdd(this.kk, next.noKk, state);
       }
     }
     // Neighbours of changed rows see their program/position: re-derive their findings too.
@@ -440,7 +446,7 @@ class Engine implements CheckEngine {
     const states: RowState[] = [];
     const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
     /** Each row's No KK list (the one kept in `kk`). */
-    const kins: (string[] | undefined)[] = [];
+    const kins: (RowState[] | undefined)[] = [];
     /** Positions of the rows with links (the ones a link can name). */
     const positionOf = new Map<string, number>();
     // The rows on one No KK as a chain of positions: its first row (by No KK), the next
@@ -465,7 +471,7 @@ class Engine implements CheckEngine {
       }
       const first = firstOnKk.get(next.noKk);
       if (first === undefined) {
-        const rows = [key];
+        const rows = [state];
         firstOnKk.set(next.noKk, at);
         this.kk.set(next.noKk, rows);
         lastOnKk[at] = at;
@@ -477,8 +483,8 @@ class Engine implements CheckEngine {
         dirty[last] = 1;
         nextOnKk[last] = at;
         lastOnKk[first] = at;
-        const rows = kins[first] as string[];
-        rows.push(key);
+        const rows = kins[first] as RowState[];
+        rows.push(state);
         kins.push(rows);
       }
     }
@@ -607,10 +613,8 @@ class Engine implements CheckEngine {
     const kin = this.kk.get(h.noKk);
     if (!kin) return [];
     const out: string[] = [];
-    for (const key of kin) {
-      const f = this.matcher.features(key);
-      if (f && inHousehold(f, h.program, this.overlap)) out.push(key);
-    }
+    // A row in kk is a row of the matcher: its state's features are the matcher's.
+    for (const { row, feats } of kin) if (feats && inHousehold(feats, h.program, this.overlap)) out.push(row.key);
     return out;
   }
 
@@ -665,7 +669,7 @@ class Engine implements CheckEngine {
    * findingsFor with the row's links and No KK list (kk's) already at hand. The list may
    * be the row's `local`, or noFindings when empty: never to be changed.
    */
-  private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
+  private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly RowState[] | undefined): Finding[] {
     const { row, feats, local } = state;
     if (!feats || feats.reference) return noFindings;
     const key = row.key;
@@ -674,7 +678,7 @@ class Engine implements CheckEngine {
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
-    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
+    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === state));
     if (alone && !classify && feats.programs.length < 2) return local;
     let links: ReferenceLink[] | undefined;
     // Without reference lists (no classification) no row is a reference row.
@@ -690,7 +694,7 @@ class Engine implements CheckEngine {
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, relevant);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noStates, this.rows, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
     const statusDtks = classify ? row.values.status_dtks : undefined;
     const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });

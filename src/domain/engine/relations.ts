@@ -91,10 +91,10 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
     for (const a of mine) {
       for (const b of peer.feats.programs) {
         if (ctx.overlap.may(a, b)) continue;
-        place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
+        place ??= [peer.row.source, ' baris ', peer.row.position, household ? ', No KK sama' : ''].join('');
         const entry = pairs && findPair(pairs, a, b);
         if (entry && entry.places.includes(place)) continue;
-        placeEn ??= `${whereEn(peer.row)}${household ? ', same family card number' : ''}`;
+        placeEn ??= [peer.row.source, ' row ', peer.row.position, household ? ', same family card number' : ''].join('');
         if (entry) {
           entry.places.push(place);
           entry.placesEn.push(placeEn);
@@ -114,7 +114,7 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
     }
     out = append(out, makeFinding(key, 'program-overlap', {
       program: a, other: b, where: id,
-      alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,
+      alsoId: ['Juga terdaftar di program ', b, ' (', id, '); '].join(''), alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
     }, 'program'));
   }
   if (ctx.classify) {
