@@ -168,6 +168,8 @@ interface RowState extends RowChange {
   findings: Finding[];
   /** Its person group (the object in `groups`), if any. */
   group: DuplicateGroup | undefined;
+  /** Its position in the load commitBulk is committing (-1 before; stale after). */
+  at: number;
 }
 
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
@@ -238,7 +240,7 @@ class Engine implements CheckEngine {
         sources.add(this.idColumns.count(state.row, -1));
         state.row = row;
       } else {
-        state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined };
+        state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined, at: -1 };
         this.rows.set(row.key, state);
       }
       sources.add(this.idColumns.count(row, 1));
@@ -437,64 +439,55 @@ class Engine implements CheckEngine {
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them, so out.findings and out.groups come in the same order too. Each row's state,
-   * links and No KK list are looked up once, by its position in the load.
+   * them, so out.findings and out.groups come in the same order too. Rows are handled by
+   * their position in the load (RowState.at): only the rows with links are looked up by key.
    */
   private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
     const n = changes.size;
-    const keys: string[] = [];
     const states: RowState[] = [];
-    const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
-    /** Each row's No KK list (the one kept in `kk`). */
+    /** Each row's No KK list (the one kept in `kk`, in load order). */
     const kins: (RowState[] | undefined)[] = [];
-    /** Positions of the rows with links (the ones a link can name). */
-    const positionOf = new Map<string, number>();
-    // The rows on one No KK as a chain of positions: its first row (by No KK), the next
-    // row of each, and the last row (by first row). -1: none.
-    const firstOnKk = new Map<string, number>();
-    const nextOnKk = new Int32Array(n).fill(-1);
-    const lastOnKk = new Int32Array(n).fill(-1);
     // Dirty rows as positions, in commit()'s order.
     const order: number[] = [];
     const dirty = new Uint8Array(n);
-    for (const [key, state] of changes) {
-      const at = keys.length;
-      const next = state.feats;
-      keys.push(key);
+    for (const state of changes.values()) {
+      const at = states.length;
+      state.at = at;
       states.push(state);
-      const mine = this.matcher.edges.get(key);
-      links.push(mine);
-      if (mine) positionOf.set(key, at);
+      const next = state.feats;
       if (!next || next.reference || !next.noKk) {
         kins.push(undefined);
         continue;
       }
-      const first = firstOnKk.get(next.noKk);
-      if (first === undefined) {
+      const kin = this.kk.get(next.noKk);
+      if (!kin) {
         const rows = [state];
-        firstOnKk.set(next.noKk, at);
         this.kk.set(next.noKk, rows);
-        lastOnKk[at] = at;
         kins.push(rows);
       } else {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
-        const last = lastOnKk[first] as number;
+        const last = (kin[kin.length - 1] as RowState).at;
         order.push(last);
         dirty[last] = 1;
-        nextOnKk[last] = at;
-        lastOnKk[first] = at;
-        const rows = kins[first] as RowState[];
-        rows.push(state);
-        kins.push(rows);
+        kin.push(state);
+        kins.push(kin);
       }
+    }
+    // Each row's links by position: a quarter of the rows have any, so they are the ones looked up.
+    const links = new Array<ReadonlyMap<string, PairScore> | undefined>(n);
+    for (const [key, mine] of this.matcher.edges) {
+      const state = changes.get(key);
+      if (state) links[state.at] = mine;
     }
     for (let at = 0; at < n; at++) {
       if (!dirty[at]) {
         order.push(at);
         dirty[at] = 1;
       }
-      for (const k of links[at]?.keys() ?? []) {
-        const p = positionOf.get(k);
+      const mine = links[at];
+      if (!mine) continue;
+      for (const k of mine.keys()) {
+        const p = changes.get(k)?.at;
         if (p !== undefined && !dirty[p]) {
           order.push(p);
           dirty[p] = 1;
@@ -504,13 +497,13 @@ class Engine implements CheckEngine {
     // Group members are rows of this call (dirty already). commit() also seeds with the
     // changed rows, but only rows with links can start a group, and a load touches all of them.
     this.updatePersonGroups([touched], changes, out, undefined);
-    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, states)) out.groups.added.push(g);
+    for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
     for (const at of order) {
       const state = states[at] as RowState;
       const list = this.rowFindings(state, links[at], kins[at]);
       if (list.length === 0) continue;
       state.findings = list;
-      out.findings.push({ row: keys[at] as string, findings: list });
+      out.findings.push({ row: state.row.key, findings: list });
     }
     return out;
   }
@@ -579,28 +572,27 @@ class Engine implements CheckEngine {
   /**
    * The household groups of a load, indexed, in the order commit() would make them: by
    * their first row in the load. Only a No KK with two or more rows can hold one.
+   * `kins`: each row's No KK list by position (commitBulk's, in load order).
    */
-  private bulkHouseholdGroups(
-    firstOnKk: ReadonlyMap<string, number>,
-    nextOnKk: Int32Array,
-    keys: readonly string[],
-    states: readonly RowState[],
-  ): DuplicateGroup[] {
+  private bulkHouseholdGroups(states: readonly RowState[], kins: readonly (RowState[] | undefined)[]): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
     const byProgram = new Map<string, { rows: string[]; first: number }>();
-    const add = (program: string, at: number) => {
-      const key = keys[at] as string;
+    const add = (program: string, state: RowState) => {
+      const key = state.row.key;
       const h = byProgram.get(program);
-      if (!h) byProgram.set(program, { rows: [key], first: at });
+      if (!h) byProgram.set(program, { rows: [key], first: state.at });
       else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
     };
-    for (const [noKk, first] of firstOnKk) {
-      if (nextOnKk[first] === -1) continue;
+    // Each No KK once, at its first row.
+    for (let at = 0; at < states.length; at++) {
+      const kin = kins[at];
+      const state = states[at] as RowState;
+      if (!kin || kin.length < 2 || kin[0] !== state) continue;
       byProgram.clear();
-      for (let at = first; at !== -1; at = nextOnKk[at] as number) {
-        forEachHouseholdProgram((states[at] as RowState).feats, this.overlap, (p) => add(p, at));
-      }
+      for (const s of kin) forEachHouseholdProgram(s.feats, this.overlap, (p) => add(p, s));
+      // A row in kk has a No KK.
+      const noKk = state.feats?.noKk as string;
       for (const [program, h] of byProgram) {
         if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
       }
