@@ -91,10 +91,10 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
     for (const a of mine) {
       for (const b of peer.feats.programs) {
         if (ctx.overlap.may(a, b)) continue;
-        place ??= [peer.row.source, ' baris ', peer.row.position, household ? ', No KK sama' : ''].join('');
+        place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
         const entry = pairs && findPair(pairs, a, b);
         if (entry && entry.places.includes(place)) continue;
-        placeEn ??= [peer.row.source, ' row ', peer.row.position, household ? ', same family card number' : ''].join('');
+        placeEn ??= `${whereEn(peer.row)}${household ? ', same family card number' : ''}`;
         if (entry) {
           entry.places.push(place);
           entry.placesEn.push(placeEn);
@@ -112,9 +112,13 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
       id = order.map((i) => places[i] as string).join('; ');
       en = order.map((i) => placesEn[i] as string).join('; ');
     }
+    // Joined flat, and `where` a slice of alsoId: findings live as long as their row, and a
+    // template's concatenation tree is a handful of objects that every scavenge copies.
+    const alsoId = ['Juga terdaftar di program ', b, ' (', id, '); '].join('');
+    const from = alsoId.length - id.length - 3;
     out = append(out, makeFinding(key, 'program-overlap', {
-      program: a, other: b, where: id,
-      alsoId: ['Juga terdaftar di program ', b, ' (', id, '); '].join(''), alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
+      program: a, other: b, where: alsoId.slice(from, from + id.length),
+      alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
     }, 'program'));
   }
   if (ctx.classify) {
