@@ -494,9 +494,7 @@ class Engine implements CheckEngine {
         }
       }
     }
-    // Group members are rows of this call (dirty already). commit() also seeds with the
-    // changed rows, but only rows with links can start a group, and a load touches all of them.
-    this.updatePersonGroups([touched], changes, out, undefined);
+    this.bulkPersonGroups(touched, changes, links, out);
     for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
     for (const at of order) {
       const state = states[at] as RowState;
@@ -509,11 +507,53 @@ class Engine implements CheckEngine {
   }
 
   /**
+   * updatePersonGroups for a load (no group yet), by position: the components of the linked
+   * rows, found from each row of `touched` in turn as there, and each member's state at hand
+   * to point at its group. Group members are rows of this call (dirty already). commit() also
+   * seeds with the changed rows, but only rows with links can start a group, and a load
+   * touches all of them. `links`: each row's links by position.
+   */
+  private bulkPersonGroups(
+    touched: Iterable<string>,
+    changes: ReadonlyMap<string, RowState>,
+    links: readonly (ReadonlyMap<string, PairScore> | undefined)[],
+    out: EngineChanges,
+  ): void {
+    // Without reference lists every row is a member (see updatePersonGroups).
+    const anyReference = this.refs.size > 0;
+    const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
+    const seen = new Uint8Array(links.length);
+    const stack: RowState[] = [];
+    for (const key of touched) {
+      const start = changes.get(key);
+      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) continue;
+      seen[start.at] = 1;
+      const found = [start];
+      stack.push(start);
+      while (stack.length > 0) {
+        const s = stack.pop() as RowState;
+        for (const other of links[s.at]?.keys() ?? []) {
+          const o = changes.get(other);
+          if (!o || seen[o.at] || !isMember(o)) continue;
+          seen[o.at] = 1;
+          found.push(o);
+          stack.push(o);
+        }
+      }
+      if (found.length < 2) continue;
+      const g = personGroup(sortSmall(found.map((s) => s.row.key), byCodeUnits), this.matcher.edges);
+      this.groups.set(g.id, g);
+      out.groups.added.push(g);
+      for (const s of found) s.group = g;
+    }
+  }
+
+  /**
    * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
-   * every row of an old or new group is added to `hit` (none: they are all dirty already).
+   * every row of an old or new group is added to `hit`.
    * `changes`: this commit's changed rows (a removed one's old group is read from there).
    */
-  private updatePersonGroups(seeds: readonly Iterable<string>[], changes: ReadonlyMap<string, RowState>, out: EngineChanges, hit: Set<string> | undefined): void {
+  private updatePersonGroups(seeds: readonly Iterable<string>[], changes: ReadonlyMap<string, RowState>, out: EngineChanges, hit: Set<string>): void {
     const oldIds = new Set<string>();
     if (this.groups.size > 0) {
       for (const seed of seeds) {
@@ -553,7 +593,7 @@ class Engine implements CheckEngine {
       old.set(id, g);
       this.groups.delete(id);
       for (const m of g.members) {
-        hit?.add(m);
+        hit.add(m);
         const state = this.rows.get(m);
         if (state?.group?.id === id) state.group = undefined;
       }
@@ -561,7 +601,7 @@ class Engine implements CheckEngine {
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
-        hit?.add(m);
+        hit.add(m);
         const state = this.rows.get(m);
         if (state) state.group = g;
       }

@@ -53,6 +53,9 @@ export function component(start: string, edges: Edges, keep: (key: string) => bo
 
 /** A person group from its (sorted) members. */
 export function personGroup(members: string[], edges: Edges): DuplicateGroup {
+  // A pair (nearly every group): its one link is the whole spanning tree.
+  const pair = members.length === 2 ? edges.get(members[0] as string)?.get(members[1] as string) : undefined;
+  if (pair) return { id: groupId('p', members), kind: 'person', score: roundScore(Math.min(1, pair.probability)), members, reasons: [pairReason(pair)] };
   const inGroup = new Set(members);
   const links: [string, string, PairScore][] = [];
   for (const a of members) {
