@@ -496,10 +496,18 @@ class Engine implements CheckEngine {
     }
     this.bulkPersonGroups(touched, changes, links, out);
     for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
+    // Findings No KK by No KK, where a household's rows are read while they are in the cache
+    // (in `order` each row read its kin anew), then reported in `order`.
+    const lists = new Array<Finding[]>(n);
+    for (let at = 0; at < n; at++) {
+      const kin = kins[at];
+      if (!kin || kin.length < 2) lists[at] = this.rowFindings(states[at] as RowState, links[at], kin);
+      else if (kin[0] === states[at]) for (const s of kin) lists[s.at] = this.rowFindings(s, links[s.at], kin);
+    }
     for (const at of order) {
-      const state = states[at] as RowState;
-      const list = this.rowFindings(state, links[at], kins[at]);
+      const list = lists[at] as Finding[];
       if (list.length === 0) continue;
+      const state = states[at] as RowState;
       state.findings = list;
       out.findings.push({ row: state.row.key, findings: list });
     }
