@@ -318,8 +318,9 @@ export function makeFinding(
   severity?: Severity,
 ): Finding {
   const spec = MESSAGES.get(code);
-  const f: Finding = { row, code, severity: severity ?? spec?.severity ?? 'warning', message: '', params };
-  if (column) f.column = column;
-  f.message = spec ? fill(spec.id, params) : code;
-  return f;
+  const sev = severity ?? spec?.severity ?? 'warning';
+  const message = spec ? fill(spec.id, params) : code;
+  // Built whole (column last, where JSON has always put it): a property added later
+  // costs each finding a second object, and findings live as long as their row.
+  return column ? { row, code, severity: sev, message, params, column } : { row, code, severity: sev, message, params };
 }

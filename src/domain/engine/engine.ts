@@ -122,20 +122,21 @@ const noFindings = Object.freeze([]) as unknown as Finding[];
 const noLinks: readonly ReferenceLink[] = [];
 const noKeys: readonly string[] = [];
 const noPeers: readonly Peer[] = [];
+const noStates: readonly RowState[] = [];
 
-function listAdd(map: Map<string, string[]>, k: string, x: string): void {
+function listAdd<T>(map: Map<string, T[]>, k: string, x: T): void {
   const list = map.get(k);
   if (!list) map.set(k, [x]);
   else if (!list.includes(x)) list.push(x);
 }
 
 /** Remove `x` from list `k` (order is not kept), deleting a list left empty. */
-function listRemove(map: Map<string, string[]>, k: string, x: string): void {
+function listRemove<T>(map: Map<string, T[]>, k: string, x: T): void {
   const list = map.get(k);
   if (!list) return;
   const i = list.indexOf(x);
   if (i < 0) return;
-  list[i] = list[list.length - 1] as string;
+  list[i] = list[list.length - 1] as T;
   list.pop();
   if (list.length === 0) map.delete(k);
 }
@@ -167,6 +168,8 @@ interface RowState extends RowChange {
   findings: Finding[];
   /** Its person group (the object in `groups`), if any. */
   group: DuplicateGroup | undefined;
+  /** Its position in the load commitBulk is committing (-1 before; stale after). */
+  at: number;
 }
 
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
@@ -182,7 +185,8 @@ class Engine implements CheckEngine {
   private readonly householdGroupOf = new Map<string, string>();
   // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
   // are read from its No KK's list: an index by household key too cost ~100k keys and lists.
-  private readonly kk = new Map<string, string[]>();
+  // The rows' states, not keys: a row's findings read its kin without a look-up by key each.
+  private readonly kk = new Map<string, RowState[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
@@ -236,7 +240,7 @@ class Engine implements CheckEngine {
         sources.add(this.idColumns.count(state.row, -1));
         state.row = row;
       } else {
-        state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined };
+        state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined, at: -1 };
         this.rows.set(row.key, state);
       }
       sources.add(this.idColumns.count(row, 1));
@@ -386,19 +390,23 @@ class Engine implements CheckEngine {
     const addAll = (keys: Iterable<string> | undefined) => {
       for (const k of keys ?? []) dirty.add(k);
     };
+    const addKin = (kin: readonly RowState[] | undefined) => {
+      for (const s of kin ?? noStates) dirty.add(s.row.key);
+    };
     // The No KK index, and the households the changed rows leave or join.
     const householdsHit = new Map<string, Household>();
-    for (const [key, { feats: next }] of changes) {
+    for (const [key, state] of changes) {
+      const next = state.feats;
       const old = oldFeats.get(key);
       for (const [hk, h] of householdsOf(old, this.overlap)) householdsHit.set(hk, h);
       for (const [hk, h] of householdsOf(next, this.overlap)) householdsHit.set(hk, h);
       if (old?.noKk && !old.reference) {
-        listRemove(this.kk, old.noKk, key);
-        addAll(this.kk.get(old.noKk));
+        listRemove(this.kk, old.noKk, state);
+        addKin(this.kk.get(old.noKk));
       }
       if (next?.noKk && !next.reference) {
-        addAll(this.kk.get(next.noKk));
-        listAdd(this.kk, next.noKk, key);
+        addKin(this.kk.get(next.noKk));
+        listAdd(this.kk, next.noKk, state);
       }
     }
     // Neighbours of changed rows see their program/position: re-derive their findings too.
@@ -431,90 +439,129 @@ class Engine implements CheckEngine {
   /**
    * commit() into an empty engine, without its bookkeeping: every row is new and dirty,
    * and no group or finding existed. Rows become dirty in the order commit() would mark
-   * them, so out.findings and out.groups come in the same order too. Each row's state,
-   * links and No KK list are looked up once, by its position in the load.
+   * them, so out.findings and out.groups come in the same order too. Rows are handled by
+   * their position in the load (RowState.at): only the rows with links are looked up by key.
    */
   private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
     const n = changes.size;
-    const keys: string[] = [];
     const states: RowState[] = [];
-    const links: (ReadonlyMap<string, PairScore> | undefined)[] = [];
-    /** Each row's No KK list (the one kept in `kk`). */
-    const kins: (string[] | undefined)[] = [];
-    /** Positions of the rows with links (the ones a link can name). */
-    const positionOf = new Map<string, number>();
-    // The rows on one No KK as a chain of positions: its first row (by No KK), the next
-    // row of each, and the last row (by first row). -1: none.
-    const firstOnKk = new Map<string, number>();
-    const nextOnKk = new Int32Array(n).fill(-1);
-    const lastOnKk = new Int32Array(n).fill(-1);
+    /** Each row's No KK list (the one kept in `kk`, in load order). */
+    const kins: (RowState[] | undefined)[] = [];
     // Dirty rows as positions, in commit()'s order.
     const order: number[] = [];
     const dirty = new Uint8Array(n);
-    for (const [key, state] of changes) {
-      const at = keys.length;
-      const next = state.feats;
-      keys.push(key);
+    for (const state of changes.values()) {
+      const at = states.length;
+      state.at = at;
       states.push(state);
-      const mine = this.matcher.edges.get(key);
-      links.push(mine);
-      if (mine) positionOf.set(key, at);
+      const next = state.feats;
       if (!next || next.reference || !next.noKk) {
         kins.push(undefined);
         continue;
       }
-      const first = firstOnKk.get(next.noKk);
-      if (first === undefined) {
-        const rows = [key];
-        firstOnKk.set(next.noKk, at);
+      const kin = this.kk.get(next.noKk);
+      if (!kin) {
+        const rows = [state];
         this.kk.set(next.noKk, rows);
-        lastOnKk[at] = at;
         kins.push(rows);
       } else {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
-        const last = lastOnKk[first] as number;
+        const last = (kin[kin.length - 1] as RowState).at;
         order.push(last);
         dirty[last] = 1;
-        nextOnKk[last] = at;
-        lastOnKk[first] = at;
-        const rows = kins[first] as string[];
-        rows.push(key);
-        kins.push(rows);
+        kin.push(state);
+        kins.push(kin);
       }
+    }
+    // Each row's links by position: a quarter of the rows have any, so they are the ones looked up.
+    const links = new Array<ReadonlyMap<string, PairScore> | undefined>(n);
+    for (const [key, mine] of this.matcher.edges) {
+      const state = changes.get(key);
+      if (state) links[state.at] = mine;
     }
     for (let at = 0; at < n; at++) {
       if (!dirty[at]) {
         order.push(at);
         dirty[at] = 1;
       }
-      for (const k of links[at]?.keys() ?? []) {
-        const p = positionOf.get(k);
+      const mine = links[at];
+      if (!mine) continue;
+      for (const k of mine.keys()) {
+        const p = changes.get(k)?.at;
         if (p !== undefined && !dirty[p]) {
           order.push(p);
           dirty[p] = 1;
         }
       }
     }
-    // Group members are rows of this call (dirty already). commit() also seeds with the
-    // changed rows, but only rows with links can start a group, and a load touches all of them.
-    this.updatePersonGroups([touched], changes, out, undefined);
-    for (const g of this.bulkHouseholdGroups(firstOnKk, nextOnKk, keys, states)) out.groups.added.push(g);
+    this.bulkPersonGroups(touched, changes, links, out);
+    for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
+    // Findings No KK by No KK, where a household's rows are read while they are in the cache
+    // (in `order` each row read its kin anew), then reported in `order`.
+    const lists = new Array<Finding[]>(n);
+    for (let at = 0; at < n; at++) {
+      const kin = kins[at];
+      if (!kin || kin.length < 2) lists[at] = this.rowFindings(states[at] as RowState, links[at], kin);
+      else if (kin[0] === states[at]) for (const s of kin) lists[s.at] = this.rowFindings(s, links[s.at], kin);
+    }
     for (const at of order) {
-      const state = states[at] as RowState;
-      const list = this.rowFindings(state, links[at], kins[at]);
+      const list = lists[at] as Finding[];
       if (list.length === 0) continue;
+      const state = states[at] as RowState;
       state.findings = list;
-      out.findings.push({ row: keys[at] as string, findings: list });
+      out.findings.push({ row: state.row.key, findings: list });
     }
     return out;
   }
 
   /**
+   * updatePersonGroups for a load (no group yet), by position: the components of the linked
+   * rows, found from each row of `touched` in turn as there, and each member's state at hand
+   * to point at its group. Group members are rows of this call (dirty already). commit() also
+   * seeds with the changed rows, but only rows with links can start a group, and a load
+   * touches all of them. `links`: each row's links by position.
+   */
+  private bulkPersonGroups(
+    touched: Iterable<string>,
+    changes: ReadonlyMap<string, RowState>,
+    links: readonly (ReadonlyMap<string, PairScore> | undefined)[],
+    out: EngineChanges,
+  ): void {
+    // Without reference lists every row is a member (see updatePersonGroups).
+    const anyReference = this.refs.size > 0;
+    const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
+    const seen = new Uint8Array(links.length);
+    const stack: RowState[] = [];
+    for (const key of touched) {
+      const start = changes.get(key);
+      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) continue;
+      seen[start.at] = 1;
+      const found = [start];
+      stack.push(start);
+      while (stack.length > 0) {
+        const s = stack.pop() as RowState;
+        for (const other of links[s.at]?.keys() ?? []) {
+          const o = changes.get(other);
+          if (!o || seen[o.at] || !isMember(o)) continue;
+          seen[o.at] = 1;
+          found.push(o);
+          stack.push(o);
+        }
+      }
+      if (found.length < 2) continue;
+      const g = personGroup(sortSmall(found.map((s) => s.row.key), byCodeUnits), this.matcher.edges);
+      this.groups.set(g.id, g);
+      out.groups.added.push(g);
+      for (const s of found) s.group = g;
+    }
+  }
+
+  /**
    * Recompute the person groups around the keys of `seeds` (in order; each is read twice);
-   * every row of an old or new group is added to `hit` (none: they are all dirty already).
+   * every row of an old or new group is added to `hit`.
    * `changes`: this commit's changed rows (a removed one's old group is read from there).
    */
-  private updatePersonGroups(seeds: readonly Iterable<string>[], changes: ReadonlyMap<string, RowState>, out: EngineChanges, hit: Set<string> | undefined): void {
+  private updatePersonGroups(seeds: readonly Iterable<string>[], changes: ReadonlyMap<string, RowState>, out: EngineChanges, hit: Set<string>): void {
     const oldIds = new Set<string>();
     if (this.groups.size > 0) {
       for (const seed of seeds) {
@@ -554,7 +601,7 @@ class Engine implements CheckEngine {
       old.set(id, g);
       this.groups.delete(id);
       for (const m of g.members) {
-        hit?.add(m);
+        hit.add(m);
         const state = this.rows.get(m);
         if (state?.group?.id === id) state.group = undefined;
       }
@@ -562,7 +609,7 @@ class Engine implements CheckEngine {
     for (const g of fresh.values()) {
       this.groups.set(g.id, g);
       for (const m of g.members) {
-        hit?.add(m);
+        hit.add(m);
         const state = this.rows.get(m);
         if (state) state.group = g;
       }
@@ -573,28 +620,27 @@ class Engine implements CheckEngine {
   /**
    * The household groups of a load, indexed, in the order commit() would make them: by
    * their first row in the load. Only a No KK with two or more rows can hold one.
+   * `kins`: each row's No KK list by position (commitBulk's, in load order).
    */
-  private bulkHouseholdGroups(
-    firstOnKk: ReadonlyMap<string, number>,
-    nextOnKk: Int32Array,
-    keys: readonly string[],
-    states: readonly RowState[],
-  ): DuplicateGroup[] {
+  private bulkHouseholdGroups(states: readonly RowState[], kins: readonly (RowState[] | undefined)[]): DuplicateGroup[] {
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
     const byProgram = new Map<string, { rows: string[]; first: number }>();
-    const add = (program: string, at: number) => {
-      const key = keys[at] as string;
+    const add = (program: string, state: RowState) => {
+      const key = state.row.key;
       const h = byProgram.get(program);
-      if (!h) byProgram.set(program, { rows: [key], first: at });
+      if (!h) byProgram.set(program, { rows: [key], first: state.at });
       else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
     };
-    for (const [noKk, first] of firstOnKk) {
-      if (nextOnKk[first] === -1) continue;
+    // Each No KK once, at its first row.
+    for (let at = 0; at < states.length; at++) {
+      const kin = kins[at];
+      const state = states[at] as RowState;
+      if (!kin || kin.length < 2 || kin[0] !== state) continue;
       byProgram.clear();
-      for (let at = first; at !== -1; at = nextOnKk[at] as number) {
-        forEachHouseholdProgram((states[at] as RowState).feats, this.overlap, (p) => add(p, at));
-      }
+      for (const s of kin) forEachHouseholdProgram(s.feats, this.overlap, (p) => add(p, s));
+      // A row in kk has a No KK.
+      const noKk = state.feats?.noKk as string;
       for (const [program, h] of byProgram) {
         if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
       }
@@ -607,10 +653,8 @@ class Engine implements CheckEngine {
     const kin = this.kk.get(h.noKk);
     if (!kin) return [];
     const out: string[] = [];
-    for (const key of kin) {
-      const f = this.matcher.features(key);
-      if (f && inHousehold(f, h.program, this.overlap)) out.push(key);
-    }
+    // A row in kk is a row of the matcher: its state's features are the matcher's.
+    for (const { row, feats } of kin) if (feats && inHousehold(feats, h.program, this.overlap)) out.push(row.key);
     return out;
   }
 
@@ -665,7 +709,7 @@ class Engine implements CheckEngine {
    * findingsFor with the row's links and No KK list (kk's) already at hand. The list may
    * be the row's `local`, or noFindings when empty: never to be changed.
    */
-  private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly string[] | undefined): Finding[] {
+  private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly RowState[] | undefined): Finding[] {
     const { row, feats, local } = state;
     if (!feats || feats.reference) return noFindings;
     const key = row.key;
@@ -674,7 +718,7 @@ class Engine implements CheckEngine {
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
-    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === key));
+    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === state));
     if (alone && !classify && feats.programs.length < 2) return local;
     let links: ReferenceLink[] | undefined;
     // Without reference lists (no classification) no row is a reference row.
@@ -690,7 +734,7 @@ class Engine implements CheckEngine {
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noKeys, this.rows, relevant);
+    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noStates, this.rows, relevant);
     if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
     const statusDtks = classify ? row.values.status_dtks : undefined;
     const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });

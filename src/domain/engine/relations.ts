@@ -112,9 +112,13 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
       id = order.map((i) => places[i] as string).join('; ');
       en = order.map((i) => placesEn[i] as string).join('; ');
     }
+    // Joined flat, and `where` a slice of alsoId: findings live as long as their row, and a
+    // template's concatenation tree is a handful of objects that every scavenge copies.
+    const alsoId = ['Juga terdaftar di program ', b, ' (', id, '); '].join('');
+    const from = alsoId.length - id.length - 3;
     out = append(out, makeFinding(key, 'program-overlap', {
-      program: a, other: b, where: id,
-      alsoId: `Juga terdaftar di program ${b} (${id}); `, alsoEn: `Also registered in programme ${b} (${en}); `,
+      program: a, other: b, where: alsoId.slice(from, from + id.length),
+      alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
     }, 'program'));
   }
   if (ctx.classify) {
