@@ -50,6 +50,8 @@ function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
   const mirror: Mirror = { findings: new Map(), groups: new Map() };
   const rows = new Map<string, RecordRow>();
   let nextKey = 0;
+  // Keys removed earlier: a row re-added under its old key gets a new state in the engine.
+  const removed: string[] = [];
   for (let step = 0; step < steps; step++) {
     const op = rnd();
     let changes: EngineChanges;
@@ -58,7 +60,8 @@ function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
       const n = rnd() < 0.8 ? 1 : 1 + Math.floor(rnd() * 5);
       for (let i = 0; i < n; i++) {
         const existing = rows.size > 0 && rnd() < 0.4 ? pick(rnd, [...rows.keys()]) : null;
-        const key = existing ?? `${keyPrefix}${nextKey++}`;
+        const revived = !existing && removed.length > 0 && rnd() < 0.2 ? removed.pop() : undefined;
+        const key = existing ?? revived ?? `${keyPrefix}${nextKey++}`;
         const row = randomRow(rnd, key, 1 + Math.floor(rnd() * 30));
         rows.set(key, row);
         batch.push(row);
@@ -67,7 +70,7 @@ function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
     } else if (op < 0.6) {
       const keys = [pick(rnd, [...rows.keys()])];
       if (rnd() < 0.3) keys.push(pick(rnd, [...rows.keys()]), 'no-such-row');
-      for (const k of keys) rows.delete(k);
+      for (const k of keys) if (rows.delete(k)) removed.push(k);
       changes = engine.remove(keys);
     } else if (op < 0.68) {
       // An officer overrides (or withdraws an override of) an eligibility finding.

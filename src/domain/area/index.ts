@@ -37,7 +37,8 @@ function buildIndex(data: string): AreaIndex {
   for (const code of districts.keys()) {
     // Province codes start at 11: six digits, no leading zero.
     const district = String(code);
-    if (provinces.has(Math.floor(code / 10000))) regions.set(code, { province: district.slice(0, 2), regency: district.slice(0, 4), district });
+    // Frozen: one object per district is shared by every NIK and No KK parsed there.
+    if (provinces.has(Math.floor(code / 10000))) regions.set(code, Object.freeze({ province: district.slice(0, 2), regency: district.slice(0, 4), district }));
   }
   return { provinces, regencies, districts, districtKeys, regions };
 }

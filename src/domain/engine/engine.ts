@@ -168,7 +168,10 @@ interface RowState extends RowChange {
   findings: Finding[];
   /** Its person group (the object in `groups`), if any. */
   group: DuplicateGroup | undefined;
-  /** Its position in the load commitBulk is committing (-1 before; stale after). */
+  /**
+   * Its position in the load commitBulk is committing: scratch valid only inside commitBulk
+   * and the helpers it calls (-1 before a load; stale after it). Nothing else may read it.
+   */
   at: number;
 }
 
@@ -186,6 +189,8 @@ class Engine implements CheckEngine {
   // Rows by No KK: small unordered lists (a Set each cost ~4x the memory). A household's rows
   // are read from its No KK's list: an index by household key too cost ~100k keys and lists.
   // The rows' states, not keys: a row's findings read its kin without a look-up by key each.
+  // That holds because a row's RowState is never replaced while the row is held (upsert
+  // changes it in place); kk and the groups keep the object.
   private readonly kk = new Map<string, RowState[]>();
   private refs: Set<string>;
   private overlap: CompiledOverlap;
@@ -238,6 +243,7 @@ class Engine implements CheckEngine {
       if (state && sameRow(state.row, row)) continue;
       if (state) {
         sources.add(this.idColumns.count(state.row, -1));
+        // In place, never a new state: kk's lists hold this object.
         state.row = row;
       } else {
         state = { row, feats: null, local: noFindings, findings: noFindings, group: undefined, at: -1 };
@@ -496,8 +502,8 @@ class Engine implements CheckEngine {
     }
     this.bulkPersonGroups(touched, changes, links, out);
     for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
-    // Findings No KK by No KK, where a household's rows are read while they are in the cache
-    // (in `order` each row read its kin anew), then reported in `order`.
+    // Findings No KK by No KK (a household's states are read together, while in the cache),
+    // kept by position, then reported in commit()'s `order`.
     const lists = new Array<Finding[]>(n);
     for (let at = 0; at < n; at++) {
       const kin = kins[at];
@@ -519,7 +525,8 @@ class Engine implements CheckEngine {
    * rows, found from each row of `touched` in turn as there, and each member's state at hand
    * to point at its group. Group members are rows of this call (dirty already). commit() also
    * seeds with the changed rows, but only rows with links can start a group, and a load
-   * touches all of them. `links`: each row's links by position.
+   * touches all of them. `links`: each row's links by position. Must give the groups
+   * updatePersonGroups would (test/engine/property.test.ts compares a load with edits).
    */
   private bulkPersonGroups(
     touched: Iterable<string>,

@@ -115,7 +115,8 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
     // Joined flat, and `where` a slice of alsoId: findings live as long as their row, and a
     // template's concatenation tree is a handful of objects that every scavenge copies.
     const alsoId = ['Juga terdaftar di program ', b, ' (', id, '); '].join('');
-    const from = alsoId.length - id.length - 3;
+    // The places start after the three parts before them.
+    const from = 'Juga terdaftar di program '.length + b.length + ' ('.length;
     out = append(out, makeFinding(key, 'program-overlap', {
       program: a, other: b, where: alsoId.slice(from, from + id.length),
       alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),

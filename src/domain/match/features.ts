@@ -34,6 +34,7 @@ export interface Features {
   birthTerm: string;
   /**
    * Term-frequency weights of the name tokens, birth date and identity (bits).
+   * -0 until the matcher weighs the row (doubles from the start: see zeros()); compare with toBe(0).
    * Owned and kept current by the matcher (they depend on other rows' counts);
    * compare.ts only reads them.
    */
@@ -50,7 +51,6 @@ export interface Features {
   sex: 'L' | 'P' | null;
   programs: ProgramId[];
 }
-
 
 /**
  * `n` zero weights in an array of exactly `n` slots: a push onto [] reserves 17, and
@@ -151,11 +151,11 @@ function parseBirthIso(iso: string): ParsedBirth {
   return withTerm(birthFromIso(iso));
 }
 
-
 /**
  * Parsed values by raw text, for the rows of one engine: names, dates, places and
  * addresses repeat a lot across 100k rows, and parsing is most of a row's cost.
  * Each map is emptied when it grows past `limit` entries, so memory stays bounded.
+ * Births by day are bounded by the 400 valid years (1800–2199) instead.
  */
 export class ParseCache {
   private readonly names = new Map<string, ParsedName>();
