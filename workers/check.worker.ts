@@ -15,9 +15,10 @@
 //   { findings: [{ row, findings }]   (full replacement list per changed row; [] = clean/removed),
 //     groups: { added, changed, removed: ids } }
 // Feeding it from a sheet: on open send toRecordRows(doc, sheetId) (src/sheet) in one
-// upsert, or in parts (stage every part but the last: checked as one batch); then on each row-change event send the changed rows (upsert) and the deleted
-// keys (remove). Rows of other sheets (the cross-sheet index) and reference lists
-// (DTKS, with referenceSources set to their source) are upserted the same way.
+// upsert, or in parts (stage every part but the last: checked as one batch); then on
+// each row-change event send the changed rows (upsert) and the deleted keys (remove).
+// Rows of other sheets (the cross-sheet index) and reference lists (DTKS, with
+// referenceSources set to their source) are upserted the same way.
 import * as Comlink from 'comlink';
 import { createCheckService } from '../src/domain/engine/service';
 

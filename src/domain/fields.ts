@@ -31,7 +31,6 @@ export interface FieldCheckOptions {
   parsed?: ParsedRow;
 }
 
-
 // Patterns used on every row, compiled once (no g/y flag: test keeps no state).
 const HAS_DIGIT = /\d/;
 const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
@@ -44,7 +43,6 @@ export function parseRtRw(raw: string): number | null {
   const m = RT_RW.exec(raw ?? '');
   return m ? Number(m[1]) : null;
 }
-
 
 const DTKS: ReadonlySet<string> = new Set(['dtks', 'ya', 'y', 'terdaftar', 'masukdtks', 'dtksya']);
 const NON_DTKS: ReadonlySet<string> = new Set(['nondtks', 'non', 'tidak', 't', 'bukandtks', 'tidakterdaftar', 'belumdtks', 'luardtks']);
@@ -73,7 +71,6 @@ export function parseRowStatus(raw: string): RowStatus | null {
   if ((ROW_STATUSES as readonly string[]).includes(s)) return s as RowStatus;
   return STATUS_SYNONYMS.get(s) ?? null;
 }
-
 
 function idNumberFindings(
   out: Finding[],

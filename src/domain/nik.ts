@@ -109,7 +109,6 @@ export function cleanIdNumber(raw: string): IdShape {
   return /^\d+$/.test(s) ? { kind: 'digits', digits: s } : { kind: 'other', cleaned: s };
 }
 
-
 /** Whether the first two digits step by one, up or down, as a counting run's do: most numbers fail, and skip the two searches. */
 function mayCount(digits: string): boolean {
   if (digits.length < 2) return true;
@@ -132,7 +131,6 @@ export function isPlaceholderNumber(digits: string): boolean {
   return digits.length > 1 && run === digits.length;
 }
 
-/** Number(iso.slice(0, 4)), read by character when those are four digits (the usual ISO hint: no slice per row). */
 /**
  * The birth date a DDMMYY means. The century is the one agreeing with the row's
  * tanggal_lahir when given, otherwise the most recent one not in the future (a

@@ -53,10 +53,7 @@ export function placeKey(raw: string | undefined): string {
 export function neighbourhoodNumber(raw: string | undefined): string {
   if (!raw) return '';
   // Nearly every cell is a few digits ('003'): read by character, no regex or string-to-number.
-  if (raw.length <= 9 && isAllDigits(raw)) return String(digitsAt(raw, 0, raw.length));
-  if (isAllDigits(raw)) return String(Number(raw));
+  if (isAllDigits(raw)) return String(raw.length <= 9 ? digitsAt(raw, 0, raw.length) : Number(raw));
   const digits = raw.replace(/\D+/g, '');
   return digits ? String(Number(digits)) : '';
 }
-
-

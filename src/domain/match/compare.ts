@@ -478,7 +478,6 @@ function nameBoundOf(a: Features, b: Features, model: MatchModel, k: Bounds): nu
   return Math.max(model.nameNone, Math.min(model.nameMax, sa, sb) + leftovers);
 }
 
-
 /** The level codes of the cheap fields of a pair (0: not comparable), as comparePair judges them. */
 export interface FieldCodes {
   identity: number;
