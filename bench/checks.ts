@@ -7,6 +7,8 @@
 //     full check (budget < 2 s), one edited row re-checked (budget p99 < 5 ms), memory.
 //     The full check is also run in fresh processes (BENCH_FRESH, default 3), as the
 //     CLI and a newly started worker meet it: its median is the verdict.
+//     2b. The same full check in fresh Web Workers of headless Chromium (the app's
+//     check worker runs there), bundled by Vite as the app's worker is.
 //  3. The same rows fed as the app feeds the worker when a sheet opens: its own
 //     10k rows, then the other sheets' 90k (the cross-sheet index), in slices of
 //     1,500: each slice checked on arrival vs staged and checked as one batch.
@@ -14,14 +16,20 @@
 // machine is shared, so CPU time is printed beside wall time, and the load
 // average beside each section.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { createCheckService, createEngine } from '../src/domain/engine/index';
 import type { ColumnRole, RecordRow } from '../src/domain/schema';
+import { build } from 'vite';
 import { readRows } from '../server/cli/check';
+import { CHROMIUM, launchChromium } from '../test/helpers/browser';
 import { FEBRL_MAP, febrlDir, pairwise, type PairwiseQuality } from './febrl';
 import { syntheticRows } from './synthetic';
 
@@ -66,7 +74,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`== FEBRL (pairwise, one default configuration, no training) — ${load()} ==`);
   let allF1 = true;
   for (const files of [['dataset1.csv'], ['dataset3.csv'], ['dataset4a.csv', 'dataset4b.csv']]) {
@@ -82,6 +90,7 @@ function main(): void {
   const N = Number(process.env.BENCH_ROWS ?? 100_000);
   console.log(`\n== ${N.toLocaleString('en')} synthetic Indonesian rows — ${load()} ==`);
   freshChecks(N);
+  await workerChecks(N);
   const { rows, entity } = syntheticRows(N);
   const before = heapMb();
   const cpu0 = process.cpuUsage();
@@ -194,6 +203,71 @@ function freshChecks(n: number): void {
   );
 }
 
+/** Section 2b: the full check in fresh Web Workers of headless Chromium (skipped without Chromium). */
+async function workerChecks(n: number): Promise<void> {
+  const runs = Number(process.env.BENCH_FRESH ?? 3);
+  if (runs < 1) return;
+  if (!existsSync(CHROMIUM)) {
+    console.log(`full check in Chromium's Web Worker: skipped (no Chromium at ${CHROMIUM})`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'selaras-bench-worker-'));
+  try {
+    // Vite bundles and minifies it as it does the app's check worker.
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: dir,
+        emptyOutDir: false, // a fresh temporary folder, removed below
+        lib: { entry: fileURLToPath(new URL('./engineWorker.ts', import.meta.url)), formats: ['iife'], name: 'engineWorker', fileName: () => 'worker.js' },
+      },
+    });
+    const worker = readFileSync(join(dir, 'worker.js'));
+    const page = '<!doctype html><meta charset="utf-8"><title>bench</title>';
+    const server = createServer((req, res) => {
+      const js = req.url === '/worker.js';
+      res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
+      res.end(js ? worker : page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const walls: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        walls.push(
+          await tab.evaluate(
+            (data) =>
+              new Promise<number>((resolve, reject) => {
+                const w = new Worker('/worker.js');
+                w.onmessage = (e: MessageEvent<{ wall: number }>) => {
+                  w.terminate();
+                  resolve(e.data.wall);
+                };
+                w.onerror = (e) => reject(new Error(e.message));
+                w.postMessage(data);
+              }),
+            { n, today: TODAY },
+          ),
+        );
+      }
+      const sorted = [...walls].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] as number;
+      console.log(
+        `full check of ${n.toLocaleString('en')} rows in Chromium's Web Worker, ${runs} fresh workers: ` +
+          `wall ${walls.map((w) => Math.round(w)).join(' / ')} ms, median ${Math.round(median)} ms  (budget < 2000 ms: ${verdict(median < 2000)}; ${load()})`,
+      );
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Section 3: a sheet's rows then the index, in the app's slices, through the worker's service. */
 function appFeed(rows: readonly RecordRow[]): void {
   const SLICE = 1500;
@@ -227,4 +301,4 @@ function appFeed(rows: readonly RecordRow[]): void {
 
 const fresh = process.argv.indexOf(FRESH_FLAG);
 if (fresh >= 0) console.log(JSON.stringify(timedCheck(Number(process.argv[fresh + 1]))));
-else main();
+else await main();
