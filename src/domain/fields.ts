@@ -78,7 +78,7 @@ function idNumberFindings(
   prefix: 'nik' | 'nokk',
   column: ColumnRole,
   value: string,
-  info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
+  info: { digits: string | null; problems: readonly string[]; province?: string; regency?: string; excelDigits?: string },
   damaged: boolean,
 ): void {
   if (info.problems.length === 0) return;
@@ -221,7 +221,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (filled(birthRaw)) {
     if (!birthIso) out.push(makeFinding(key, 'tanggal-lahir-invalid', { value: birthRaw.trim() }, 'tanggal_lahir'));
     else {
-      const age = parsed.birthAge ?? ageOn(birthIso, today);
+      const age = ageOn(birthIso, today);
       if (age < 0 || (age === 0 && birthIso > today)) out.push(makeFinding(key, 'tanggal-lahir-future', { value: formatDate(birthIso) }, 'tanggal_lahir'));
       else if (age > 110) out.push(makeFinding(key, 'tanggal-lahir-too-old', { value: formatDate(birthIso), age }, 'tanggal_lahir'));
     }
