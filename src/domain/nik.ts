@@ -4,7 +4,7 @@
 // Excel keeps 15 significant digits, so a NIK typed into a number cell loses its
 // last digit ('3375015301891050', or '3.37501530189105E+15' in a CSV); such
 // values are named for what they are and never count as a match.
-import { districtName, provinceName, regencyName, regionOf, type RegionCodes } from './area/index';
+import { districtName, provinceName, regencyName, regionOf } from './area/index';
 import { formatDate, isIsoOf, isValidYmd, todayIso, toIso, yearOf } from './dates';
 import { digitsAt, isAllDigits } from './digits';
 
@@ -174,7 +174,7 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return nikInfo(rawText, null, d.problems, NO_REGION, null, null, undefined, d.excelDigits);
+  if (typeof d !== 'string') return nikInfo(rawText, null, d.problems, undefined, undefined, undefined, null, null, undefined, d.excelDigits);
   let problems: readonly NikProblem[] = NO_PROBLEMS;
   if (d.endsWith('0') && !options.trustTrailingZero) problems = withProblem(problems, 'excel-precision');
   if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
@@ -194,10 +194,8 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   // A serial of 0000 (never issued) ends in 0, so it is normally reported as
   // 'excel-precision': the likelier cause, and just as unusable.
   if (serial === '0000' && options.trustTrailingZero) problems = withProblem(problems, 'serial-zero');
-  return nikInfo(rawText, d, problems, region, birth, female ? 'P' : 'L', serial, undefined);
+  return nikInfo(rawText, d, problems, region.province, region.regency, region.district, birth, female ? 'P' : 'L', serial, undefined);
 }
-
-const NO_REGION: Readonly<RegionCodes> = {};
 
 /**
  * Every NikInfo is built here, with all its fields in one order (undefined where
@@ -208,7 +206,9 @@ function nikInfo(
   raw: string,
   digits: string | null,
   problems: readonly NikProblem[],
-  region: Readonly<RegionCodes>,
+  province: string | undefined,
+  regency: string | undefined,
+  district: string | undefined,
   birth: string | null,
   sex: 'L' | 'P' | null,
   serial: string | undefined,
@@ -218,9 +218,9 @@ function nikInfo(
     raw,
     digits,
     problems,
-    province: region.province,
-    regency: region.regency,
-    district: region.district,
+    province,
+    regency,
+    district,
     birthDate: birth ?? undefined,
     sex: birth ? (sex ?? undefined) : undefined,
     serial,

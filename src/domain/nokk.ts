@@ -2,7 +2,7 @@
 // issued, 7–12 DDMMYY of issue, 13–16 serial. Not stable (a new KK on moving,
 // death of the head, divorce, splitting): a strong hint, never an identity.
 // Excel damages it exactly as it damages a NIK.
-import { regionOf, type RegionCodes } from './area/index';
+import { regionOf } from './area/index';
 import { toIso } from './dates';
 import { digitsAt } from './digits';
 import { isPlaceholderNumber, NO_PROBLEMS, sixteenDigitsOf, withProblem } from './nik';
@@ -41,7 +41,7 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return noKkInfo(rawText, null, d.problems, NO_REGION, null, undefined, d.excelDigits);
+  if (typeof d !== 'string') return noKkInfo(rawText, null, d.problems, undefined, undefined, undefined, null, undefined, d.excelDigits);
   let problems: readonly NoKkProblem[] = NO_PROBLEMS;
   if (d.endsWith('0') && !options.trustTrailingZero) problems = withProblem(problems, 'excel-precision');
   if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
@@ -53,17 +53,17 @@ export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } 
   const serial = d.slice(12);
   // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
   if (serial === '0000' && options.trustTrailingZero) problems = withProblem(problems, 'serial-zero');
-  return noKkInfo(rawText, d, problems, region, issue, serial, undefined);
+  return noKkInfo(rawText, d, problems, region.province, region.regency, region.district, issue, serial, undefined);
 }
-
-const NO_REGION: Readonly<RegionCodes> = {};
 
 /** Every NoKkInfo is built here, all fields in one order (undefined where absent): one hidden class (see parseNik). */
 function noKkInfo(
   raw: string,
   digits: string | null,
   problems: readonly NoKkProblem[],
-  region: Readonly<RegionCodes>,
+  province: string | undefined,
+  regency: string | undefined,
+  district: string | undefined,
   issue: string | null,
   serial: string | undefined,
   excelDigits: string | undefined,
@@ -72,9 +72,9 @@ function noKkInfo(
     raw,
     digits,
     problems,
-    province: region.province,
-    regency: region.regency,
-    district: region.district,
+    province,
+    regency,
+    district,
     issueDate: issue ?? undefined,
     serial,
     excelDigits,
