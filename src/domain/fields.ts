@@ -2,7 +2,7 @@
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
 import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
-import { ageOn, formatDate, todayIso } from './dates';
+import { formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
@@ -221,7 +221,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (filled(birthRaw)) {
     if (!birthIso) out.push(makeFinding(key, 'tanggal-lahir-invalid', { value: birthRaw.trim() }, 'tanggal_lahir'));
     else {
-      const age = ageOn(birthIso, today);
+      const age = parsed.birthAge;
       if (age < 0 || (age === 0 && birthIso > today)) out.push(makeFinding(key, 'tanggal-lahir-future', { value: formatDate(birthIso) }, 'tanggal_lahir'));
       else if (age > 110) out.push(makeFinding(key, 'tanggal-lahir-too-old', { value: formatDate(birthIso), age }, 'tanggal_lahir'));
     }

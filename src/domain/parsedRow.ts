@@ -2,8 +2,8 @@
 // matcher's features read, parsed once per row: the NIK and No KK (the
 // costliest parses, and nearly unique per row, so not worth a cache), the
 // birth date as the checks, rules and features read it (from the engine's
-// ParseCache when one is given), the sex and the income.
-import { parseBirthDate } from './dates';
+// ParseCache when one is given) and its age, the sex and the income.
+import { ageOn, parseBirthDate } from './dates';
 import { parseRupiah } from './money';
 import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
@@ -13,6 +13,12 @@ import { parseSex } from './sex';
 export interface ParsedRow {
   /** tanggal_lahir as ISO, two-digit years never in the future (birthDateOptions); null when empty or unreadable. */
   birthIso: string | null;
+  /**
+   * Completed years of birthIso on `today` (ageOn): the field checks and the rules both read it.
+   * 0 when birthIso is null (read it only with birthIso): always a small integer, never null,
+   * so the field keeps one representation and parseRow's optimised code does not deopt.
+   */
+  birthAge: number;
   /** The NIK under the column's verdict, with birthIso deciding the century; null when the cell is blank. */
   nik: NikInfo | null;
   /** The No KK under the column's verdict; null when the cell is blank. */
@@ -55,5 +61,5 @@ export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerd
   const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, idColumns.no_kk === 'trusted' ? TRUST_TRAILING_ZERO : NO_TRUST) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
   const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
-  return { birthIso, nik, noKk, sex, income };
+  return { birthIso, birthAge: birthIso ? ageOn(birthIso, today) : 0, nik, noKk, sex, income };
 }

@@ -305,13 +305,15 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   const v = row.values;
   // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
   let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseBirthDate(v.tanggal_lahir, today) : null;
+  // parseRow's age of that date, under the same today.
+  let age = parsed && birth ? parsed.birthAge : null;
   let column: ColumnRole = 'tanggal_lahir';
   if (!birth && v.nik) {
     birth = (parsed ? parsed.nik?.birthDate : parseNik(v.nik, { today }).birthDate) ?? null;
     column = 'nik';
   }
   if (!birth) return null;
-  const age = ageOn(birth, today);
+  age ??= ageOn(birth, today);
   if (age < 0 || age >= rule.minAge) return null;
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
