@@ -32,9 +32,20 @@ export interface FieldCheckOptions {
 }
 
 // Patterns used on every row, compiled once (no g/y flag: test keeps no state).
-const HAS_DIGIT = /\d/;
 const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
+
+/** Whether `s` has an ASCII digit: a loop, not a regex call, for every row's name. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** No roles required besides nik and nama (FieldCheckOptions.required absent): shared, not a new [] per row. */
+const NO_ROLES: readonly ColumnRole[] = [];
 
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
@@ -207,12 +218,12 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (!filled(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
   else {
     const name = v.nama.trim();
-    if (HAS_DIGIT.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
+    if (hasDigit(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
     else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
   // Other required fields
-  for (const role of options.required ?? []) {
+  for (const role of options.required ?? NO_ROLES) {
     if (role === 'nik' || role === 'nama') continue;
     if (!filled(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
   }

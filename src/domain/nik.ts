@@ -172,11 +172,16 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
 }
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
+  return parseNikWith(raw, options.today ?? todayIso(), options.birthDateHint, options.trustTrailingZero === true);
+}
+
+/** parseNik with its options as arguments: parseRow calls it for every row, without an options object each time. */
+export function parseNikWith(raw: string, today: string, birthDateHint: string | null | undefined, trustTrailingZero: boolean): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
   if (typeof d !== 'string') return nikInfo(rawText, null, d.problems, undefined, undefined, undefined, null, null, undefined, d.excelDigits);
   let problems: readonly NikProblem[] = NO_PROBLEMS;
-  if (d.endsWith('0') && !options.trustTrailingZero) problems = withProblem(problems, 'excel-precision');
+  if (d.endsWith('0') && !trustTrailingZero) problems = withProblem(problems, 'excel-precision');
   if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
 
   const region = regionOf(d);
@@ -187,13 +192,13 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
   const yy = digitsAt(d, 10, 2);
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
-  const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
+  const birth = birthDateOf(day, mm, yy, today, birthDateHint);
   if (!birth) problems = withProblem(problems, 'birth-date-impossible');
 
   const serial = d.slice(12);
   // A serial of 0000 (never issued) ends in 0, so it is normally reported as
   // 'excel-precision': the likelier cause, and just as unusable.
-  if (serial === '0000' && options.trustTrailingZero) problems = withProblem(problems, 'serial-zero');
+  if (serial === '0000' && trustTrailingZero) problems = withProblem(problems, 'serial-zero');
   return nikInfo(rawText, d, problems, region.province, region.regency, region.district, birth, female ? 'P' : 'L', serial, undefined);
 }
 

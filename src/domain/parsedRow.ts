@@ -5,7 +5,7 @@
 // ParseCache when one is given) and its age, the sex and the income.
 import { ageOn, parseBirthDate } from './dates';
 import { parseRupiah } from './money';
-import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
+import { parseNikWith, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
 import type { RecordRow } from './schema';
 import { parseSex } from './sex';
@@ -57,7 +57,7 @@ export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerd
   const v = row.values;
   const birthRaw = v.tanggal_lahir;
   const birthIso = filled(birthRaw) ? (dates ? dates.birthIso(birthRaw, today) : parseBirthDate(birthRaw, today)) : null;
-  const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
+  const nik = filled(v.nik) ? parseNikWith(v.nik, today, birthIso, idColumns.nik === 'trusted') : null;
   const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, idColumns.no_kk === 'trusted' ? TRUST_TRAILING_ZERO : NO_TRUST) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
   const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
