@@ -65,7 +65,8 @@ function zeros(n: number): number[] {
     case 3: return [-0, -0, -0];
     case 4: return [-0, -0, -0, -0];
     default: {
-      // Packed doubles like the literals above, for any length (0 included): one array kind for the matcher.
+      // Packed doubles like the literals above, for any length: [-0] emptied, as an empty []
+      // literal is a small-integer array (another kind, a 'wrong map' for the matcher's readers).
       const out = [-0];
       out.length = 0;
       for (let i = 0; i < n; i++) out.push(-0);
@@ -201,8 +202,8 @@ export class ParseCache {
     if (hit === undefined) {
       if (this.names.size >= this.limit) this.names.clear();
       const name = nameTokens(k);
-      // Loops, not map: map's array is packed from the interpreter but holey from
-      // optimised code, and the matcher's readers deopt on the kind they have not seen.
+      // Loops into new Array(n) (holey in every tier), not map: map's array is packed from the
+      // interpreter but holey from optimised code, and the matcher's readers deopt on the kind they have not seen.
       const phonetic = new Array<string>(name.length);
       const terms = new Array<string>(name.length);
       for (let i = 0; i < name.length; i++) {
