@@ -129,7 +129,11 @@ interface ParsedBirth {
   term: string;
 }
 
-const programList = (program: ProgramId): ProgramId[] => (program ? [program] : []);
+/**
+ * [program], or an empty list made by emptying a one-string list: an empty [] literal is a
+ * small-integer array, a second array kind at the readers of every row's programs ('wrong map').
+ */
+const programList = (program: ProgramId): ProgramId[] => (program ? [program] : [program].slice(1));
 
 const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
