@@ -2,7 +2,7 @@
 // (identity numbers, dates, sex, names, small fields). Duplicates and program
 // overlaps live in match/ and engine/.
 import { districtKey, districtName, normalizeAreaName, provinceName, regencyName } from './area/index';
-import { ageOn, formatDate, todayIso } from './dates';
+import { formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
@@ -32,9 +32,20 @@ export interface FieldCheckOptions {
 }
 
 // Patterns used on every row, compiled once (no g/y flag: test keeps no state).
-const HAS_DIGIT = /\d/;
 const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
+
+/** Whether `s` has an ASCII digit: a loop, not a regex call, for every row's name. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** No roles required besides nik and nama (FieldCheckOptions.required absent): shared, not a new [] per row. */
+const NO_ROLES: readonly ColumnRole[] = [];
 
 /** An RT/RW number as written ('003', 'RT 03', '3'); null when it is something else. */
 export function parseRtRw(raw: string): number | null {
@@ -78,7 +89,7 @@ function idNumberFindings(
   prefix: 'nik' | 'nokk',
   column: ColumnRole,
   value: string,
-  info: { digits: string | null; problems: string[]; province?: string; regency?: string; excelDigits?: string },
+  info: { digits: string | null; problems: readonly string[]; province?: string; regency?: string; excelDigits?: string },
   damaged: boolean,
 ): void {
   if (info.problems.length === 0) return;
@@ -207,12 +218,12 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (!filled(v.nama)) out.push(makeFinding(key, 'nama-missing', {}, 'nama'));
   else {
     const name = v.nama.trim();
-    if (HAS_DIGIT.test(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
+    if (hasDigit(name)) out.push(makeFinding(key, 'nama-has-digits', { value: name }, 'nama'));
     else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
   // Other required fields
-  for (const role of options.required ?? []) {
+  for (const role of options.required ?? NO_ROLES) {
     if (role === 'nik' || role === 'nama') continue;
     if (!filled(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
   }
@@ -221,7 +232,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   if (filled(birthRaw)) {
     if (!birthIso) out.push(makeFinding(key, 'tanggal-lahir-invalid', { value: birthRaw.trim() }, 'tanggal_lahir'));
     else {
-      const age = parsed.birthAge ?? ageOn(birthIso, today);
+      const age = parsed.birthAge;
       if (age < 0 || (age === 0 && birthIso > today)) out.push(makeFinding(key, 'tanggal-lahir-future', { value: formatDate(birthIso) }, 'tanggal_lahir'));
       else if (age > 110) out.push(makeFinding(key, 'tanggal-lahir-too-old', { value: formatDate(birthIso), age }, 'tanggal_lahir'));
     }

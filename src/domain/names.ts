@@ -78,7 +78,11 @@ const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 function rawTokens(raw: string): RawToken[] {
   // What the general path below gives such a name, without its regular expressions.
-  if (PLAIN_WORDS.test(raw)) return raw.toLowerCase().split(' ').map((text) => ({ text, dotted: false, degree: false }));
+  if (PLAIN_WORDS.test(raw)) {
+    const tokens: RawToken[] = [];
+    for (const text of raw.toLowerCase().split(' ')) tokens.push({ text, dotted: false, degree: false });
+    return tokens;
+  }
   // Diacritics off ('José' → 'jose'); skipped for plain ASCII, the usual case.
   const ascii = PLAIN_ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   // Apostrophes inside a name join its parts: Ma'ruf → maruf.
@@ -123,16 +127,23 @@ function isTrailingDegree(t: RawToken): boolean {
 function normalizeOnce(raw: string): string[] {
   const tokens = rawTokens(raw);
   // Leading titles ('H.', 'Hj', 'Drs.') go, keeping at least one token.
-  while (tokens.length > 1 && TITLES.has(tokens[0]?.text ?? '')) tokens.shift();
+  let start = 0;
+  while (tokens.length - start > 1 && TITLES.has((tokens[start] as RawToken).text)) start++;
   // Trailing degrees ('SE', 'S.Pd') go, keeping at least one token.
-  while (tokens.length > 1 && isTrailingDegree(tokens[tokens.length - 1] as RawToken)) tokens.pop();
-  const kept = tokens.filter(
-    (t, i) =>
-      tokens.length === 1 ||
-      !((t.dotted && TITLES.has(t.text)) || t.degree || (CONNECTORS.has(t.text) && i > 0 && i < tokens.length - 1)),
-  );
-  // A bare 'm' is Muhammad when it leads or carries a dot; elsewhere it is an initial.
-  return kept.map((t, i) => (t.text === 'm' && i > 0 && !t.dotted ? 'm' : canonical(t.text)));
+  let end = tokens.length;
+  while (end - start > 1 && isTrailingDegree(tokens[end - 1] as RawToken)) end--;
+  // A loop and push, not filter and map: map's array is packed from the interpreter but
+  // holey from optimised code, and readers of the two kinds deopt on the other ('wrong map').
+  const n = end - start;
+  const out: string[] = [];
+  for (let i = start; i < end; i++) {
+    const t = tokens[i] as RawToken;
+    const at = i - start;
+    if (n > 1 && ((t.dotted && TITLES.has(t.text)) || t.degree || (CONNECTORS.has(t.text) && at > 0 && at < n - 1))) continue;
+    // A bare 'm' is Muhammad when it leads or carries a dot; elsewhere it is an initial.
+    out.push(t.text === 'm' && out.length > 0 && !t.dotted ? 'm' : canonical(t.text));
+  }
+  return out;
 }
 
 /**
@@ -172,7 +183,8 @@ export function nameTokens(raw: string): string[] {
 function normalizedTokens(raw: string): string[] {
   let tokens = normalizeOnce(raw);
   for (let i = 0; i < 4 && !isStable(tokens); i++) tokens = normalizeOnce(tokens.join(' '));
-  return tokens;
+  // A copy of exactly its length: push reserved spare slots, and callers keep these arrays.
+  return tokens.slice();
 }
 
 /**

@@ -25,7 +25,7 @@ export interface NikInfo {
   raw: string;
   /** The 16 digits when the value is shaped like a NIK (even if damaged), else null. */
   digits: string | null;
-  problems: NikProblem[];
+  problems: readonly NikProblem[];
   /** Kemendagri codes: 2, 4 and 6 digits. Set when the code is known. */
   province?: string;
   regency?: string;
@@ -69,7 +69,7 @@ function isSixteenDigits(raw: string): boolean {
 
 /** Why a NIK or No KK cell holds no 16 digits (the problems both kinds share). */
 export interface NoSixteenDigits {
-  problems: Array<'empty' | 'excel-scientific' | 'non-digit' | 'length'>;
+  problems: ReadonlyArray<'empty' | 'excel-scientific' | 'non-digit' | 'length'>;
   /** The digits of a scientific-notation value, when they can be recovered (damaged). */
   excelDigits?: string;
 }
@@ -81,10 +81,11 @@ export interface NoSixteenDigits {
 export function sixteenDigitsOf(rawText: string): string | NoSixteenDigits {
   if (isSixteenDigits(rawText)) return rawText;
   const shape = cleanIdNumber(rawText);
-  if (shape.kind === 'digits') return shape.digits.length === 16 ? shape.digits : { problems: ['length'] };
-  if (shape.kind === 'empty') return { problems: ['empty'] };
-  if (shape.kind === 'other') return { problems: ['non-digit'] };
-  return shape.digits ? { problems: ['excel-scientific'], excelDigits: shape.digits } : { problems: ['excel-scientific'] };
+  // Both fields always, in one order: one shape for parseNik and parseNoKk to read.
+  if (shape.kind === 'digits') return shape.digits.length === 16 ? shape.digits : { problems: ['length'], excelDigits: undefined };
+  if (shape.kind === 'empty') return { problems: ['empty'], excelDigits: undefined };
+  if (shape.kind === 'other') return { problems: ['non-digit'], excelDigits: undefined };
+  return { problems: ['excel-scientific'], excelDigits: shape.digits ?? undefined };
 }
 
 /**
@@ -109,6 +110,19 @@ export function cleanIdNumber(raw: string): IdShape {
   return /^\d+$/.test(s) ? { kind: 'digits', digits: s } : { kind: 'other', cleaned: s };
 }
 
+/**
+ * The problems of a sound number (most of them): one shared list, never grown. Made
+ * from a one-string list, so it is an array of the same kind as the lists withProblem
+ * makes: an empty [] literal is a small-integer array until a string is stored, and
+ * the readers of every row's problems would deopt on meeting the other kind.
+ */
+export const NO_PROBLEMS: readonly never[] = ([''] as readonly string[]).slice(1) as never[];
+
+/** `list` with `p` added, as a new list: NO_PROBLEMS and the other lists may be shared. */
+export function withProblem<P extends string>(list: readonly P[], p: P): readonly P[] {
+  return list.length === 0 ? [p] : [...list, p];
+}
+
 /** Whether the first two digits step by one, up or down, as a counting run's do: most numbers fail, and skip the two searches. */
 function mayCount(digits: string): boolean {
   if (digits.length < 2) return true;
@@ -126,7 +140,8 @@ export function isPlaceholderNumber(digits: string): boolean {
     const c = digits.charCodeAt(i);
     run = c === prev ? run + 1 : 1;
     prev = c;
-    if (run >= 10 || (run >= 8 && c === 48)) return true;
+    // c tested first: both comparisons then run on every number (no deopt the day a run of 8 zeros first appears).
+    if (run >= 10 || (c === 48 && run >= 8)) return true;
   }
   return digits.length > 1 && run === digits.length;
 }
@@ -157,42 +172,65 @@ function birthDateOf(day: number, month: number, yy: number, today: string, hint
 }
 
 export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
+  return parseNikWith(raw, options.today ?? todayIso(), options.birthDateHint, options.trustTrailingZero === true);
+}
+
+/** parseNik with its options as arguments: parseRow calls it for every row, without an options object each time. */
+export function parseNikWith(raw: string, today: string, birthDateHint: string | null | undefined, trustTrailingZero: boolean): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return { raw: rawText, digits: null, ...d };
-  const problems: NikProblem[] = [];
-  if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
-  if (isPlaceholderNumber(d)) problems.push('placeholder');
+  if (typeof d !== 'string') return nikInfo(rawText, null, d.problems, undefined, undefined, undefined, null, null, undefined, d.excelDigits);
+  let problems: readonly NikProblem[] = NO_PROBLEMS;
+  if (d.endsWith('0') && !trustTrailingZero) problems = withProblem(problems, 'excel-precision');
+  if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
 
   const region = regionOf(d);
-  if (region.problem) problems.push(region.problem);
+  if (region.problem) problems = withProblem(problems, region.problem);
 
   const dd = digitsAt(d, 6, 2);
   const mm = digitsAt(d, 8, 2);
   const yy = digitsAt(d, 10, 2);
   const female = dd > 40;
   const day = female ? dd - 40 : dd;
-  const birth = birthDateOf(day, mm, yy, options.today ?? todayIso(), options.birthDateHint);
-  if (!birth) problems.push('birth-date-impossible');
+  const birth = birthDateOf(day, mm, yy, today, birthDateHint);
+  if (!birth) problems = withProblem(problems, 'birth-date-impossible');
 
   const serial = d.slice(12);
   // A serial of 0000 (never issued) ends in 0, so it is normally reported as
   // 'excel-precision': the likelier cause, and just as unusable.
-  if (serial === '0000' && options.trustTrailingZero) problems.push('serial-zero');
-  // The usual NIK has every part: one object with all its fields (added one by one, they cost a regrowth or two per row).
-  if (region.district && birth) {
-    return { raw: rawText, digits: d, problems, province: region.province, regency: region.regency, district: region.district, birthDate: birth, sex: female ? 'P' : 'L', serial };
-  }
-  const info: NikInfo = { raw: rawText, digits: d, problems };
-  if (region.province) info.province = region.province;
-  if (region.regency) info.regency = region.regency;
-  if (region.district) info.district = region.district;
-  if (birth) {
-    info.birthDate = birth;
-    info.sex = female ? 'P' : 'L';
-  }
-  info.serial = serial;
-  return info;
+  if (serial === '0000' && trustTrailingZero) problems = withProblem(problems, 'serial-zero');
+  return nikInfo(rawText, d, problems, region.province, region.regency, region.district, birth, female ? 'P' : 'L', serial, undefined);
+}
+
+/**
+ * Every NikInfo is built here, with all its fields in one order (undefined where
+ * absent): one hidden class, so the readers of every row's NIK never meet a
+ * second shape and deopt ('wrong map').
+ */
+function nikInfo(
+  raw: string,
+  digits: string | null,
+  problems: readonly NikProblem[],
+  province: string | undefined,
+  regency: string | undefined,
+  district: string | undefined,
+  birth: string | null,
+  sex: 'L' | 'P' | null,
+  serial: string | undefined,
+  excelDigits: string | undefined,
+): NikInfo {
+  return {
+    raw,
+    digits,
+    problems,
+    province,
+    regency,
+    district,
+    birthDate: birth ?? undefined,
+    sex: birth ? (sex ?? undefined) : undefined,
+    serial,
+    excelDigits,
+  };
 }
 
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */

@@ -5,7 +5,7 @@
 import { regionOf } from './area/index';
 import { toIso } from './dates';
 import { digitsAt } from './digits';
-import { isPlaceholderNumber, sixteenDigitsOf } from './nik';
+import { isPlaceholderNumber, NO_PROBLEMS, sixteenDigitsOf, withProblem } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -23,7 +23,7 @@ export type NoKkProblem =
 export interface NoKkInfo {
   raw: string;
   digits: string | null;
-  problems: NoKkProblem[];
+  problems: readonly NoKkProblem[];
   province?: string;
   regency?: string;
   district?: string;
@@ -41,29 +41,44 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return { raw: rawText, digits: null, ...d };
-  const problems: NoKkProblem[] = [];
-  if (d.endsWith('0') && !options.trustTrailingZero) problems.push('excel-precision');
-  if (isPlaceholderNumber(d)) problems.push('placeholder');
+  if (typeof d !== 'string') return noKkInfo(rawText, null, d.problems, undefined, undefined, undefined, null, undefined, d.excelDigits);
+  let problems: readonly NoKkProblem[] = NO_PROBLEMS;
+  if (d.endsWith('0') && !options.trustTrailingZero) problems = withProblem(problems, 'excel-precision');
+  if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
   const region = regionOf(d);
-  if (region.problem) problems.push(region.problem);
+  if (region.problem) problems = withProblem(problems, region.problem);
   // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
   const issue = toIso(2000 + digitsAt(d, 10, 2), digitsAt(d, 8, 2), digitsAt(d, 6, 2));
-  if (!issue) problems.push('issue-date-impossible');
+  if (!issue) problems = withProblem(problems, 'issue-date-impossible');
   const serial = d.slice(12);
   // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
-  if (serial === '0000' && options.trustTrailingZero) problems.push('serial-zero');
-  // The usual No KK has every part: one object with all its fields (see parseNik).
-  if (region.district && issue) {
-    return { raw: rawText, digits: d, problems, province: region.province, regency: region.regency, district: region.district, issueDate: issue, serial };
-  }
-  const info: NoKkInfo = { raw: rawText, digits: d, problems };
-  if (region.province) info.province = region.province;
-  if (region.regency) info.regency = region.regency;
-  if (region.district) info.district = region.district;
-  if (issue) info.issueDate = issue;
-  info.serial = serial;
-  return info;
+  if (serial === '0000' && options.trustTrailingZero) problems = withProblem(problems, 'serial-zero');
+  return noKkInfo(rawText, d, problems, region.province, region.regency, region.district, issue, serial, undefined);
+}
+
+/** Every NoKkInfo is built here, all fields in one order (undefined where absent): one hidden class (see parseNik). */
+function noKkInfo(
+  raw: string,
+  digits: string | null,
+  problems: readonly NoKkProblem[],
+  province: string | undefined,
+  regency: string | undefined,
+  district: string | undefined,
+  issue: string | null,
+  serial: string | undefined,
+  excelDigits: string | undefined,
+): NoKkInfo {
+  return {
+    raw,
+    digits,
+    problems,
+    province,
+    regency,
+    district,
+    issueDate: issue ?? undefined,
+    serial,
+    excelDigits,
+  };
 }
 
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */

@@ -5,7 +5,7 @@
 // ParseCache when one is given) and its age, the sex and the income.
 import { ageOn, parseBirthDate } from './dates';
 import { parseRupiah } from './money';
-import { parseNik, type IdColumnsVerdict, type NikInfo } from './nik';
+import { parseNikWith, type IdColumnsVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
 import type { RecordRow } from './schema';
 import { parseSex } from './sex';
@@ -13,8 +13,12 @@ import { parseSex } from './sex';
 export interface ParsedRow {
   /** tanggal_lahir as ISO, two-digit years never in the future (birthDateOptions); null when empty or unreadable. */
   birthIso: string | null;
-  /** Completed years of birthIso on `today` (ageOn): the field checks and the rules both read it. Null when birthIso is. */
-  birthAge: number | null;
+  /**
+   * Completed years of birthIso on `today` (ageOn): the field checks and the rules both read it.
+   * 0 when birthIso is null (read it only with birthIso): always a small integer, never null,
+   * so the field keeps one representation and parseRow's optimised code does not deopt.
+   */
+  birthAge: number;
   /** The NIK under the column's verdict, with birthIso deciding the century; null when the cell is blank. */
   nik: NikInfo | null;
   /** The No KK under the column's verdict; null when the cell is blank. */
@@ -53,9 +57,9 @@ export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerd
   const v = row.values;
   const birthRaw = v.tanggal_lahir;
   const birthIso = filled(birthRaw) ? (dates ? dates.birthIso(birthRaw, today) : parseBirthDate(birthRaw, today)) : null;
-  const nik = filled(v.nik) ? parseNik(v.nik, { today, birthDateHint: birthIso, trustTrailingZero: idColumns.nik === 'trusted' }) : null;
+  const nik = filled(v.nik) ? parseNikWith(v.nik, today, birthIso, idColumns.nik === 'trusted') : null;
   const noKk = filled(v.no_kk) ? parseNoKk(v.no_kk, idColumns.no_kk === 'trusted' ? TRUST_TRAILING_ZERO : NO_TRUST) : null;
   const sex = filled(v.jenis_kelamin) ? parseSex(v.jenis_kelamin) : null;
   const income = filled(v.penghasilan) ? parseRupiah(v.penghasilan) : null;
-  return { birthIso, birthAge: birthIso ? ageOn(birthIso, today) : null, nik, noKk, sex, income };
+  return { birthIso, birthAge: birthIso ? ageOn(birthIso, today) : 0, nik, noKk, sex, income };
 }

@@ -280,6 +280,12 @@ const LIFE_EVENT_COLUMNS = ['status', 'alasan', 'catatan'] as const;
 /** 'Alm. …' / 'Almarhumah …' in the name: died. */
 const DECEASED_NAME = /^\s*(alm|almh|almarhum|almarhumah)\b/i;
 
+/** Whether DECEASED_NAME can match: the name starts with 'a', 'A', a space or any non-ASCII character. Most names do not, and skip the regex. */
+function mayBeDeceased(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c === 97 || c === 65 || c <= 32 || c >= 128;
+}
+
 type LifeEventTexts = ReadonlyArray<readonly [ColumnRole, string]>;
 
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
@@ -295,7 +301,7 @@ function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule:
   if (!rule.enabled) return;
   const v = row.values;
   let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null) : null;
-  if (!hit && code === 'died' && v.nama && DECEASED_NAME.test(v.nama)) hit = 'nama';
+  if (!hit && code === 'died' && v.nama && mayBeDeceased(v.nama) && DECEASED_NAME.test(v.nama)) hit = 'nama';
   if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
 

@@ -19,12 +19,12 @@ interface SourceCounts {
 }
 
 function bump(c: IdColumnCounts, kind: IdValueKind, by: 1 | -1): void {
-  if (kind === 'scientific') c.scientific += by;
-  else if (kind === 'sixteen') c.sixteenDigits += by;
-  else if (kind === 'sixteen-zero') {
-    c.sixteenDigits += by;
-    c.trailingZero += by;
-  }
+  // No branches: every comparison and sum runs for every value, so optimised code has
+  // seen them all and does not deopt when a list's first damaged number arrives.
+  const zero = kind === 'sixteen-zero';
+  c.scientific += kind === 'scientific' ? by : 0;
+  c.sixteenDigits += zero || kind === 'sixteen' ? by : 0;
+  c.trailingZero += zero ? by : 0;
 }
 
 const kindOf = (raw: string | undefined): IdValueKind => (raw ? idValueKind(raw) : 'empty');

@@ -26,7 +26,9 @@ const FILLER = new Set(['no', 'nomor', 'nmr', 'rt', 'rw', 'kelurahan', 'kecamata
 
 /** Address tokens in order (house numbers kept, leading zeros dropped). */
 export function addressTokens(raw: string | undefined): string[] {
-  if (!raw) return [];
+  // Emptied, not an empty [] literal: that is a small-integer array, a second array kind at the
+  // readers of every row's address (a 'wrong map' deopt in the matcher when blank addresses come late).
+  if (!raw) return [''].slice(1);
   const out: string[] = [];
   for (const part of raw.toLowerCase().split(/[^a-z0-9]+/)) {
     if (!part) continue;

@@ -60,12 +60,18 @@ export interface Features {
  */
 function zeros(n: number): number[] {
   switch (n) {
-    case 0: return [];
     case 1: return [-0];
     case 2: return [-0, -0];
     case 3: return [-0, -0, -0];
     case 4: return [-0, -0, -0, -0];
-    default: return Array.from({ length: n }, () => -0);
+    default: {
+      // Packed doubles like the literals above, for any length: [-0] emptied, as an empty []
+      // literal is a small-integer array (another kind, a 'wrong map' for the matcher's readers).
+      const out = [-0];
+      out.length = 0;
+      for (let i = 0; i < n; i++) out.push(-0);
+      return out;
+    }
   }
 }
 
@@ -123,7 +129,11 @@ interface ParsedBirth {
   term: string;
 }
 
-const programList = (program: ProgramId): ProgramId[] => (program ? [program] : []);
+/**
+ * [program], or an empty list made by emptying a one-string list: an empty [] literal is a
+ * small-integer array, a second array kind at the readers of every row's programs ('wrong map').
+ */
+const programList = (program: ProgramId): ProgramId[] => (program ? [program] : [program].slice(1));
 
 const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 
@@ -196,8 +206,16 @@ export class ParseCache {
     if (hit === undefined) {
       if (this.names.size >= this.limit) this.names.clear();
       const name = nameTokens(k);
-      const forms = name.map((t) => this.memo(this.tokens, t, tokenForms));
-      hit = { name, phonetic: forms.map((f) => f.phonetic), terms: forms.map((f) => f.term) };
+      // Loops into new Array(n) (holey in every tier), not map: map's array is packed from the
+      // interpreter but holey from optimised code, and the matcher's readers deopt on the kind they have not seen.
+      const phonetic = new Array<string>(name.length);
+      const terms = new Array<string>(name.length);
+      for (let i = 0; i < name.length; i++) {
+        const forms = this.memo(this.tokens, name[i], tokenForms);
+        phonetic[i] = forms.phonetic;
+        terms[i] = forms.term;
+      }
+      hit = { name, phonetic, terms };
       this.names.set(k, hit);
     }
     return hit;
@@ -208,9 +226,10 @@ export class ParseCache {
    */
   birthOf(raw: string | undefined, iso: string | null): ParsedBirth {
     if (raw !== undefined && raw === this.lastDayRaw) return this.lastDayBirth as ParsedBirth;
-    const day = raw ? commonFormDay(raw) : NOT_COMMON_FORM;
-    if (day !== NOT_COMMON_FORM) return this.birthOnDay(day, raw as string);
-    return iso ? this.memo(this.birthsByIso, iso, parseBirthIso) : NO_BIRTH;
+    if (!raw || !iso) return NO_BIRTH; // parseRow read no date (iso null): none here either
+    const day = commonFormDay(raw);
+    if (day !== NOT_COMMON_FORM) return this.birthOnDay(day, raw);
+    return this.memo(this.birthsByIso, iso, parseBirthIso);
   }
   /**
    * parseBirthDate(raw, today), for parseRow: for the two usual forms (where
