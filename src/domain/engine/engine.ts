@@ -293,6 +293,7 @@ class Engine implements CheckEngine {
     return changed;
   }
 
+  /** upsert's second pass: features and local findings of each admitted row. */
   private refreshEach(states: readonly RowState[], batch: SourceBatch): void {
     for (const state of states) this.refresh(state, batch);
   }
