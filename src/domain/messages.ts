@@ -290,14 +290,16 @@ export function findingCodes(): Array<{ code: string; severity: Severity }> {
 }
 
 function fill(template: Template, params: Record<string, string | number> | undefined): string {
-  if (template.length === 1) return template[0] ?? '';
-  // Joined, not concatenated: += leaves a tree of string pieces per message, and
-  // findings live as long as their row, so every piece would be copied by each GC.
-  const parts: string[] = [template[0] ?? ''];
-  for (let i = 1; i < template.length; i += 2) {
+  // The template's own copy (exact size) with each parameter name replaced by its value,
+  // joined. Joined, not concatenated: += leaves a tree of string pieces per message, and
+  // findings live as long as their row, so every piece would be copied by each GC. One
+  // path for every template (a text without parameters is one part): a branch of its own
+  // is first met late, after this is optimised (a deopt).
+  const parts = template.slice();
+  for (let i = 1; i < parts.length; i += 2) {
     const key = template[i] as string;
     const v = params && Object.hasOwn(params, key) ? params[key] : undefined;
-    parts.push(v === undefined ? '' : String(v), template[i + 1] ?? '');
+    parts[i] = v === undefined ? '' : String(v);
   }
   return parts.join('');
 }

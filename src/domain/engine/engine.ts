@@ -20,7 +20,7 @@ import { Matcher, pairKey, type RowChange } from './matcher';
 import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from '../smallSort';
-import { relationFindings, type Peer, type ReferenceLink } from './relations';
+import { relationFindings, type ReferenceLink } from './relations';
 import { sameFindings, sameRow } from './same';
 
 export interface RowFindings {
@@ -119,9 +119,6 @@ function groupOverrides(list: readonly RuleOverride[]): Map<string, RuleOverride
 // (findingsOf and commit hand out a new []). Frozen: a push by mistake throws instead
 // of giving every clean row that finding.
 const noFindings = Object.freeze([]) as unknown as Finding[];
-const noLinks: readonly ReferenceLink[] = [];
-const noKeys: readonly string[] = [];
-const noPeers: readonly Peer[] = [];
 const noStates: readonly RowState[] = [];
 
 function listAdd<T>(map: Map<string, T[]>, k: string, x: T): void {
@@ -173,6 +170,25 @@ interface RowState extends RowChange {
    * and the helpers it calls (-1 before a load; stale after it). Nothing else may read it.
    */
   at: number;
+}
+
+/** A load's rows by position (RowState.at), as commitBulk's passes share them. */
+interface Load {
+  changes: ReadonlyMap<string, RowState>;
+  states: RowState[];
+  /** Each row's No KK list (the one kept in `kk`, in load order). */
+  kins: (RowState[] | undefined)[];
+  /** Each row's links. */
+  links: (ReadonlyMap<string, PairScore> | undefined)[];
+  /** Dirty rows as positions, in commit()'s order. */
+  order: number[];
+  dirty: Uint8Array;
+}
+
+/** A load's household groups, reported in the order commit() would make them: by their first row. */
+function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: EngineChanges): void {
+  found.sort((a, b) => a.first - b.first);
+  for (const x of found) out.groups.added.push(x.g);
 }
 
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
@@ -236,8 +252,30 @@ class Engine implements CheckEngine {
 
   upsert(rows: readonly RecordRow[]): EngineChanges {
     const before = this.rows.size;
-    const changed: RowState[] = [];
     const sources = new Set<string>();
+    const changed = this.admit(rows, sources);
+    // Features and field findings under the columns' verdict after the whole batch.
+    const flipped = this.idColumns.rejudge(sources);
+    // A batch at least half the size of what was held is checked faster by a fresh full
+    // load than row by row. In the app: the other sheets' index arriving after the sheet's
+    // own rows, an import into a small sheet; never typing (one row at a time).
+    if (before > 0 && changed.length >= 2 && changed.length * 2 >= before) return this.rebuild(this.cfg);
+    const batch: SourceBatch = new Map();
+    this.refreshEach(changed, batch);
+    // Into an empty engine the changed rows are all the rows, in the same order.
+    const changes = before === 0 ? this.rows : new Map(changed.map((s) => [s.row.key, s] as const));
+    this.refreshAll(flipped, changes, batch);
+    return this.commit(changes, []);
+  }
+
+  /**
+   * upsert's first pass: the states of the new and changed rows (unchanged ones are left
+   * out), each row counted under its source in the NIK / No KK columns' tallies, and the
+   * sources touched added to `sources`. Its own method (as refreshEach): each long loop
+   * is then optimised once, on its own.
+   */
+  private admit(rows: readonly RecordRow[], sources: Set<string>): RowState[] {
+    const changed: RowState[] = [];
     for (const row of rows) {
       let state = this.rows.get(row.key);
       if (state && sameRow(state.row, row)) continue;
@@ -252,18 +290,12 @@ class Engine implements CheckEngine {
       sources.add(this.idColumns.count(row, 1));
       changed.push(state);
     }
-    // Features and field findings under the columns' verdict after the whole batch.
-    const flipped = this.idColumns.rejudge(sources);
-    // A batch at least half the size of what was held is checked faster by a fresh full
-    // load than row by row. In the app: the other sheets' index arriving after the sheet's
-    // own rows, an import into a small sheet; never typing (one row at a time).
-    if (before > 0 && changed.length >= 2 && changed.length * 2 >= before) return this.rebuild(this.cfg);
-    const batch: SourceBatch = new Map();
-    for (const state of changed) this.refresh(state, batch);
-    // Into an empty engine the changed rows are all the rows, in the same order.
-    const changes = before === 0 ? this.rows : new Map(changed.map((s) => [s.row.key, s] as const));
-    this.refreshAll(flipped, changes, batch);
-    return this.commit(changes, []);
+    return changed;
+  }
+
+  /** upsert's second pass: features and local findings of each admitted row. */
+  private refreshEach(states: readonly RowState[], batch: SourceBatch): void {
+    for (const state of states) this.refresh(state, batch);
   }
 
   remove(keys: readonly string[]): EngineChanges {
@@ -450,12 +482,22 @@ class Engine implements CheckEngine {
    */
   private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
     const n = changes.size;
-    const states: RowState[] = [];
-    /** Each row's No KK list (the one kept in `kk`, in load order). */
-    const kins: (RowState[] | undefined)[] = [];
-    // Dirty rows as positions, in commit()'s order.
-    const order: number[] = [];
-    const dirty = new Uint8Array(n);
+    const load: Load = { changes, states: [], kins: [], links: new Array<ReadonlyMap<string, PairScore> | undefined>(n), order: [], dirty: new Uint8Array(n) };
+    // One method per pass over the rows: each long loop is optimised on its own (once), and
+    // never runs on into code after it that has not run yet (a deopt, then a recompile).
+    this.indexKin(load);
+    this.indexLinks(load);
+    this.markDirty(load);
+    this.bulkPersonGroups(touched, load, out);
+    reportInLoadOrder(this.bulkHouseholdGroups(load), out);
+    this.bulkFindings(load);
+    this.reportFindings(load, out);
+    return out;
+  }
+
+  /** commitBulk, first pass: each row's position and No KK list; rows already on a No KK become dirty. */
+  private indexKin(load: Load): void {
+    const { changes, states, kins, order, dirty } = load;
     for (const state of changes.values()) {
       const at = states.length;
       state.at = at;
@@ -479,13 +521,21 @@ class Engine implements CheckEngine {
         kins.push(kin);
       }
     }
-    // Each row's links by position: a quarter of the rows have any, so they are the ones looked up.
-    const links = new Array<ReadonlyMap<string, PairScore> | undefined>(n);
+  }
+
+  /** commitBulk: each row's links by position (a quarter of the rows have any, so they are the ones looked up). */
+  private indexLinks(load: Load): void {
+    const { changes, links } = load;
     for (const [key, mine] of this.matcher.edges) {
       const state = changes.get(key);
       if (state) links[state.at] = mine;
     }
-    for (let at = 0; at < n; at++) {
+  }
+
+  /** commitBulk: the rest of the rows become dirty in commit()'s order, each row before the rows it links to. */
+  private markDirty(load: Load): void {
+    const { changes, links, order, dirty } = load;
+    for (let at = 0; at < dirty.length; at++) {
       if (!dirty[at]) {
         order.push(at);
         dirty[at] = 1;
@@ -500,24 +550,31 @@ class Engine implements CheckEngine {
         }
       }
     }
-    this.bulkPersonGroups(touched, changes, links, out);
-    for (const g of this.bulkHouseholdGroups(states, kins)) out.groups.added.push(g);
-    // Findings No KK by No KK (a household's states are read together, while in the cache),
-    // kept by position, then reported in commit()'s `order`.
-    const lists = new Array<Finding[]>(n);
-    for (let at = 0; at < n; at++) {
+  }
+
+  /**
+   * commitBulk: every row's findings, No KK by No KK (a household's states are read together,
+   * while in the cache). Kept on the states (all noFindings before a load); reportFindings
+   * reports them in commit()'s order.
+   */
+  private bulkFindings(load: Load): void {
+    const { states, kins, links } = load;
+    for (let at = 0; at < states.length; at++) {
       const kin = kins[at];
-      if (!kin || kin.length < 2) lists[at] = this.rowFindings(states[at] as RowState, links[at], kin);
-      else if (kin[0] === states[at]) for (const s of kin) lists[s.at] = this.rowFindings(s, links[s.at], kin);
-    }
-    for (const at of order) {
-      const list = lists[at] as Finding[];
-      if (list.length === 0) continue;
       const state = states[at] as RowState;
-      state.findings = list;
-      out.findings.push({ row: state.row.key, findings: list });
+      if (!kin || kin.length < 2) state.findings = this.rowFindings(state, links[at], kin);
+      else if (kin[0] === state) for (const s of kin) s.findings = this.rowFindings(s, links[s.at], kin);
     }
-    return out;
+  }
+
+  /** commitBulk: the rows with findings, in commit()'s order. */
+  private reportFindings(load: Load, out: EngineChanges): void {
+    const { states, order } = load;
+    for (const at of order) {
+      const state = states[at] as RowState;
+      const list = state.findings;
+      if (list.length > 0) out.findings.push({ row: state.row.key, findings: list });
+    }
   }
 
   /**
@@ -525,15 +582,11 @@ class Engine implements CheckEngine {
    * rows, found from each row of `touched` in turn as there, and each member's state at hand
    * to point at its group. Group members are rows of this call (dirty already). commit() also
    * seeds with the changed rows, but only rows with links can start a group, and a load
-   * touches all of them. `links`: each row's links by position. Must give the groups
+   * touches all of them. Must give the groups
    * updatePersonGroups would (test/engine/property.test.ts compares a load with edits).
    */
-  private bulkPersonGroups(
-    touched: Iterable<string>,
-    changes: ReadonlyMap<string, RowState>,
-    links: readonly (ReadonlyMap<string, PairScore> | undefined)[],
-    out: EngineChanges,
-  ): void {
+  private bulkPersonGroups(touched: Iterable<string>, load: Load, out: EngineChanges): void {
+    const { changes, links } = load;
     // Without reference lists every row is a member (see updatePersonGroups).
     const anyReference = this.refs.size > 0;
     const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
@@ -555,12 +608,18 @@ class Engine implements CheckEngine {
           stack.push(o);
         }
       }
-      if (found.length < 2) continue;
-      const g = personGroup(sortSmall(found.map((s) => s.row.key), byCodeUnits), this.matcher.edges);
-      this.groups.set(g.id, g);
-      out.groups.added.push(g);
-      for (const s of found) s.group = g;
+      if (found.length >= 2) this.addBulkPersonGroup(found, out);
     }
+  }
+
+  /** The person group of the rows `found` (two or more) in a load, indexed and on each member's state. */
+  private addBulkPersonGroup(found: readonly RowState[], out: EngineChanges): void {
+    // Array.from, not map: optimised code's map makes HOLEY arrays, a second kind of array
+    // for every reader of group members (a deopt in each).
+    const g = personGroup(sortSmall(Array.from(found, (s) => s.row.key), byCodeUnits), this.matcher.edges);
+    this.groups.set(g.id, g);
+    out.groups.added.push(g);
+    for (const s of found) s.group = g;
   }
 
   /**
@@ -625,11 +684,11 @@ class Engine implements CheckEngine {
   }
 
   /**
-   * The household groups of a load, indexed, in the order commit() would make them: by
-   * their first row in the load. Only a No KK with two or more rows can hold one.
-   * `kins`: each row's No KK list by position (commitBulk's, in load order).
+   * The household groups of a load, indexed, each with its first row's position (the order
+   * commit() would make them in). Only a No KK with two or more rows can hold one.
    */
-  private bulkHouseholdGroups(states: readonly RowState[], kins: readonly (RowState[] | undefined)[]): DuplicateGroup[] {
+  private bulkHouseholdGroups(load: Load): { first: number; g: DuplicateGroup }[] {
+    const { states, kins } = load;
     const found: { first: number; g: DuplicateGroup }[] = [];
     // The households of one No KK by programme (a handful): rows and the first one's position.
     const byProgram = new Map<string, { rows: string[]; first: number }>();
@@ -652,7 +711,7 @@ class Engine implements CheckEngine {
         if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
       }
     }
-    return found.sort((a, b) => a.first - b.first).map((x) => x.g);
+    return found;
   }
 
   /** The rows of household `h` now. */
@@ -719,35 +778,38 @@ class Engine implements CheckEngine {
   private rowFindings(state: RowState, edges: ReadonlyMap<string, PairScore> | undefined, kin: readonly RowState[] | undefined): Finding[] {
     const { row, feats, local } = state;
     if (!feats || feats.reference) return noFindings;
-    const key = row.key;
+    const linked = edges !== undefined && edges.size > 0;
     // Only a row with links can be in a person group.
-    const members = edges && edges.size > 0 ? state.group?.members : undefined;
+    const members = linked ? state.group?.members : undefined;
     const classify = this.refs.size > 0;
     // Most rows have no group, no links and no one else on their No KK: no peers, so
     // only two programs in the row itself (or the DTKS classification) can add findings.
-    const alone = !members && (!edges || edges.size === 0) && (!kin || (kin.length === 1 && kin[0] === state));
+    const alone = !linked && (!kin || (kin.length === 1 && kin[0] === state));
     if (alone && !classify && feats.programs.length < 2) return local;
-    let links: ReferenceLink[] | undefined;
     // Without reference lists (no classification) no row is a reference row.
-    if (edges && classify) {
-      for (const [other, score] of edges) {
-        const peer = this.rows.get(other);
-        if (peer?.feats?.reference) (links ??= []).push({ row: peer.row, score });
-      }
-      if (links && links.length > 1) links.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
-    }
-    const referenceLinks = links ?? noLinks;
+    const referenceLinks = linked && classify ? this.referenceLinks(edges) : undefined;
     const overlap = this.overlaps();
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
     const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? noPeers : collectPeers(key, members ?? noKeys, referenceLinks, kin ?? noStates, this.rows, relevant);
-    if (peers.length === 0 && !classify && feats.programs.length < 2) return local;
+    const peers = alone || feats.programs.length === 0 ? undefined : collectPeers(row.key, members, referenceLinks, kin, this.rows, relevant);
+    if (!peers && !classify && feats.programs.length < 2) return local;
     const statusDtks = classify ? row.values.status_dtks : undefined;
-    const related = relationFindings({ key, feats, peers, referenceLinks, overlap, classify, statusDtks });
+    const related = relationFindings({ key: row.key, feats, peers, referenceLinks, overlap, classify, statusDtks });
     if (!related) return local;
     // The new list itself when there is nothing to put before it (most rows): one list fewer to copy.
     return local.length > 0 ? local.concat(related) : related;
+  }
+
+  /** The row's links to reference rows, strongest first; undefined when none. */
+  private referenceLinks(edges: ReadonlyMap<string, PairScore>): ReferenceLink[] | undefined {
+    let links: ReferenceLink[] | undefined;
+    for (const [other, score] of edges) {
+      const peer = this.rows.get(other);
+      if (peer?.feats?.reference) (links ??= []).push({ row: peer.row, score });
+    }
+    if (links && links.length > 1) links.sort((a, b) => b.score.weight - a.score.weight || (a.row.key < b.row.key ? -1 : 1));
+    return links;
   }
 
   /** The memo of program pairs for the current overlap matrix. */

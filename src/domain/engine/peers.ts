@@ -17,33 +17,44 @@ export interface Held {
 }
 
 /**
- * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`. A key
- * met twice keeps its first `via`: group members and reference rows (person) come before
- * the rows on the No KK (household). `kin` are held rows already (the engine's No KK index
- * keeps them): only members and reference rows are looked up in `rows`.
+ * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`; undefined
+ * when there are none. A key met twice keeps its first `via`: group members and reference
+ * rows (person) come before the rows on the No KK (household). `kin` are held rows already
+ * (the engine's No KK index keeps them): only members and reference rows are looked up in
+ * `rows`. A list the row does not have is undefined, not a shared empty one: an empty
+ * literal is another kind of array, and every reader of these would meet both (a deopt).
  */
 export function collectPeers(
   self: string,
-  members: readonly string[],
-  referenceLinks: readonly { row: RecordRow }[],
-  kin: readonly Held[],
+  members: readonly string[] | undefined,
+  referenceLinks: readonly { row: RecordRow }[] | undefined,
+  kin: readonly Held[] | undefined,
   rows: ReadonlyMap<string, Held>,
   relevant: (f: Features) => boolean,
-): readonly Peer[] {
-  // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
-  let out: Peer[] | undefined;
+): Peer[] | undefined {
   // Peer lists are short: a linear look-up beats a Set until they are not.
-  const seen = members.length + referenceLinks.length + kin.length > 32 ? new Set<string>([self]) : undefined;
-  const fresh = (key: string) => !(seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key)));
-  // A row left out is left out under every `via`: no need to mark it seen.
-  const take = (held: Held | undefined, via: Peer['via']) => {
-    const f = held?.feats;
-    if (!held || !f || !relevant(f)) return;
-    seen?.add(held.row.key);
-    out = append(out, { row: held.row, feats: f, via });
-  };
-  for (const m of members) if (fresh(m)) take(rows.get(m), 'person');
-  for (const link of referenceLinks) if (fresh(link.row.key)) take(rows.get(link.row.key), 'person');
-  for (const held of kin) if (fresh(held.row.key)) take(held, 'household');
-  return out ? sortSmall(out, (a, b) => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)) : [];
+  const seen = (members?.length ?? 0) + (referenceLinks?.length ?? 0) + (kin?.length ?? 0) > 32 ? new Set<string>([self]) : undefined;
+  let out: Peer[] | undefined;
+  if (members) for (const m of members) if (m !== self) out = take(out, seen, self, rows.get(m), 'person', relevant);
+  if (referenceLinks) for (const link of referenceLinks) out = take(out, seen, self, rows.get(link.row.key), 'person', relevant);
+  if (kin) for (const held of kin) out = take(out, seen, self, held, 'household', relevant);
+  return out && out.length > 1 ? sortSmall(out, byRowKey) : out;
 }
+
+/**
+ * `out` with `held` added as a peer by `via` when it is new (not `self`, not in `out`: `seen`
+ * holds those keys when given), still held and `relevant`. A row left out is left out under
+ * every `via`: it need not be marked seen.
+ */
+function take(out: Peer[] | undefined, seen: Set<string> | undefined, self: string, held: Held | undefined, via: Peer['via'], relevant: (f: Features) => boolean): Peer[] | undefined {
+  if (!held) return out;
+  const key = held.row.key;
+  if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return out;
+  const f = held.feats;
+  if (!f || !relevant(f)) return out;
+  seen?.add(key);
+  // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
+  return append(out, { row: held.row, feats: f, via });
+}
+
+const byRowKey = (a: Peer, b: Peer): number => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0);

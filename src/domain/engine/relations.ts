@@ -28,10 +28,10 @@ export interface RelationContext {
   feats: Features;
   /** The row's status_dtks cell: read only when `classify`. */
   statusDtks: string | undefined;
-  /** The row's peers, sorted by key. */
-  peers: readonly Peer[];
-  /** Links to reference rows, strongest first. */
-  referenceLinks: readonly ReferenceLink[];
+  /** The row's peers, sorted by key (undefined: none). */
+  peers: readonly Peer[] | undefined;
+  /** Links to reference rows, strongest first (undefined: none). */
+  referenceLinks: readonly ReferenceLink[] | undefined;
   overlap: OverlapMemo;
   /** Whether any reference list is loaded (only then is a row classified). */
   classify: boolean;
@@ -67,30 +67,45 @@ export function append<T>(list: T[] | undefined, x: T): T[] {
   return list;
 }
 
-/** The row's relation findings, in a new list; undefined when it has none. */
+/**
+ * The row's relation findings, in a new list; undefined when it has none. In parts, each
+ * its own function: small ones are optimised quickly, and a rare case met late (several
+ * places, a reference list) deoptimises only its own part.
+ */
 export function relationFindings(ctx: RelationContext): Finding[] | undefined {
+  const mine = ctx.feats.programs;
+  let out = mine.length > 1 ? ownOverlaps(ctx.key, mine, ctx.overlap) : undefined;
+  const pairs = ctx.peers ? overlapPlaces(mine, ctx.peers, ctx.overlap) : undefined;
+  if (pairs) out = overlapFindings(out, ctx.key, pairs);
+  return ctx.classify ? classification(out, ctx) : out;
+}
+
+/** Two programs in the same row that may not go together. */
+function ownOverlaps(key: string, mine: readonly string[], overlap: OverlapMemo): Finding[] | undefined {
   let out: Finding[] | undefined;
-  const { key, feats } = ctx;
-  const mine = feats.programs;
-  // Two programs in the same row that may not go together.
   for (let i = 0; i < mine.length; i++) {
     for (let j = i + 1; j < mine.length; j++) {
       const a = mine[i] as string;
       const b = mine[j] as string;
-      if (!ctx.overlap.may(a, b)) {
+      if (!overlap.may(a, b)) {
         out = append(out, makeFinding(key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
   }
-  // One entry per pair of programs, in the order first met (a handful at most).
+  return out;
+}
+
+/** The places of the peers in a program that may not go with one of `mine`: one entry per pair of programs, sorted. */
+function overlapPlaces(mine: readonly string[], peers: readonly Peer[], overlap: OverlapMemo): PairPlaces[] | undefined {
+  // In the order first met (a handful at most), then sorted.
   let pairs: PairPlaces[] | undefined;
-  for (const peer of ctx.peers) {
+  for (const peer of peers) {
     const household = peer.via === 'household';
     let place: string | undefined;
     let placeEn: string | undefined;
     for (const a of mine) {
       for (const b of peer.feats.programs) {
-        if (ctx.overlap.may(a, b)) continue;
+        if (overlap.may(a, b)) continue;
         place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
         const entry = pairs && findPair(pairs, a, b);
         if (entry && entry.places.includes(place)) continue;
@@ -103,15 +118,16 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
     }
   }
   if (pairs && pairs.length > 1) sortSmall(pairs, (x, y) => byCodeUnits(x.a + x.b, y.a + y.b));
-  for (const { a, b, places, placesEn } of pairs ?? []) {
-    // Sorted by the Indonesian text; the English list follows the same order.
-    let id = places[0] as string;
-    let en = placesEn[0] as string;
-    if (places.length > 1) {
-      const order = sortSmall(places.map((_, i) => i), (x, y) => byCodeUnits(places[x] as string, places[y] as string));
-      id = order.map((i) => places[i] as string).join('; ');
-      en = order.map((i) => placesEn[i] as string).join('; ');
-    }
+  return pairs;
+}
+
+/** One 'program-overlap' finding per pair of programs, appended to `out`. */
+function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPlaces[]): Finding[] {
+  for (const entry of pairs) {
+    if (entry.places.length > 1) sortPlaces(entry);
+    const { a, b, places, placesEn } = entry;
+    const id = places.length > 1 ? places.join('; ') : (places[0] as string);
+    const en = placesEn.length > 1 ? placesEn.join('; ') : (placesEn[0] as string);
     // Joined flat, and `where` a slice of alsoId: findings live as long as their row, and a
     // template's concatenation tree is a handful of objects that every scavenge copies.
     const alsoId = ['Juga terdaftar di program ', b, ' (', id, '); '].join('');
@@ -122,29 +138,60 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
       alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
     }, 'program'));
   }
-  if (ctx.classify) {
-    const stated = parseDtksStatus(ctx.statusDtks ?? '');
-    const best = ctx.referenceLinks[0];
-    if (best) {
-      out = append(out, makeFinding(key, 'dtks', {
-        where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
-      }));
-      if (stated === 'non-dtks') {
-        out = append(out, makeFinding(key, 'dtks-status-mismatch', {
-          stated: 'non-dtks', found: 'dtks',
-          foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
-          statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
-        }, 'status_dtks'));
-      }
-    } else {
-      out = append(out, makeFinding(key, 'non-dtks'));
-      if (stated === 'dtks') {
-        out = append(out, makeFinding(key, 'dtks-status-mismatch', {
-          stated: 'dtks', found: 'non-dtks',
-          foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
-          statedId: 'DTKS', statedEn: 'DTKS',
-        }, 'status_dtks'));
-      }
+  return out as Finding[];
+}
+
+/**
+ * An entry's places sorted by the Indonesian text, in place; the English list follows the
+ * same order. The lists are short and their texts distinct: an insertion sort of both
+ * (long lists through an index sort instead).
+ */
+function sortPlaces(entry: PairPlaces): void {
+  const { places, placesEn } = entry;
+  if (places.length > 16) {
+    const order = Array.from(places, (_, i) => i).sort((x, y) => byCodeUnits(places[x] as string, places[y] as string));
+    entry.places = Array.from(order, (i) => places[i] as string);
+    entry.placesEn = Array.from(order, (i) => placesEn[i] as string);
+    return;
+  }
+  for (let i = 1; i < places.length; i++) {
+    const x = places[i] as string;
+    const xEn = placesEn[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (places[j] as string) > x) {
+      places[j + 1] = places[j] as string;
+      placesEn[j + 1] = placesEn[j] as string;
+      j--;
+    }
+    places[j + 1] = x;
+    placesEn[j + 1] = xEn;
+  }
+}
+
+/** The DTKS / Non-DTKS classification against the reference lists, appended to `out`. */
+function classification(out: Finding[] | undefined, ctx: RelationContext): Finding[] {
+  const key = ctx.key;
+  const stated = parseDtksStatus(ctx.statusDtks ?? '');
+  const best = ctx.referenceLinks?.[0];
+  if (best) {
+    out = append(out, makeFinding(key, 'dtks', {
+      where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
+    }));
+    if (stated === 'non-dtks') {
+      out = append(out, makeFinding(key, 'dtks-status-mismatch', {
+        stated: 'non-dtks', found: 'dtks',
+        foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
+        statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
+      }, 'status_dtks'));
+    }
+  } else {
+    out = append(out, makeFinding(key, 'non-dtks'));
+    if (stated === 'dtks') {
+      out = append(out, makeFinding(key, 'dtks-status-mismatch', {
+        stated: 'dtks', found: 'non-dtks',
+        foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
+        statedId: 'DTKS', statedEn: 'DTKS',
+      }, 'status_dtks'));
     }
   }
   return out;

@@ -35,53 +35,54 @@ const WORDS = {
   },
 } as const;
 
+type Words = (typeof WORDS)[Lang];
+
+/**
+ * The reasons that are one phrase for a field at a level, as tables rather than branches:
+ * a rare level (a transposed NIK, a different sex) met only after pairReason is optimised
+ * would deoptimise it.
+ */
+interface Phrases {
+  /** Positive, by field then level ('noKk' at any level, 'name' and 'address' apart). */
+  positive: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Negative, by field (for evidence weighing -2 bits or less). */
+  negative: ReadonlyMap<string, string>;
+}
+
+function phrases(w: Words): Phrases {
+  return {
+    positive: new Map<string, ReadonlyMap<string, string>>([
+      ['identity', new Map<string, string>([['same', w.identitySame], ['oneDigit', w.identityOneDigit], ['transposed', w.identityTransposed]])],
+      ['birth', new Map<string, string>([['same', w.birthSame], ['swap', w.birthSwap], ['typo', w.birthTypo]])],
+      ['rtrw', new Map<string, string>([['same', w.rtrwSame]])],
+      ['village', new Map<string, string>([['same', w.villageSame]])],
+      ['birthPlace', new Map<string, string>([['same', w.birthPlaceSame]])],
+    ]),
+    negative: new Map<string, string>([
+      ['identity', w.identityDiffers], ['name', w.nameDiffers], ['birth', w.birthDiffers], ['sex', w.sexDiffers],
+      ['address', w.addressDiffers], ['rtrw', w.rtrwDiffers], ['birthPlace', w.birthPlaceDiffers],
+    ]),
+  };
+}
+
+const PHRASES: Readonly<Record<Lang, Phrases>> = { id: phrases(WORDS.id), en: phrases(WORDS.en) };
+
 function positive(e: Evidence, lang: Lang): string | null {
   const w = WORDS[lang];
-  switch (e.field) {
-    case 'identity':
-      return e.level === 'same' ? w.identitySame : e.level === 'oneDigit' ? w.identityOneDigit : e.level === 'transposed' ? w.identityTransposed : null;
-    case 'name':
-      if (e.level === 'same') return w.nameSame;
-      return e.weight > 0 ? `${w.nameSimilar} ${formatSimilarity(e.sim ?? 0, lang)}` : null;
-    case 'birth':
-      return e.level === 'same' ? w.birthSame : e.level === 'swap' ? w.birthSwap : e.level === 'typo' ? w.birthTypo : null;
-    case 'address':
-      if (e.weight <= 0.5) return null;
-      return e.level === 'same' ? w.addressSame : `${w.addressSimilar} ${formatSimilarity(e.sim ?? 0, lang)}`;
-    case 'rtrw':
-      return e.level === 'same' ? w.rtrwSame : null;
-    case 'village':
-      return e.level === 'same' ? w.villageSame : null;
-    case 'birthPlace':
-      return e.level === 'same' ? w.birthPlaceSame : null;
-    case 'noKk':
-      return w.noKkSame;
-    default:
-      return null;
+  if (e.field === 'name') {
+    if (e.level === 'same') return w.nameSame;
+    return e.weight > 0 ? `${w.nameSimilar} ${formatSimilarity(e.sim ?? 0, lang)}` : null;
   }
+  if (e.field === 'address') {
+    if (e.weight <= 0.5) return null;
+    return e.level === 'same' ? w.addressSame : `${w.addressSimilar} ${formatSimilarity(e.sim ?? 0, lang)}`;
+  }
+  if (e.field === 'noKk') return w.noKkSame;
+  return PHRASES[lang].positive.get(e.field)?.get(e.level) ?? null;
 }
 
 function negative(e: Evidence, lang: Lang): string | null {
-  if (e.weight > -2) return null;
-  const w = WORDS[lang];
-  switch (e.field) {
-    case 'identity':
-      return w.identityDiffers;
-    case 'name':
-      return w.nameDiffers;
-    case 'birth':
-      return w.birthDiffers;
-    case 'sex':
-      return w.sexDiffers;
-    case 'address':
-      return w.addressDiffers;
-    case 'rtrw':
-      return w.rtrwDiffers;
-    case 'birthPlace':
-      return w.birthPlaceDiffers;
-    default:
-      return null;
-  }
+  return e.weight > -2 ? null : PHRASES[lang].negative.get(e.field) ?? null;
 }
 
 /** The order reasons are listed in (fields not named here first). */
@@ -89,8 +90,10 @@ const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw'
 
 /** `list` in ORDER, stably (evidence lists are short, and this runs per group link). */
 function inOrder(list: readonly Evidence[]): Evidence[] {
-  return sortSmall(list.slice(), (x, y) => ORDER.indexOf(x.field) - ORDER.indexOf(y.field));
+  return sortSmall(list.slice(), byOrder);
 }
+
+const byOrder = (x: Evidence, y: Evidence): number => ORDER.indexOf(x.field) - ORDER.indexOf(y.field);
 
 /** One readable line for a linked pair. */
 export function pairReason(score: PairScore, lang: Lang = 'id'): string {
