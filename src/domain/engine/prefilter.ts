@@ -16,11 +16,9 @@ import {
   BIRTH_SWAP,
   BIRTH_TYPO,
   birthLevel,
-  birthWeight,
   boundsOf,
   type FieldCodes,
   identityLevel,
-  identityWeight,
   nameSide,
   noKkLevel,
   PairScratch,
@@ -28,8 +26,8 @@ import {
   rtRwLevel,
   sexCodeOf,
   sexLevel,
-  smallWeight,
   type Bounds,
+  type LevelWeights,
 } from '../match/compare';
 import type { BirthDate, Features } from '../match/features';
 import type { MatchModel } from '../match/model';
@@ -205,37 +203,6 @@ function birthLevelYmd(x: number, y: number): number {
   return xy === yy ? BIRTH_PARTIAL : BIRTH_DIFFER;
 }
 
-/**
- * The weight of each level code of each cheap field under one model, computed by
- * compare.ts's own functions (smallWeight with the other fields at level 0 adds
- * exact zeros), so rejects sums the very same numbers comparePair does. The
- * SAME levels of identity and birth date are the rows' term weights instead.
- */
-interface LevelWeights {
-  identity: Float64Array;
-  birth: Float64Array;
-  rtrw: Float64Array;
-  village: Float64Array;
-  district: Float64Array;
-  birthPlace: Float64Array;
-  sex: Float64Array;
-  noKk: Float64Array;
-}
-
-function levelWeights(model: MatchModel): LevelWeights {
-  const codes = (n: number, weight: (code: number) => number) => Float64Array.from({ length: n }, (_, code) => weight(code));
-  return {
-    identity: codes(5, (c) => identityWeight(c, 0, model)),
-    birth: codes(6, (c) => birthWeight(c, 0, model)),
-    rtrw: codes(6, (c) => smallWeight(c, 0, 0, 0, 0, 0, model)),
-    village: codes(3, (c) => smallWeight(0, c, 0, 0, 0, 0, model)),
-    district: codes(3, (c) => smallWeight(0, 0, c, 0, 0, 0, model)),
-    birthPlace: codes(3, (c) => smallWeight(0, 0, 0, c, 0, 0, model)),
-    sex: codes(3, (c) => smallWeight(0, 0, 0, 0, c, 0, model)),
-    noKk: codes(2, (c) => smallWeight(0, 0, 0, 0, 0, c, model)),
-  };
-}
-
 export class PairPrefilter {
   private readonly bounds: Bounds;
   private rec = new Int32Array(1024 * STRIDE);
@@ -262,7 +229,7 @@ export class PairPrefilter {
 
   constructor(private readonly model: MatchModel) {
     this.bounds = boundsOf(model, new PairScratch());
-    this.weights = levelWeights(model);
+    this.weights = this.bounds.weights;
   }
 
   /**
