@@ -60,7 +60,8 @@ export class NumberTable {
   warm(keys: Float64Array, n: number): void {
     const slots = this.slots;
     let sum = 0;
-    for (let k = 0; k < n; k++) sum += slots[2 * this.slot(keys[k] as number) + 1] as number;
+    // XOR keeps the sum a small integer (the ids are), as warmSum starts: no shape change.
+    for (let k = 0; k < n; k++) sum ^= slots[2 * this.slot(keys[k] as number) + 1] as number;
     this.warmSum = sum;
   }
 
@@ -74,8 +75,13 @@ export class NumberTable {
   /** Write a key and its stored value (id + 1) into the first free slot of its run. */
   private put(key: number, stored: number): void {
     const slots = this.slots;
-    let i = this.slot(key);
-    while (slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+    // The step to the next slot runs for every key, the first time too (from the slot before
+    // the key's own): collisions are rare while the table is nearly empty, and a step first
+    // taken after V8 optimised the loading loop sent it back to be compiled again.
+    let i = this.slot(key) - 1;
+    do {
+      i = (i + 1) & this.mask;
+    } while (slots[2 * i + 1] !== 0);
     slots[2 * i] = key;
     slots[2 * i + 1] = stored;
   }

@@ -187,9 +187,15 @@ function digitsLevel8(p: number, q: number): number {
 function digitsLevel(xHi: number, xLo: number, yHi: number, yLo: number): number {
   if (xHi === yHi) return digitsLevel8(xLo, yLo);
   if (xLo === yLo) return digitsLevel8(xHi, yHi);
-  // Both halves differ: only a swap of the two digits next to the cut (positions 7 and 8) stays in reach.
-  if (xLo % 10000000 !== yLo % 10000000 || Math.floor(xHi / 10) !== Math.floor(yHi / 10)) return DIGITS_OTHER;
-  return Math.floor(xLo / 10000000) === yHi % 10 && xHi % 10 === Math.floor(yLo / 10000000) ? DIGITS_SWAPPED : DIGITS_OTHER;
+  // Both halves differ: only a swap of the two digits next to the cut (positions 7 and 8)
+  // stays in reach. x with those two digits swapped is compared with y in one test: every
+  // operation here runs for every such pair, where a second test, first met long after
+  // the prefilter was optimised, made V8 throw its code away and compile it again.
+  const x7 = (xLo / 10000000) | 0;
+  const x8 = xHi % 10;
+  const swappedLo = xLo + (x8 - x7) * 10000000;
+  const swappedHi = xHi + (x7 - x8);
+  return ((swappedLo ^ yLo) | (swappedHi ^ yHi)) === 0 ? DIGITS_SWAPPED : DIGITS_OTHER;
 }
 
 /** birthLevel (compare.ts) of two dates as YYYYMMDD numbers (positive int32: `| 0` floors, see digitsLevel8). */

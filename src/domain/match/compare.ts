@@ -74,8 +74,10 @@ const MAX_TOKENS = 31;
 export class FuzzyScore {
   present = false;
   level: Level = 'differ';
-  weight = 0;
-  sim = 0;
+  // -0: fields that hold doubles from the start (0 is a small integer): the first fractional
+  // weight or similarity would change the shape, and V8 would discard the scoring code built for it.
+  weight = -0;
+  sim = -0;
 
   evidence(field: Field): Evidence {
     return { field, level: this.level, weight: this.weight, sim: this.sim };
