@@ -164,10 +164,10 @@ export class Matcher {
   }
 
   private internBlock(key: number): number {
-    let id = this.blockId.get(key);
-    if (id < 0) {
-      id = this.blockMembers.add();
-      this.blockId.add(key, id);
+    const next = this.blockMembers.count;
+    const id = this.blockId.idOrAdd(key, next);
+    if (id === next) {
+      this.blockMembers.add();
       this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
     }
     return id;

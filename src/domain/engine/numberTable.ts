@@ -65,6 +65,27 @@ export class NumberTable {
     this.warmSum = sum;
   }
 
+  /**
+   * The id of `key`, giving it `id` when it is not in the table yet: one probe, where
+   * get then add probed twice for each new key (most are: ~290k of ~900k on 100k rows).
+   */
+  idOrAdd(key: number, id: number): number {
+    if ((this.count + 1) * 4 > this.slots.length) this.rehash();
+    const slots = this.slots;
+    // From the slot before the key's own, as in put.
+    let i = this.slot(key) - 1;
+    let stored: number;
+    do {
+      i = (i + 1) & this.mask;
+      stored = slots[2 * i + 1] as number;
+    } while (stored !== 0 && slots[2 * i] !== key);
+    if (stored !== 0) return stored - 1;
+    slots[2 * i] = key;
+    slots[2 * i + 1] = id + 1;
+    this.count++;
+    return id;
+  }
+
   /** Set the id of a key not in the table yet. */
   add(key: number, value: number): void {
     if ((this.count + 1) * 4 > this.slots.length) this.rehash();
