@@ -613,19 +613,27 @@ export function comparePair(
   if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
   const p = probability(model, weight);
   if (prune && !linked(p, sameIdentity, model)) return null;
-  // Evidence in a fixed order (reasons and the UI read it in this order).
+  return { weight, probability: p, evidence: evidenceOf(codes, idW, birthW, name, address, model), sameIdentity };
+}
+
+/**
+ * The evidence of a scored pair, in a fixed order (reasons and the UI read it in this
+ * order). A function of its own: only pairs that link get here, and comparePair's
+ * optimised code stays smaller and quicker to build without it.
+ */
+function evidenceOf(codes: FieldCodes, idW: number, birthW: number, name: FuzzyScore, address: FuzzyScore, model: MatchModel): Evidence[] {
   const evidence: Evidence[] = [];
-  if (idCode !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[idCode] as Level, weight: idW });
-  if (birthCode !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[birthCode] as Level, weight: birthW });
+  if (codes.identity !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[codes.identity] as Level, weight: idW });
+  if (codes.birth !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[codes.birth] as Level, weight: birthW });
   if (name.present) evidence.push(name.evidence('name'));
   if (address.present) evidence.push(address.evidence('address'));
-  if (rtrwCode !== 0) evidence.push({ field: 'rtrw', level: RTRW_LEVELS[rtrwCode] as Level, weight: rtRwWeight(rtrwCode, model) });
-  pushBinary(evidence, 'village', villageCode, model.village);
-  pushBinary(evidence, 'district', districtCode, model.district);
-  pushBinary(evidence, 'birthPlace', birthPlaceCode, model.birthPlace);
-  pushBinary(evidence, 'sex', sexCode, model.sex);
-  if (noKkCode === SAME) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
-  return { weight, probability: p, evidence, sameIdentity };
+  if (codes.rtrw !== 0) evidence.push({ field: 'rtrw', level: RTRW_LEVELS[codes.rtrw] as Level, weight: rtRwWeight(codes.rtrw, model) });
+  pushBinary(evidence, 'village', codes.village, model.village);
+  pushBinary(evidence, 'district', codes.district, model.district);
+  pushBinary(evidence, 'birthPlace', codes.birthPlace, model.birthPlace);
+  pushBinary(evidence, 'sex', codes.sex, model.sex);
+  if (codes.noKk === SAME) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
+  return evidence;
 }
 
 function linked(p: number, sameIdentity: boolean, model: MatchModel): boolean {
