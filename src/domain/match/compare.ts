@@ -613,15 +613,27 @@ export function comparePair(
   if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
   const p = probability(model, weight);
   if (prune && !linked(p, sameIdentity, model)) return null;
-  return { weight, probability: p, evidence: evidenceOf(codes, idW, birthW, name, address, model), sameIdentity };
+  return scoreOf(weight, p, sameIdentity, codes, idW, birthW, name, address, model);
 }
 
 /**
- * The evidence of a scored pair, in a fixed order (reasons and the UI read it in this
- * order). A function of its own: only pairs that link get here, and comparePair's
- * optimised code stays smaller and quicker to build without it.
+ * The PairScore of a scored pair, its evidence in a fixed order (reasons and the UI
+ * read it in this order). A function of its own, holding every object and array the
+ * score is made of: only pairs that link get here, and when V8 later decides to
+ * allocate these long-lived objects elsewhere it throws away the code that makes them
+ * (this small function), not comparePair's.
  */
-function evidenceOf(codes: FieldCodes, idW: number, birthW: number, name: FuzzyScore, address: FuzzyScore, model: MatchModel): Evidence[] {
+function scoreOf(
+  weight: number,
+  p: number,
+  sameIdentity: boolean,
+  codes: FieldCodes,
+  idW: number,
+  birthW: number,
+  name: FuzzyScore,
+  address: FuzzyScore,
+  model: MatchModel,
+): PairScore {
   const evidence: Evidence[] = [];
   if (codes.identity !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[codes.identity] as Level, weight: idW });
   if (codes.birth !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[codes.birth] as Level, weight: birthW });
@@ -633,7 +645,7 @@ function evidenceOf(codes: FieldCodes, idW: number, birthW: number, name: FuzzyS
   pushBinary(evidence, 'birthPlace', codes.birthPlace, model.birthPlace);
   pushBinary(evidence, 'sex', codes.sex, model.sex);
   if (codes.noKk === SAME) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
-  return evidence;
+  return { weight, probability: p, evidence, sameIdentity };
 }
 
 function linked(p: number, sameIdentity: boolean, model: MatchModel): boolean {
