@@ -247,7 +247,10 @@ export class PairPrefilter {
     const r = this.rec;
     const at = id * STRIDE;
     // A name of more than 65,535 tokens (none is) would read as shorter: only the leftover bound could shrink.
-    r[at + NAME_SEX] = Math.min(f.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
+    // The token count from weights.name (one weight per token): the name arrays come in two
+    // element kinds (packed and holey), and reading their length tied the optimised loading
+    // loop to the kind it met first; weights.name are all built alike.
+    r[at + NAME_SEX] = Math.min(f.weights.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
     r[at + YMD] = ymdOf(f.birth);
     r[at + VILLAGE] = this.placeId(f.village);
     r[at + DISTRICT] = this.placeId(f.district);
