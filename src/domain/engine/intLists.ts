@@ -7,6 +7,40 @@
 /** What ownArray gives for an empty list that has no array of its own. */
 const EMPTY: readonly number[] = Object.freeze([]);
 
+// The bulk loads' passes are functions of their own, one loop each: V8 compiles each
+// loop once (on-stack replacement), where a loop followed by code that had not run yet
+// lost its optimised code there and was compiled again.
+
+/** Start offsets of `lists` packed lists holding the values of listOf[0 .. n - 1] (counts, then running sums). */
+function startsOf(lists: number, listOf: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const start = new Int32Array(lists + 1);
+  countInto(start, listOf, n);
+  sumInPlace(start);
+  return start;
+}
+
+/** counts[k + 1] = how many of listOf[0 .. n - 1] are k. */
+function countInto(counts: Int32Array, listOf: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) counts[(listOf[i] as number) + 1]++;
+}
+
+/** Running sums: a[k] becomes a[0] + ... + a[k]. */
+function sumInPlace(a: Int32Array): void {
+  for (let k = 1; k < a.length; k++) a[k] = (a[k] as number) + (a[k - 1] as number);
+}
+
+/** Value i goes to packed[fill[listOf[i]]++] (fill: each list's next free slot). */
+function scatter(fill: Int32Array, listOf: Int32Array, values: Int32Array, n: number, packed: Int32Array): void {
+  for (let i = 0; i < n; i++) packed[fill[listOf[i] as number]++] = values[i] as number;
+}
+
+/** Row r goes to packed[fill[k]++] for each list k it holds (see loadTransposed). */
+function scatterRows(fill: Int32Array, rowStart: Int32Array, rowValues: Int32Array, rows: number, packed: Int32Array): void {
+  for (let r = 0; r < rows; r++) {
+    for (let i = rowStart[r] as number, end = rowStart[r + 1] as number; i < end; i++) packed[fill[rowValues[i] as number]++] = r;
+  }
+}
+
 export class IntLists {
   /** List k's packed values are packed[start[k]] .. packed[start[k + 1] - 1] (k < packedLists). */
   private start: Int32Array<ArrayBuffer> = new Int32Array(1);
@@ -35,12 +69,9 @@ export class IntLists {
    * listOf[i] (for i < n). Values keep their order within a list.
    */
   load(lists: number, listOf: Int32Array, values: Int32Array, n: number): void {
-    const start = new Int32Array(lists + 1);
-    for (let i = 0; i < n; i++) start[(listOf[i] as number) + 1]++;
-    for (let k = 0; k < lists; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-    const fill = start.slice(0, lists);
+    const start = startsOf(lists, listOf, n);
     const packed = new Int32Array(n);
-    for (let i = 0; i < n; i++) packed[fill[listOf[i] as number]++] = values[i] as number;
+    scatter(start.slice(0, lists), listOf, values, n, packed);
     this.loadPacked(start, packed);
   }
 
@@ -51,15 +82,10 @@ export class IntLists {
    * (k, r) per value in row order, without building those entries.
    */
   loadTransposed(lists: number, rowStart: Int32Array, rowValues: Int32Array, rows: number): void {
-    const start = new Int32Array(lists + 1);
     const n = rowStart[rows] as number;
-    for (let i = 0; i < n; i++) start[(rowValues[i] as number) + 1]++;
-    for (let k = 0; k < lists; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-    const fill = start.slice(0, lists);
+    const start = startsOf(lists, rowValues, n);
     const packed = new Int32Array(n);
-    for (let r = 0; r < rows; r++) {
-      for (let i = rowStart[r] as number, end = rowStart[r + 1] as number; i < end; i++) packed[fill[rowValues[i] as number]++] = r;
-    }
+    scatterRows(start.slice(0, lists), rowStart, rowValues, rows, packed);
     this.loadPacked(start, packed);
   }
 

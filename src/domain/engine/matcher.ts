@@ -164,10 +164,10 @@ export class Matcher {
   }
 
   private internBlock(key: number): number {
-    let id = this.blockId.get(key);
-    if (id < 0) {
-      id = this.blockMembers.add();
-      this.blockId.add(key, id);
+    const next = this.blockMembers.count;
+    const id = this.blockId.idOrAdd(key, next);
+    if (id === next) {
+      this.blockMembers.add();
       this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
     }
     return id;
@@ -421,29 +421,27 @@ export class Matcher {
    */
   private load(changes: ReadonlyMap<string, RowChange>): Set<string> {
     this.reset(changes.size);
-    // Three loops in three methods: each is optimised on its own (one method holding all of
-    // them ran out of V8's inlining budget, and the pair walk boxed every weight it computed).
+    // Each long loop of a load is a method of its own, and the methods holding several
+    // (this one, indexRows, ...) only call them: V8 compiles each loop once (on-stack
+    // replacement) and no code after a loop runs without type feedback, which threw away
+    // the loop's optimised code and compiled it again (one method holding all the loops
+    // also ran out of V8's inlining budget, and the pair walk boxed every weight it computed).
     this.indexRows(changes);
     const n = this.keyAt.length;
-    for (let id = 0; id < n; id++) this.refreshWeights(id);
+    this.refreshAllWeights(n);
     return this.linkAll(n);
+  }
+
+  /** refreshWeights of rows 0 .. n - 1 (a load: every row). */
+  private refreshAllWeights(n: number): void {
+    for (let id = 0; id < n; id++) this.refreshWeights(id);
   }
 
   /** Ids, features and packed row, block and term lists for the rows of a load. */
   private indexRows(changes: ReadonlyMap<string, RowChange>): void {
-    for (const [key, { feats: f }] of changes) {
-      if (!f) continue;
-      const id = this.keyAt.length;
-      this.idOf.set(key, id);
-      this.keyAt.push(key);
-      this.featAt.push(f);
-    }
+    this.addRows(changes);
     const n = this.keyAt.length;
-    this.prefilter.reserve(n);
-    for (let id = 0; id < n; id++) {
-      if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
-      this.prefilter.set(id, this.featAt[id] as Features);
-    }
+    this.setPrefilterRows(n);
     // The terms and the blocks in passes of their own: each pass's tables then stay in the
     // cache longer than when every row visited all of them in turn.
     this.indexTerms(n);
@@ -452,11 +450,39 @@ export class Matcher {
     this.doneMark = grow(this.doneMark, n, uint32);
   }
 
+  /** Ids (in order), keys and features of the rows of a load. */
+  private addRows(changes: ReadonlyMap<string, RowChange>): void {
+    for (const [key, { feats: f }] of changes) {
+      if (!f) continue;
+      const id = this.keyAt.length;
+      this.idOf.set(key, id);
+      this.keyAt.push(key);
+      this.featAt.push(f);
+    }
+  }
+
+  /** The prefilter records of rows 0 .. n - 1. */
+  private setPrefilterRows(n: number): void {
+    this.prefilter.reserve(n);
+    for (let id = 0; id < n; id++) {
+      if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
+      this.prefilter.set(id, this.featAt[id] as Features);
+    }
+  }
+
   /** The name, birth-date and identity terms of rows 0 .. n - 1: their ids and packed lists. */
   private indexTerms(n: number): void {
     // Sized for the synthetic 100k rows (~4 terms and ~2 name tokens a row), so they rarely grow.
     const terms = new Entries(n * 4);
     const rowNames = new RowLists(n, 2);
+    this.gatherTerms(n, terms, rowNames);
+    // IntLists ids were handed out by internTerm; load replaces the (empty) lists with packed ones.
+    this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
+    this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
+  }
+
+  /** The term ids of rows 0 .. n - 1: (term, row) entries in `terms`, each row's name terms in `rowNames`. */
+  private gatherTerms(n: number, terms: Entries, rowNames: RowLists): void {
     for (let id = 0; id < n; id++) {
       if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       const f = this.featAt[id] as Features;
@@ -477,15 +503,22 @@ export class Matcher {
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
     }
-    // IntLists ids were handed out by internTerm; load replaces the (empty) lists with packed ones.
-    this.termMembers.load(this.termMembers.count, terms.list, terms.value, terms.n);
-    this.rowNames.loadPacked(rowNames.start.slice(0, n + 1), rowNames.values.slice(0, rowNames.n));
   }
 
   /** The blocking keys of rows 0 .. n - 1: block ids and the packed row → blocks and block → rows lists. */
   private indexBlocks(n: number): void {
     // Sized for the synthetic 100k rows (~9 blocking keys a row), so it rarely grows.
     const rowBlocks = new RowLists(n, 9);
+    this.gatherBlocks(n, rowBlocks);
+    const blockStart = rowBlocks.start.slice(0, n + 1);
+    const blockValues = rowBlocks.values.slice(0, rowBlocks.n);
+    // IntLists ids were handed out by internBlock. A block's members are the rows holding it, in id order: the row lists transposed.
+    this.blockMembers.loadTransposed(this.blockMembers.count, blockStart, blockValues, n);
+    this.rowBlocks.loadPacked(blockStart, blockValues);
+  }
+
+  /** The block ids of rows 0 .. n - 1, row by row into `rowBlocks`. */
+  private gatherBlocks(n: number, rowBlocks: RowLists): void {
     for (let id = 0; id < n; id++) {
       if (id % WARM_ROWS === 0) this.warmFeatures(id, Math.min(n, id + WARM_ROWS));
       const keys = this.hasher.hash(this.featAt[id] as Features);
@@ -495,11 +528,6 @@ export class Matcher {
       }
       rowBlocks.endRow();
     }
-    const blockStart = rowBlocks.start.slice(0, n + 1);
-    const blockValues = rowBlocks.values.slice(0, rowBlocks.n);
-    // IntLists ids were handed out by internBlock. A block's members are the rows holding it, in id order: the row lists transposed.
-    this.blockMembers.loadTransposed(this.blockMembers.count, blockStart, blockValues, n);
-    this.rowBlocks.loadPacked(blockStart, blockValues);
   }
 
   /**
@@ -511,7 +539,10 @@ export class Matcher {
     let sum = 0;
     for (let id = from; id < to; id++) {
       const f = this.featAt[id] as Features;
-      sum += (f.identity?.length ?? 0) + (f.birth?.y ?? 0) + f.phonetic.length + f.nameTerms.length + f.birthTerm.length;
+      // Array.isArray reads an array's header as .length would, without tying this code to the
+      // array's element kind (name lists come packed or holey): it is inlined into every loading loop.
+      const lists = Array.isArray(f.phonetic) && Array.isArray(f.nameTerms) ? 1 : 0;
+      sum += (f.identity?.length ?? 0) + (f.birth?.y ?? 0) + f.weights.name.length + f.birthTerm.length + lists;
     }
     this.warmSum = sum;
   }
@@ -548,8 +579,6 @@ export class Matcher {
    */
   private unrejectedPairs(n: number): Entries {
     // Every list is in id order, so the pairs of row `id` not yet scored are the members after it.
-    const members = this.blockMembers;
-    const rowBlocks = this.rowBlocks;
     // Which members each (row, block) entry walks, [walkFrom, walkTo): those after the row
     // in the block's packed list, none for a block too small or too large. One pass of
     // its own, in entry order (rows in id order, so each entry of a block is its next
@@ -557,26 +586,47 @@ export class Matcher {
     // The cursor is -1 for a block not walked, set in a sequential pass over the blocks
     // first: the entry pass then reads one table at random, and only it for most
     // entries (identity keys are nearly all held by one row).
-    const entries = n > 0 ? rowBlocks.to(n - 1) : 0;
+    const entries = n > 0 ? this.rowBlocks.to(n - 1) : 0;
     const walkFrom = new Int32Array(entries);
     const walkTo = new Int32Array(entries);
-    const at = members.starts();
+    const cursors = this.blockMembers.starts();
+    this.skipIneligibleBlocks(cursors);
+    this.walkRanges(cursors, entries, walkFrom, walkTo);
+    const kept = new Entries(2 * n);
+    this.keepUnrejected(n, walkFrom, walkTo, kept);
+    return kept;
+  }
+
+  /** Set the cursor of each block too small or too large to be walked to -1 (see unrejectedPairs). */
+  private skipIneligibleBlocks(cursors: Int32Array): void {
+    const members = this.blockMembers;
     const caps = this.blockCapOf;
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0; k < cursors.length; k++) {
       // Every list is packed right after the load: its size is read from the offsets (see eligible).
-      const size = members.to(k) - (at[k] as number);
-      if (size < 2 || size > (caps[k] as number)) at[k] = -1;
+      const size = members.to(k) - (cursors[k] as number);
+      if (size < 2 || size > (caps[k] as number)) cursors[k] = -1;
     }
+  }
+
+  /** The members each (row, block) entry walks, [walkFrom, walkTo) (see unrejectedPairs). */
+  private walkRanges(cursors: Int32Array, entries: number, walkFrom: Int32Array, walkTo: Int32Array): void {
+    const members = this.blockMembers;
+    const rowBlocks = this.rowBlocks;
     for (let r = 0; r < entries; r++) {
       const k = rowBlocks.packedAt(r);
-      const cursor = at[k] as number;
+      const cursor = cursors[k] as number;
       if (cursor < 0) continue;
       const lo = cursor + 1;
-      at[k] = lo;
+      cursors[k] = lo;
       walkFrom[r] = lo;
       walkTo[r] = members.to(k);
     }
-    const kept = new Entries(2 * n);
+  }
+
+  /** Each row's candidates after it (the walk ranges of its entries) that the prefilter does not reject, into `kept`. */
+  private keepUnrejected(n: number, walkFrom: Int32Array, walkTo: Int32Array, kept: Entries): void {
+    const members = this.blockMembers;
+    const rowBlocks = this.rowBlocks;
     // A row's candidates are gathered first and their prefilter records read in one
     // tight pass (see PairPrefilter.warm): the reads then overlap instead of each
     // pair waiting on its own cache miss inside rejects.
@@ -601,7 +651,6 @@ export class Matcher {
         if (!this.prefilter.rejects(id, other)) kept.push(id, other);
       }
     }
-    return kept;
   }
 
   /** Read what scoring reads of rows ids[from .. to - 1] (their Features and keys), see linkAll. */

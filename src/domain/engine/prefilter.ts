@@ -16,11 +16,9 @@ import {
   BIRTH_SWAP,
   BIRTH_TYPO,
   birthLevel,
-  birthWeight,
   boundsOf,
   type FieldCodes,
   identityLevel,
-  identityWeight,
   nameSide,
   noKkLevel,
   PairScratch,
@@ -28,8 +26,8 @@ import {
   rtRwLevel,
   sexCodeOf,
   sexLevel,
-  smallWeight,
   type Bounds,
+  type LevelWeights,
 } from '../match/compare';
 import type { BirthDate, Features } from '../match/features';
 import type { MatchModel } from '../match/model';
@@ -189,9 +187,15 @@ function digitsLevel8(p: number, q: number): number {
 function digitsLevel(xHi: number, xLo: number, yHi: number, yLo: number): number {
   if (xHi === yHi) return digitsLevel8(xLo, yLo);
   if (xLo === yLo) return digitsLevel8(xHi, yHi);
-  // Both halves differ: only a swap of the two digits next to the cut (positions 7 and 8) stays in reach.
-  if (xLo % 10000000 !== yLo % 10000000 || Math.floor(xHi / 10) !== Math.floor(yHi / 10)) return DIGITS_OTHER;
-  return Math.floor(xLo / 10000000) === yHi % 10 && xHi % 10 === Math.floor(yLo / 10000000) ? DIGITS_SWAPPED : DIGITS_OTHER;
+  // Both halves differ: only a swap of the two digits next to the cut (positions 7 and 8)
+  // stays in reach. x with those two digits swapped is compared with y in one test: every
+  // operation here runs for every such pair, where a second test, first met long after
+  // the prefilter was optimised, made V8 throw its code away and compile it again.
+  const x7 = (xLo / 10000000) | 0;
+  const x8 = xHi % 10;
+  const swappedLo = xLo + (x8 - x7) * 10000000;
+  const swappedHi = xHi + (x7 - x8);
+  return ((swappedLo ^ yLo) | (swappedHi ^ yHi)) === 0 ? DIGITS_SWAPPED : DIGITS_OTHER;
 }
 
 /** birthLevel (compare.ts) of two dates as YYYYMMDD numbers (positive int32: `| 0` floors, see digitsLevel8). */
@@ -203,37 +207,6 @@ function birthLevelYmd(x: number, y: number): number {
   const d = digitsLevel(0, x, 0, y);
   if (d === DIGITS_ONE || d === DIGITS_SWAPPED) return BIRTH_TYPO;
   return xy === yy ? BIRTH_PARTIAL : BIRTH_DIFFER;
-}
-
-/**
- * The weight of each level code of each cheap field under one model, computed by
- * compare.ts's own functions (smallWeight with the other fields at level 0 adds
- * exact zeros), so rejects sums the very same numbers comparePair does. The
- * SAME levels of identity and birth date are the rows' term weights instead.
- */
-interface LevelWeights {
-  identity: Float64Array;
-  birth: Float64Array;
-  rtrw: Float64Array;
-  village: Float64Array;
-  district: Float64Array;
-  birthPlace: Float64Array;
-  sex: Float64Array;
-  noKk: Float64Array;
-}
-
-function levelWeights(model: MatchModel): LevelWeights {
-  const codes = (n: number, weight: (code: number) => number) => Float64Array.from({ length: n }, (_, code) => weight(code));
-  return {
-    identity: codes(5, (c) => identityWeight(c, 0, model)),
-    birth: codes(6, (c) => birthWeight(c, 0, model)),
-    rtrw: codes(6, (c) => smallWeight(c, 0, 0, 0, 0, 0, model)),
-    village: codes(3, (c) => smallWeight(0, c, 0, 0, 0, 0, model)),
-    district: codes(3, (c) => smallWeight(0, 0, c, 0, 0, 0, model)),
-    birthPlace: codes(3, (c) => smallWeight(0, 0, 0, c, 0, 0, model)),
-    sex: codes(3, (c) => smallWeight(0, 0, 0, 0, c, 0, model)),
-    noKk: codes(2, (c) => smallWeight(0, 0, 0, 0, 0, c, model)),
-  };
 }
 
 export class PairPrefilter {
@@ -262,7 +235,7 @@ export class PairPrefilter {
 
   constructor(private readonly model: MatchModel) {
     this.bounds = boundsOf(model, new PairScratch());
-    this.weights = levelWeights(model);
+    this.weights = this.bounds.weights;
   }
 
   /**
@@ -274,7 +247,10 @@ export class PairPrefilter {
     const r = this.rec;
     const at = id * STRIDE;
     // A name of more than 65,535 tokens (none is) would read as shorter: only the leftover bound could shrink.
-    r[at + NAME_SEX] = Math.min(f.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
+    // The token count from weights.name (one weight per token): the name arrays come in two
+    // element kinds (packed and holey), and reading their length tied the optimised loading
+    // loop to the kind it met first; weights.name are all built alike.
+    r[at + NAME_SEX] = Math.min(f.weights.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
     r[at + YMD] = ymdOf(f.birth);
     r[at + VILLAGE] = this.placeId(f.village);
     r[at + DISTRICT] = this.placeId(f.district);

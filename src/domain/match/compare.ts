@@ -74,8 +74,10 @@ const MAX_TOKENS = 31;
 export class FuzzyScore {
   present = false;
   level: Level = 'differ';
-  weight = 0;
-  sim = 0;
+  // -0: fields that hold doubles from the start (0 is a small integer): the first fractional
+  // weight or similarity would change the shape, and V8 would discard the scoring code built for it.
+  weight = -0;
+  sim = -0;
 
   evidence(field: Field): Evidence {
     return { field, level: this.level, weight: this.weight, sim: this.sim };
@@ -103,15 +105,6 @@ export class PairScratch {
   /** The name and address comparisons of the pair being scored. */
   readonly name = new FuzzyScore();
   readonly address = new FuzzyScore();
-}
-
-/** Order of fuzzy candidates: best similarity first (an initial counts as 0.5), then by position. */
-function before(s: PairScratch, x: number, y: number): boolean {
-  const sx = s.cs[x] === -1 ? 0.5 : (s.cs[x] as number);
-  const sy = s.cs[y] === -1 ? 0.5 : (s.cs[y] as number);
-  if (sx !== sy) return sx > sy;
-  if (s.ci[x] !== s.ci[y]) return (s.ci[x] as number) < (s.ci[y] as number);
-  return (s.cj[x] as number) < (s.cj[y] as number);
 }
 
 /**
@@ -157,13 +150,23 @@ function assign(a: string[], b: string[], pa: string[], pb: string[], floor: num
         }
       }
     }
-    // Take the best remaining candidate each time (few candidates: no sort needed).
-    // A taken candidate's similarity becomes -2, which no real candidate has.
+    // Take the best remaining candidate each time (few candidates: no sort needed): best
+    // similarity first (an initial counts as 0.5), then by position, which is the order
+    // the candidates were found in, so the first of the best wins. A taken candidate's
+    // similarity becomes -2, which no real candidate has. (One comparison for every
+    // candidate: a separate tie-break, first run on a pair with two candidates, sent V8
+    // back to recompile the assignment.)
     for (let round = 0; round < c; round++) {
       let best = -1;
+      let bestSim = -1;
       for (let x = 0; x < c; x++) {
-        if (s.cs[x] === -2) continue;
-        if (best === -1 || before(s, x, best)) best = x;
+        const cs = s.cs[x] as number;
+        if (cs === -2) continue;
+        const sim = cs === -1 ? 0.5 : cs;
+        if (sim > bestSim) {
+          best = x;
+          bestSim = sim;
+        }
       }
       const i = s.ci[best] as number;
       const j = s.cj[best] as number;
@@ -428,6 +431,42 @@ export interface Bounds {
   keep: number;
   /** The most one unpaired name token can add. */
   leftover: number;
+  /** The weight of each level code of the cheap fields (see LevelWeights). */
+  weights: LevelWeights;
+}
+
+/**
+ * The weight of each level code of each cheap field under one model, computed by
+ * the functions above (smallWeight with the other fields at level 0 adds exact
+ * zeros), so a sum of table entries is the very same number as smallWeight's.
+ * The SAME levels of identity and birth date are the rows' term weights instead.
+ * comparePair and the matcher's prefilter read these tables: one typed-array read
+ * for every code, where a switch's rarer cases (a birth date that differs) first
+ * ran after the scoring was optimised, which V8 then threw away and compiled again.
+ */
+export interface LevelWeights {
+  identity: Float64Array;
+  birth: Float64Array;
+  rtrw: Float64Array;
+  village: Float64Array;
+  district: Float64Array;
+  birthPlace: Float64Array;
+  sex: Float64Array;
+  noKk: Float64Array;
+}
+
+function levelWeights(model: MatchModel): LevelWeights {
+  const codes = (n: number, weight: (code: number) => number) => Float64Array.from({ length: n }, (_, code) => weight(code));
+  return {
+    identity: codes(5, (c) => identityWeight(c, 0, model)),
+    birth: codes(6, (c) => birthWeight(c, 0, model)),
+    rtrw: codes(6, (c) => smallWeight(c, 0, 0, 0, 0, 0, model)),
+    village: codes(3, (c) => smallWeight(0, c, 0, 0, 0, 0, model)),
+    district: codes(3, (c) => smallWeight(0, 0, c, 0, 0, 0, model)),
+    birthPlace: codes(3, (c) => smallWeight(0, 0, 0, c, 0, 0, model)),
+    sex: codes(3, (c) => smallWeight(0, 0, 0, 0, c, 0, model)),
+    noKk: codes(2, (c) => smallWeight(0, 0, 0, 0, 0, c, model)),
+  };
 }
 
 export function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
@@ -453,6 +492,7 @@ export function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
       model.noKk.same,
     keep,
     leftover: Math.max(0, model.nameConflict, model.nameExtra),
+    weights: levelWeights(model),
   };
   scratch.bounds = bounds;
   return bounds;
@@ -531,8 +571,10 @@ export function comparePair(
   const mayPrune = prune && !(model.linkSameIdentity && sameIdentity);
   const needed = k.pruneBelow;
   const birthCode = codes.birth;
-  const idW = identityWeight(idCode, a.weights.identity, model);
-  const birthW = birthWeight(birthCode, a.weights.birth, model);
+  // identityWeight, birthWeight and smallWeight, read from their tables (see LevelWeights).
+  const lw = k.weights;
+  const idW = idCode === ID_SAME ? a.weights.identity : (lw.identity[idCode] as number);
+  const birthW = birthCode === BIRTH_SAME ? a.weights.birth : (lw.birth[birthCode] as number);
   const firstTwo = idW + birthW;
   if (mayPrune && firstTwo + Math.max(0, model.nameMax) + k.restMax < needed) return null;
   // The cheap fields before the names: with them, most pairs of different people stop here.
@@ -542,7 +584,13 @@ export function comparePair(
   const birthPlaceCode = codes.birthPlace;
   const sexCode = codes.sex;
   const noKkCode = codes.noKk;
-  const small = smallWeight(rtrwCode, villageCode, districtCode, birthPlaceCode, sexCode, noKkCode, model);
+  const small =
+    (lw.rtrw[rtrwCode] as number) +
+    (lw.village[villageCode] as number) +
+    (lw.district[districtCode] as number) +
+    (lw.birthPlace[birthPlaceCode] as number) +
+    (lw.sex[sexCode] as number) +
+    (lw.noKk[noKkCode] as number);
   // The second pruning step; engine/prefilter.ts (rejects) sums the same terms from packed values.
   if (mayPrune && firstTwo + small + nameBoundOf(a, b, model, k) + k.addressMax < needed) return null;
   const name = scratch.name;
@@ -557,26 +605,46 @@ export function comparePair(
   if (birthCode !== 0) weight += birthW;
   if (name.present) weight += name.weight;
   if (address.present) weight += address.weight;
-  if (rtrwCode !== 0) weight += rtRwWeight(rtrwCode, model);
-  if (villageCode !== 0) weight += binaryWeight(villageCode, model.village);
-  if (districtCode !== 0) weight += binaryWeight(districtCode, model.district);
-  if (birthPlaceCode !== 0) weight += binaryWeight(birthPlaceCode, model.birthPlace);
-  if (sexCode !== 0) weight += binaryWeight(sexCode, model.sex);
-  if (noKkCode === SAME) weight += model.noKk.same;
+  if (rtrwCode !== 0) weight += lw.rtrw[rtrwCode] as number;
+  if (villageCode !== 0) weight += lw.village[villageCode] as number;
+  if (districtCode !== 0) weight += lw.district[districtCode] as number;
+  if (birthPlaceCode !== 0) weight += lw.birthPlace[birthPlaceCode] as number;
+  if (sexCode !== 0) weight += lw.sex[sexCode] as number;
+  if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
   const p = probability(model, weight);
   if (prune && !linked(p, sameIdentity, model)) return null;
-  // Evidence in a fixed order (reasons and the UI read it in this order).
+  return scoreOf(weight, p, sameIdentity, codes, idW, birthW, name, address, model);
+}
+
+/**
+ * The PairScore of a scored pair, its evidence in a fixed order (reasons and the UI
+ * read it in this order). A function of its own, holding every object and array the
+ * score is made of: only pairs that link get here, and when V8 later decides to
+ * allocate these long-lived objects elsewhere it throws away the code that makes them
+ * (this small function), not comparePair's.
+ */
+function scoreOf(
+  weight: number,
+  p: number,
+  sameIdentity: boolean,
+  codes: FieldCodes,
+  idW: number,
+  birthW: number,
+  name: FuzzyScore,
+  address: FuzzyScore,
+  model: MatchModel,
+): PairScore {
   const evidence: Evidence[] = [];
-  if (idCode !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[idCode] as Level, weight: idW });
-  if (birthCode !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[birthCode] as Level, weight: birthW });
+  if (codes.identity !== 0) evidence.push({ field: 'identity', level: ID_LEVELS[codes.identity] as Level, weight: idW });
+  if (codes.birth !== 0) evidence.push({ field: 'birth', level: BIRTH_LEVELS[codes.birth] as Level, weight: birthW });
   if (name.present) evidence.push(name.evidence('name'));
   if (address.present) evidence.push(address.evidence('address'));
-  if (rtrwCode !== 0) evidence.push({ field: 'rtrw', level: RTRW_LEVELS[rtrwCode] as Level, weight: rtRwWeight(rtrwCode, model) });
-  pushBinary(evidence, 'village', villageCode, model.village);
-  pushBinary(evidence, 'district', districtCode, model.district);
-  pushBinary(evidence, 'birthPlace', birthPlaceCode, model.birthPlace);
-  pushBinary(evidence, 'sex', sexCode, model.sex);
-  if (noKkCode === SAME) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
+  if (codes.rtrw !== 0) evidence.push({ field: 'rtrw', level: RTRW_LEVELS[codes.rtrw] as Level, weight: rtRwWeight(codes.rtrw, model) });
+  pushBinary(evidence, 'village', codes.village, model.village);
+  pushBinary(evidence, 'district', codes.district, model.district);
+  pushBinary(evidence, 'birthPlace', codes.birthPlace, model.birthPlace);
+  pushBinary(evidence, 'sex', codes.sex, model.sex);
+  if (codes.noKk === SAME) evidence.push({ field: 'noKk', level: 'same', weight: model.noKk.same });
   return { weight, probability: p, evidence, sameIdentity };
 }
 
