@@ -2,6 +2,7 @@
 // 'H. Moch. Chairoel Anwar, S.Pd.' and 'Muhammad Khairul Anwar' must compare
 // equal. The result is lowercase ASCII letters and digits in single-spaced
 // tokens; normalizeName(normalizeName(x)) === normalizeName(x).
+import { emptyList } from './emptyList';
 
 /** Honorifics, religious and address titles: dropped when written with a dot, or when leading. */
 const TITLES: ReadonlySet<string> = new Set([
@@ -135,7 +136,8 @@ function normalizeOnce(raw: string): string[] {
   // A loop and push, not filter and map: map's array is packed from the interpreter but
   // holey from optimised code, and readers of the two kinds deopt on the other ('wrong map').
   const n = end - start;
-  const out: string[] = [];
+  // emptyList, not []: a name with no letters left is then the same kind of array as any other.
+  const out = emptyList<string>();
   for (let i = start; i < end; i++) {
     const t = tokens[i] as RawToken;
     const at = i - start;
@@ -177,7 +179,7 @@ export function normalizeName(raw: string): string {
 
 /** normalizeName's tokens (never empty, never with a space): the same as splitting its result. */
 export function nameTokens(raw: string): string[] {
-  return typeof raw === 'string' ? normalizedTokens(raw) : [];
+  return typeof raw === 'string' ? normalizedTokens(raw) : emptyList<string>();
 }
 
 function normalizedTokens(raw: string): string[] {

@@ -7,6 +7,7 @@
 import { districtName, provinceName, regencyName, regionOf } from './area/index';
 import { formatDate, isIsoOf, isValidYmd, todayIso, toIso, yearOf } from './dates';
 import { digitsAt, isAllDigits } from './digits';
+import { emptyList } from './emptyList';
 
 export type NikProblem =
   | 'empty'
@@ -111,12 +112,12 @@ export function cleanIdNumber(raw: string): IdShape {
 }
 
 /**
- * The problems of a sound number (most of them): one shared list, never grown. Made
- * from a one-string list, so it is an array of the same kind as the lists withProblem
- * makes: an empty [] literal is a small-integer array until a string is stored, and
- * the readers of every row's problems would deopt on meeting the other kind.
+ * The problems of a sound number (most of them): one shared list, never grown (withProblem
+ * copies). An emptyList, so the same kind of array as the lists withProblem makes (see
+ * emptyList.ts); not frozen, as a frozen array is yet another kind. Read only: the type says
+ * so, and a test (nik.test.ts) checks it is still empty after parsing sound and damaged numbers.
  */
-export const NO_PROBLEMS: readonly never[] = ([''] as readonly string[]).slice(1) as never[];
+export const NO_PROBLEMS: readonly never[] = emptyList<never>();
 
 /** `list` with `p` added, as a new list: NO_PROBLEMS and the other lists may be shared. */
 export function withProblem<P extends string>(list: readonly P[], p: P): readonly P[] {

@@ -277,7 +277,10 @@ function houseFinding(row: RecordRow, rule: EligibilityRules['goodHouse']): Find
 }
 
 const LIFE_EVENT_COLUMNS = ['status', 'alasan', 'catatan'] as const;
-/** 'Alm. …' / 'Almarhumah …' in the name: died. */
+/**
+ * 'Alm. …' / 'Almarhumah …' in the name: died. Every word here starts with 'a': mayBeDeceased
+ * relies on that (a word starting otherwise must be added there too; rules.test.ts checks each).
+ */
 const DECEASED_NAME = /^\s*(alm|almh|almarhum|almarhumah)\b/i;
 
 /** Whether DECEASED_NAME can match: the name starts with 'a', 'A', a space or any non-ASCII character. Most names do not, and skip the regex. */

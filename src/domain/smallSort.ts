@@ -2,9 +2,12 @@
 // Array.prototype.sort allocates a work buffer on every call, which over 100k rows is
 // most of their garbage; an insertion sort allocates nothing and is as fast below ~16.
 
+/** The longest list sorted by insertion; longer ones go to the native sort. */
+export const SMALL_SORT_MAX = 16;
+
 /** Stable in-place sort by `compare` (a total order); the native sort for long lists. */
 export function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
-  if (list.length > 16) return list.sort(compare);
+  if (list.length > SMALL_SORT_MAX) return list.sort(compare);
   for (let i = 1; i < list.length; i++) {
     const x = list[i] as T;
     let j = i - 1;

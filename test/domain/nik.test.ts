@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, nikSummary, parseNik } from '../../src/domain/nik';
+import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, NO_PROBLEMS, nikSummary, parseNik, withProblem } from '../../src/domain/nik';
+import { parseNoKk } from '../../src/domain/nokk';
 import { forSeeds, mulberry32, randomNik, randomString } from './helpers';
 
 const TODAY = '2026-11-23';
@@ -183,5 +184,29 @@ describe('nikSummary', () => {
       'Male, born 17-08-1975, NIK issued in district Kemiri, Kabupaten Purworejo, Jawa Tengah',
     );
     expect(nikSummary(parseNik('3.37501530189105E+15'))).toBe('');
+  });
+});
+
+describe('NO_PROBLEMS (the shared empty problem list)', () => {
+  it('is what sound numbers share, and stays empty when damaged numbers get their own lists', () => {
+    const sound = parseNik('3375015301891051', { today: TODAY });
+    const kk = parseNoKk('3375012301090001');
+    expect(sound.problems).toBe(NO_PROBLEMS);
+    expect(kk.problems).toBe(NO_PROBLEMS);
+    for (const raw of ['3375015301891050', '3.37501530189105E+15', '9999015301891051', '1111111111111111', '33750153018910', '3375019901891051']) {
+      const info = parseNik(raw, { today: TODAY });
+      expect(info.problems.length).toBeGreaterThan(0);
+      expect(info.problems).not.toBe(NO_PROBLEMS);
+    }
+    expect(parseNoKk('3375010000000000').problems.length).toBeGreaterThan(0);
+    expect(NO_PROBLEMS).toHaveLength(0);
+  });
+
+  it('withProblem copies: the list it is given is never changed', () => {
+    const one = withProblem(NO_PROBLEMS as readonly string[], 'length');
+    const two = withProblem(one, 'placeholder');
+    expect(NO_PROBLEMS).toHaveLength(0);
+    expect(one).toEqual(['length']);
+    expect(two).toEqual(['length', 'placeholder']);
   });
 });

@@ -65,6 +65,13 @@ describe('checkEligibility', () => {
     expect(codes(check({ catatan: 'KPM sudah wafat 2024' }))).toEqual(['died']);
     expect(codes(check({ nama: 'Alm. Sutrisno' }))).toEqual(['died']);
     expect(check({ nama: 'Almira Putri' })).toEqual([]);
+    // Each word of DECEASED_NAME, in either case and after leading spaces (ASCII, tab, NBSP):
+    // the shortcut before the regex (mayBeDeceased) must let every one through.
+    for (const word of ['Alm', 'Almh', 'Almarhum', 'Almarhumah']) {
+      for (const name of [`${word}. Sutrisno`, `${word.toLowerCase()} Sutrisno`, `${word.toUpperCase()} SUTRISNO`, `  ${word} Sutrisno`, `\t${word} Sutrisno`, `\u00a0${word}. Sutrisno`]) {
+        expect(codes(check({ nama: name })), name).toEqual(['died']);
+      }
+    }
   });
 
   it('moved', () => {

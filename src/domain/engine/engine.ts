@@ -787,7 +787,7 @@ class Engine implements CheckEngine {
     const alone = !linked && (!kin || (kin.length === 1 && kin[0] === state));
     if (alone && !classify && feats.programs.length < 2) return local;
     // Without reference lists (no classification) no row is a reference row.
-    const referenceLinks = linked && classify ? this.referenceLinks(edges) : undefined;
+    const referenceLinks = linked && classify ? this.linksToReferenceRows(edges) : undefined;
     const overlap = this.overlaps();
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
@@ -802,7 +802,7 @@ class Engine implements CheckEngine {
   }
 
   /** The row's links to reference rows, strongest first; undefined when none. */
-  private referenceLinks(edges: ReadonlyMap<string, PairScore>): ReferenceLink[] | undefined {
+  private linksToReferenceRows(edges: ReadonlyMap<string, PairScore>): ReferenceLink[] | undefined {
     let links: ReferenceLink[] | undefined;
     for (const [other, score] of edges) {
       const peer = this.rows.get(other);

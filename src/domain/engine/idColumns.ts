@@ -19,8 +19,8 @@ interface SourceCounts {
 }
 
 function bump(c: IdColumnCounts, kind: IdValueKind, by: 1 | -1): void {
-  // No branches: every comparison and sum runs for every value, so optimised code has
-  // seen them all and does not deopt when a list's first damaged number arrives.
+  // Every comparison and every store runs for every value (no if/else), so optimised code
+  // has seen them all and does not deopt when a list's first damaged number arrives.
   const zero = kind === 'sixteen-zero';
   c.scientific += kind === 'scientific' ? by : 0;
   c.sixteenDigits += zero || kind === 'sixteen' ? by : 0;

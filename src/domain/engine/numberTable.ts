@@ -67,7 +67,7 @@ export class NumberTable {
 
   /**
    * The id of `key`, giving it `id` when it is not in the table yet: one probe, where
-   * get then add probed twice for each new key (most are: ~290k of ~900k on 100k rows).
+   * get then add probed twice for each new key (~290k of the ~900k keys of 100k rows are new).
    */
   idOrAdd(key: number, id: number): number {
     if ((this.count + 1) * 4 > this.slots.length) this.rehash();

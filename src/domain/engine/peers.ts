@@ -35,6 +35,7 @@ export function collectPeers(
   // Peer lists are short: a linear look-up beats a Set until they are not.
   const seen = (members?.length ?? 0) + (referenceLinks?.length ?? 0) + (kin?.length ?? 0) > 32 ? new Set<string>([self]) : undefined;
   let out: Peer[] | undefined;
+  // A person group's members include the row itself: skipped before its look-up.
   if (members) for (const m of members) if (m !== self) out = take(out, seen, self, rows.get(m), 'person', relevant);
   if (referenceLinks) for (const link of referenceLinks) out = take(out, seen, self, rows.get(link.row.key), 'person', relevant);
   if (kin) for (const held of kin) out = take(out, seen, self, held, 'household', relevant);

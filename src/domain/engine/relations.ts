@@ -9,7 +9,7 @@ import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
 import type { RecordRow } from '../schema';
 import type { OverlapMemo } from './overlapMemo';
-import { byCodeUnits, sortSmall } from '../smallSort';
+import { byCodeUnits, SMALL_SORT_MAX, sortSmall } from '../smallSort';
 
 /** A row that is the same person (group member or linked reference row) or household (same No KK). */
 export interface Peer {
@@ -138,17 +138,18 @@ function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonl
       alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
     }, 'program'));
   }
+  // `pairs` is never empty (the caller passes it only when a pair was found): `out` is set.
   return out as Finding[];
 }
 
 /**
  * An entry's places sorted by the Indonesian text, in place; the English list follows the
- * same order. The lists are short and their texts distinct: an insertion sort of both
- * (long lists through an index sort instead).
+ * same order. sortSmall for two parallel lists: an insertion sort of both (their texts are
+ * distinct), long lists through an index sort instead.
  */
 function sortPlaces(entry: PairPlaces): void {
   const { places, placesEn } = entry;
-  if (places.length > 16) {
+  if (places.length > SMALL_SORT_MAX) {
     const order = Array.from(places, (_, i) => i).sort((x, y) => byCodeUnits(places[x] as string, places[y] as string));
     entry.places = Array.from(order, (i) => places[i] as string);
     entry.placesEn = Array.from(order, (i) => placesEn[i] as string);

@@ -3,6 +3,7 @@
 // No.5 RT 02/03" and "JALAN MERDEKA 5" give the same street tokens.
 
 import { digitsAt, isAllDigits } from '../digits';
+import { emptyList } from '../emptyList';
 
 const EXPAND: Record<string, string> = {
   jl: 'jalan',
@@ -26,10 +27,9 @@ const FILLER = new Set(['no', 'nomor', 'nmr', 'rt', 'rw', 'kelurahan', 'kecamata
 
 /** Address tokens in order (house numbers kept, leading zeros dropped). */
 export function addressTokens(raw: string | undefined): string[] {
-  // Emptied, not an empty [] literal: that is a small-integer array, a second array kind at the
-  // readers of every row's address (a 'wrong map' deopt in the matcher when blank addresses come late).
-  if (!raw) return [''].slice(1);
-  const out: string[] = [];
+  // emptyList, not []: a blank or '-' address is then the same kind of array as a full one.
+  const out = emptyList<string>();
+  if (!raw) return out;
   for (const part of raw.toLowerCase().split(/[^a-z0-9]+/)) {
     if (!part) continue;
     const word = /^\d+$/.test(part) ? String(Number(part)) : (EXPAND[part] ?? part);

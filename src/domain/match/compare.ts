@@ -264,7 +264,7 @@ export function birthLevel(x: BirthDate | null, y: BirthDate | null): number {
 }
 
 /** `same`: the term weight of the first row's birth date. */
-export function birthWeight(code: number, same: number, model: MatchModel): number {
+function birthWeight(code: number, same: number, model: MatchModel): number {
   switch (code) {
     case BIRTH_SAME:
       return same;
@@ -300,7 +300,7 @@ export function identityLevel(x: string | null, y: string | null): number {
 }
 
 /** `same`: the term weight of the first row's identity number. */
-export function identityWeight(code: number, same: number, model: MatchModel): number {
+function identityWeight(code: number, same: number, model: MatchModel): number {
   switch (code) {
     case ID_SAME:
       return same;
@@ -401,8 +401,8 @@ function pushBinary(evidence: Evidence[], field: Field, code: number, w: { same:
   if (code !== 0) evidence.push({ field, level: code === SAME ? 'same' : 'differ', weight: code === SAME ? w.same : w.differ });
 }
 
-/** The summed weight of the cheap fields (in this order: the pruning sums must match to the bit). */
-export function smallWeight(rtrw: number, village: number, district: number, birthPlace: number, sex: number, noKk: number, model: MatchModel): number {
+/** The summed weight of the cheap fields (LevelWeights is built from it, one field at a time). */
+function smallWeight(rtrw: number, village: number, district: number, birthPlace: number, sex: number, noKk: number, model: MatchModel): number {
   return (
     rtRwWeight(rtrw, model) +
     binaryWeight(village, model.village) +
@@ -443,6 +443,9 @@ export interface Bounds {
  * comparePair and the matcher's prefilter read these tables: one typed-array read
  * for every code, where a switch's rarer cases (a birth date that differs) first
  * ran after the scoring was optimised, which V8 then threw away and compiled again.
+ * Their sums must match to the bit wherever they prune (comparePair, the prefilter's
+ * rejects): both add the same entries in the same order (identity, birth, then rtrw,
+ * village, district, birthPlace, sex, noKk).
  */
 export interface LevelWeights {
   identity: Float64Array;

@@ -11,6 +11,7 @@ import { programsOf, type ProgramId } from '../overlap';
 import { addressTokens, neighbourhoodNumber, placeKey } from './address';
 import { birthTerm, nameTerm } from './terms';
 import { digitsAt } from '../digits';
+import { emptyList } from '../emptyList';
 
 export interface BirthDate {
   iso: string;
@@ -129,11 +130,8 @@ interface ParsedBirth {
   term: string;
 }
 
-/**
- * [program], or an empty list made by emptying a one-string list: an empty [] literal is a
- * small-integer array, a second array kind at the readers of every row's programs ('wrong map').
- */
-const programList = (program: ProgramId): ProgramId[] => (program ? [program] : [program].slice(1));
+/** [program], or an emptyList (not []: the same kind of array as a full list, see emptyList.ts). */
+const programList = (program: ProgramId): ProgramId[] => (program ? [program] : emptyList<ProgramId>());
 
 const NO_BIRTH: ParsedBirth = { birth: null, term: '' };
 

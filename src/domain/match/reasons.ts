@@ -1,6 +1,6 @@
 // Reasons for a linked pair, built from its evidence, in Bahasa Indonesia (and English):
 // "NIK sama", "nama mirip 0,94 + tanggal lahir sama + RT/RW sama".
-import type { Evidence, PairScore } from './compare';
+import type { Evidence, Field, Level, PairScore } from './compare';
 import { sortSmall } from '../smallSort';
 
 /** 0.9432 → "0,94" (Indonesian decimal comma); "0.94" in English. */
@@ -43,22 +43,22 @@ type Words = (typeof WORDS)[Lang];
  * would deoptimise it.
  */
 interface Phrases {
-  /** Positive, by field then level ('noKk' at any level, 'name' and 'address' apart). */
-  positive: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Positive, by field then level (name, address and noKk are worded in positive() itself). */
+  positive: ReadonlyMap<Field, ReadonlyMap<Level, string>>;
   /** Negative, by field (for evidence weighing -2 bits or less). */
-  negative: ReadonlyMap<string, string>;
+  negative: ReadonlyMap<Field, string>;
 }
 
 function phrases(w: Words): Phrases {
   return {
-    positive: new Map<string, ReadonlyMap<string, string>>([
-      ['identity', new Map<string, string>([['same', w.identitySame], ['oneDigit', w.identityOneDigit], ['transposed', w.identityTransposed]])],
-      ['birth', new Map<string, string>([['same', w.birthSame], ['swap', w.birthSwap], ['typo', w.birthTypo]])],
-      ['rtrw', new Map<string, string>([['same', w.rtrwSame]])],
-      ['village', new Map<string, string>([['same', w.villageSame]])],
-      ['birthPlace', new Map<string, string>([['same', w.birthPlaceSame]])],
+    positive: new Map<Field, ReadonlyMap<Level, string>>([
+      ['identity', new Map<Level, string>([['same', w.identitySame], ['oneDigit', w.identityOneDigit], ['transposed', w.identityTransposed]])],
+      ['birth', new Map<Level, string>([['same', w.birthSame], ['swap', w.birthSwap], ['typo', w.birthTypo]])],
+      ['rtrw', new Map<Level, string>([['same', w.rtrwSame]])],
+      ['village', new Map<Level, string>([['same', w.villageSame]])],
+      ['birthPlace', new Map<Level, string>([['same', w.birthPlaceSame]])],
     ]),
-    negative: new Map<string, string>([
+    negative: new Map<Field, string>([
       ['identity', w.identityDiffers], ['name', w.nameDiffers], ['birth', w.birthDiffers], ['sex', w.sexDiffers],
       ['address', w.addressDiffers], ['rtrw', w.rtrwDiffers], ['birthPlace', w.birthPlaceDiffers],
     ]),
