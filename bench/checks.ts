@@ -5,8 +5,8 @@
 //     Target F1 ≥ 0.995 (a Splink model trained on each set: 0.9954 / 0.9992).
 //  2. 100k synthetic Indonesian rows with realistic noise (bench/synthetic.ts):
 //     full check (budget < 2 s), one edited row re-checked (budget p99 < 5 ms), memory.
-//     The full check is also run in fresh processes (BENCH_FRESH, default 3), as the
-//     CLI and a newly started worker meet it: its median is the verdict.
+//     The full check is also run in fresh processes (bench/freshCheck.ts, BENCH_FRESH times,
+//     default 3) that load only the engine, as the CLI meets it: its median is the verdict.
 //     2b. The same full check in fresh Web Workers of headless Chromium (the app's
 //     check worker runs there), bundled by Vite as the app's worker is.
 //  3. The same rows fed as the app feeds the worker when a sheet opens: its own
@@ -34,8 +34,6 @@ import { FEBRL_MAP, febrlDir, pairwise, type PairwiseQuality } from './febrl';
 import { syntheticRows } from './synthetic';
 
 const TODAY = '2025-06-01';
-/** `--fresh-check N`: this file run as a child that times one full check of N rows and prints it as JSON. */
-const FRESH_FLAG = '--fresh-check';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -169,18 +167,6 @@ interface Timing {
   cpu: number;
 }
 
-/** One full check of n synthetic rows, timed (the rows are made before the clock starts). */
-function timedCheck(n: number): Timing {
-  const { rows } = syntheticRows(n);
-  gc();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  createEngine({ today: TODAY }).upsert(rows);
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
 /**
  * The full check in fresh processes, one after another: what the CLI and a newly started
  * worker meet (V8 compiles the engine's hot code during that first check). One run on a
@@ -189,10 +175,10 @@ function timedCheck(n: number): Timing {
 function freshChecks(n: number): void {
   const runs = Number(process.env.BENCH_FRESH ?? 3);
   if (runs < 1) return;
-  const self = fileURLToPath(import.meta.url);
+  const script = fileURLToPath(new URL('./freshCheck.ts', import.meta.url));
   const results: Timing[] = [];
   for (let i = 0; i < runs; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, FRESH_FLAG, String(n)], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, String(n), TODAY], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     if (child.status !== 0) throw new Error(`fresh check ${i + 1} failed: ${child.stderr}`);
     results.push(JSON.parse(child.stdout.trim().split('\n').pop() as string) as Timing);
   }
@@ -300,6 +286,4 @@ function appFeed(rows: readonly RecordRow[]): void {
   );
 }
 
-const fresh = process.argv.indexOf(FRESH_FLAG);
-if (fresh >= 0) console.log(JSON.stringify(timedCheck(Number(process.argv[fresh + 1]))));
-else await main();
+await main();
