@@ -539,10 +539,7 @@ export class Matcher {
     let sum = 0;
     for (let id = from; id < to; id++) {
       const f = this.featAt[id] as Features;
-      // Array.isArray reads an array's header as .length would, without tying this code to the
-      // array's element kind (name lists come packed or holey): it is inlined into every loading loop.
-      const lists = Array.isArray(f.phonetic) && Array.isArray(f.nameTerms) ? 1 : 0;
-      sum += (f.identity?.length ?? 0) + (f.birth?.y ?? 0) + f.weights.name.length + f.birthTerm.length + lists;
+      sum += (f.identity?.length ?? 0) + (f.birth?.y ?? 0) + f.phonetic.length + f.nameTerms.length + f.birthTerm.length;
     }
     this.warmSum = sum;
   }

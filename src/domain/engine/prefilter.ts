@@ -247,10 +247,7 @@ export class PairPrefilter {
     const r = this.rec;
     const at = id * STRIDE;
     // A name of more than 65,535 tokens (none is) would read as shorter: only the leftover bound could shrink.
-    // The token count from weights.name (one weight per token, all built alike by zeros()):
-    // the name lists do not all share one element kind (a blank name's phonetic forms, for
-    // one), and reading their length tied the optimised loading loop to the kind it met first.
-    r[at + NAME_SEX] = Math.min(f.weights.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
+    r[at + NAME_SEX] = Math.min(f.name.length, 0xffff) | (sexCodeOf(f.sex) << 16);
     r[at + YMD] = ymdOf(f.birth);
     r[at + VILLAGE] = this.placeId(f.village);
     r[at + DISTRICT] = this.placeId(f.district);

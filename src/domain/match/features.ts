@@ -204,16 +204,18 @@ export class ParseCache {
     if (hit === undefined) {
       if (this.names.size >= this.limit) this.names.clear();
       const name = nameTokens(k);
-      // Loops into new Array(n) (holey in every tier), not map: map's array is packed from the
-      // interpreter but holey from optimised code, and the matcher's readers deopt on the kind they have not seen.
-      const phonetic = new Array<string>(name.length);
-      const terms = new Array<string>(name.length);
+      // Pushed onto emptyLists, not map: map's array is packed from the interpreter but holey
+      // from optimised code. All three lists are then one kind for every name (blank ones too),
+      // and the matcher's readers never meet a second. Copied to their exact length (slice):
+      // push reserves spare slots, and these lists live as long as the rows holding them.
+      const phonetic = emptyList<string>();
+      const terms = emptyList<string>();
       for (let i = 0; i < name.length; i++) {
         const forms = this.memo(this.tokens, name[i], tokenForms);
-        phonetic[i] = forms.phonetic;
-        terms[i] = forms.term;
+        phonetic.push(forms.phonetic);
+        terms.push(forms.term);
       }
-      hit = { name, phonetic, terms };
+      hit = { name, phonetic: phonetic.slice(), terms: terms.slice() };
       this.names.set(k, hit);
     }
     return hit;
