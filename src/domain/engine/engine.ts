@@ -582,8 +582,8 @@ class Engine implements CheckEngine {
    * rows, found from each row of `touched` in turn as there, and each member's state at hand
    * to point at its group. Group members are rows of this call (dirty already). commit() also
    * seeds with the changed rows, but only rows with links can start a group, and a load
-   * touches all of them. Must give the groups
-   * updatePersonGroups would (test/engine/property.test.ts compares a load with edits).
+   * touches all of them. Must give the groups updatePersonGroups would
+   * (test/engine/property.test.ts compares a load with edits).
    */
   private bulkPersonGroups(touched: Iterable<string>, load: Load, out: EngineChanges): void {
     const { changes, links } = load;

@@ -75,14 +75,19 @@ function jaroShort(a: string, b: string, la: number, lb: number, window: number,
   return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
 }
 
+/** Jaro-Winkler's boost: 0.1 for each character of the common prefix, up to 4. */
+function prefixBoost(a: string, b: string): number {
+  let prefix = 0;
+  const max = Math.min(4, a.length, b.length);
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return prefix * 0.1;
+}
+
 /** Jaro-Winkler: Jaro boosted by a common prefix of up to 4 characters (p = 0.1). */
 export function jaroWinkler(a: string, b: string): number {
   const j = jaro(a, b);
   if (j <= 0.7) return j;
-  let prefix = 0;
-  const max = Math.min(4, a.length, b.length);
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  return j + prefix * 0.1 * (1 - j);
+  return j + prefixBoost(a, b) * (1 - j);
 }
 
 /**
@@ -99,10 +104,7 @@ export function jaroWinklerAtLeast(a: string, b: string, floor: number): number 
   // Jaro-Winkler is at most the Jaro bound with m matches and no transposition,
   // (m/la + m/lb + 1) / 3, boosted by the common prefix: the fewest matches that
   // can reach the floor, rounded down a little so no pair at the floor is lost.
-  let prefix = 0;
-  const max = Math.min(4, la, lb);
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  const boost = prefix * 0.1;
+  const boost = prefixBoost(a, b);
   const jaroNeeded = (floor - 1e-9 - boost) / (1 - boost);
   const fewest = Math.ceil(((3 * jaroNeeded - 1) * la * lb) / (la + lb) - 1e-6);
   if (Math.min(la, lb) < fewest) return 0;
