@@ -1,5 +1,5 @@
 // Reading ASCII digits by character: the per-row parsers (dates, NIK, No KK,
-// RT/RW, addresses) run on every cell of a 100k-row check, where a regex or a
+// RT/RW, addresses, names) run on every cell of a 100k-row check, where a regex or a
 // slice per value showed in the profile.
 
 /** True when every character of `s` is an ASCII digit ('' included). */
@@ -9,6 +9,15 @@ export function isAllDigits(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** True when `s` has at least one ASCII digit. */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** The number written by the `n` ASCII digits of `s` from index `i` (the caller knows they are digits). */

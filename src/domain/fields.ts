@@ -8,7 +8,7 @@ import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
 import { filled, parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
-import { digitsAt, isAllDigits } from './digits';
+import { digitsAt, hasDigit, isAllDigits } from './digits';
 
 export interface FieldCheckOptions {
   /** ISO date used as today (future birth dates, ages). Default: today in WIB. */
@@ -34,15 +34,6 @@ export interface FieldCheckOptions {
 // Patterns used on every row, compiled once (no g/y flag: test keeps no state).
 const RT_SLASH_RW = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 const RT_RW = /^\s*(?:r[tw]\.?\s*)?0*(\d{1,3})\s*$/i;
-
-/** Whether `s` has an ASCII digit: a loop, not a regex call, for every row's name. */
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
 
 /** No roles required besides nik and nama (FieldCheckOptions.required absent): shared, not a new [] per row. */
 const NO_ROLES: readonly ColumnRole[] = [];
