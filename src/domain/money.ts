@@ -2,6 +2,8 @@
 // thousands and ',' marks decimals ('Rp1.250.000,00'); words for millions
 // ('2,5 juta', '1,25 jt', '500 rb'). Amounts are whole rupiah.
 
+import { isAllDigits } from './digits';
+
 const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
   [/(miliar|milyar|m)$/, 1_000_000_000],
   [/(juta|jt|j)$/, 1_000_000],
@@ -107,6 +109,12 @@ export function parseRupiah(raw: string): number | null {
 export function formatRupiah(n: number): string {
   if (!Number.isFinite(n)) return '';
   const whole = Math.round(Math.abs(n));
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${n < 0 && whole !== 0 ? '-' : ''}Rp${grouped}`;
+  const digits = String(whole);
+  // A dot before each group of three from the right, group by group: a lookahead regex
+  // allocated its matches for every income finding.
+  // Amounts of 1e21 and more are written with an exponent ('1e+21'): left ungrouped.
+  const head = isAllDigits(digits) ? digits.length % 3 || 3 : digits.length;
+  let out = (n < 0 && whole !== 0 ? '-Rp' : 'Rp') + digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += '.' + digits.slice(i, i + 3);
+  return out;
 }
