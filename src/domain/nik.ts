@@ -180,7 +180,7 @@ export function parseNik(raw: string, options: NikOptions = {}): NikInfo {
 export function parseNikWith(raw: string, today: string, birthDateHint: string | null | undefined, trustTrailingZero: boolean): NikInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return nikInfo(rawText, null, d.problems, undefined, undefined, undefined, null, null, undefined, d.excelDigits);
+  if (typeof d !== 'string') return new ParsedNik(rawText, null, d.problems, undefined, undefined, undefined, undefined, undefined, d.excelDigits);
   let problems: readonly NikProblem[] = NO_PROBLEMS;
   if (d.endsWith('0') && !trustTrailingZero) problems = withProblem(problems, 'excel-precision');
   if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
@@ -196,42 +196,37 @@ export function parseNikWith(raw: string, today: string, birthDateHint: string |
   const birth = birthDateOf(day, mm, yy, today, birthDateHint);
   if (!birth) problems = withProblem(problems, 'birth-date-impossible');
 
-  const serial = d.slice(12);
   // A serial of 0000 (never issued) ends in 0, so it is normally reported as
   // 'excel-precision': the likelier cause, and just as unusable.
-  if (serial === '0000' && trustTrailingZero) problems = withProblem(problems, 'serial-zero');
-  return nikInfo(rawText, d, problems, region.province, region.regency, region.district, birth, female ? 'P' : 'L', serial, undefined);
+  if (trustTrailingZero && d.endsWith('0000')) problems = withProblem(problems, 'serial-zero');
+  // No sex without a birth date: the day that encodes it is not a real one.
+  const sex = birth === null ? undefined : female ? 'P' : 'L';
+  return new ParsedNik(rawText, d, problems, region.province, region.regency, region.district, birth ?? undefined, sex, undefined);
 }
 
 /**
  * Every NikInfo is built here, with all its fields in one order (undefined where
  * absent): one hidden class, so the readers of every row's NIK never meet a
- * second shape and deopt ('wrong map').
+ * second shape and deopt ('wrong map'). The serial is a getter: no check reads it,
+ * and slicing it for every row left a string of garbage per row.
  */
-function nikInfo(
-  raw: string,
-  digits: string | null,
-  problems: readonly NikProblem[],
-  province: string | undefined,
-  regency: string | undefined,
-  district: string | undefined,
-  birth: string | null,
-  sex: 'L' | 'P' | null,
-  serial: string | undefined,
-  excelDigits: string | undefined,
-): NikInfo {
-  return {
-    raw,
-    digits,
-    problems,
-    province,
-    regency,
-    district,
-    birthDate: birth ?? undefined,
-    sex: birth ? (sex ?? undefined) : undefined,
-    serial,
-    excelDigits,
-  };
+class ParsedNik implements NikInfo {
+  constructor(
+    readonly raw: string,
+    readonly digits: string | null,
+    readonly problems: readonly NikProblem[],
+    readonly province: string | undefined,
+    readonly regency: string | undefined,
+    readonly district: string | undefined,
+    readonly birthDate: string | undefined,
+    readonly sex: 'L' | 'P' | undefined,
+    readonly excelDigits: string | undefined,
+  ) {}
+
+  /** Digits 13–16 (digits is the 16 digits whenever it is set). */
+  get serial(): string | undefined {
+    return this.digits === null ? undefined : this.digits.slice(12);
+  }
 }
 
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */

@@ -3,7 +3,7 @@
 // death of the head, divorce, splitting): a strong hint, never an identity.
 // Excel damages it exactly as it damages a NIK.
 import { regionOf } from './area/index';
-import { toIso } from './dates';
+import { isValidYmd, toIso } from './dates';
 import { digitsAt } from './digits';
 import { isPlaceholderNumber, NO_PROBLEMS, sixteenDigitsOf, withProblem } from './nik';
 
@@ -41,44 +41,47 @@ const UNUSABLE: ReadonlySet<NoKkProblem> = new Set<NoKkProblem>([
 export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } = {}): NoKkInfo {
   const rawText = typeof raw === 'string' ? raw : '';
   const d = sixteenDigitsOf(rawText);
-  if (typeof d !== 'string') return noKkInfo(rawText, null, d.problems, undefined, undefined, undefined, null, undefined, d.excelDigits);
+  if (typeof d !== 'string') return new ParsedNoKk(rawText, null, d.problems, undefined, undefined, undefined, d.excelDigits);
   let problems: readonly NoKkProblem[] = NO_PROBLEMS;
   if (d.endsWith('0') && !options.trustTrailingZero) problems = withProblem(problems, 'excel-precision');
   if (isPlaceholderNumber(d)) problems = withProblem(problems, 'placeholder');
   const region = regionOf(d);
   if (region.problem) problems = withProblem(problems, region.problem);
   // Older (pre-SIAK) KK numbers do not always hold a date, so an impossible one is only noted.
-  const issue = toIso(2000 + digitsAt(d, 10, 2), digitsAt(d, 8, 2), digitsAt(d, 6, 2));
-  if (!issue) problems = withProblem(problems, 'issue-date-impossible');
-  const serial = d.slice(12);
+  if (!isValidYmd(issueYear(d), digitsAt(d, 8, 2), digitsAt(d, 6, 2))) problems = withProblem(problems, 'issue-date-impossible');
   // Serial 0000 ends in 0: normally reported as 'excel-precision' (see parseNik).
-  if (serial === '0000' && options.trustTrailingZero) problems = withProblem(problems, 'serial-zero');
-  return noKkInfo(rawText, d, problems, region.province, region.regency, region.district, issue, serial, undefined);
+  if (options.trustTrailingZero && d.endsWith('0000')) problems = withProblem(problems, 'serial-zero');
+  return new ParsedNoKk(rawText, d, problems, region.province, region.regency, region.district, undefined);
 }
 
-/** Every NoKkInfo is built here, all fields in one order (undefined where absent): one hidden class (see parseNik). */
-function noKkInfo(
-  raw: string,
-  digits: string | null,
-  problems: readonly NoKkProblem[],
-  province: string | undefined,
-  regency: string | undefined,
-  district: string | undefined,
-  issue: string | null,
-  serial: string | undefined,
-  excelDigits: string | undefined,
-): NoKkInfo {
-  return {
-    raw,
-    digits,
-    problems,
-    province,
-    regency,
-    district,
-    issueDate: issue ?? undefined,
-    serial,
-    excelDigits,
-  };
+/** Digits 7–12 are DDMMYY of issue, in the 2000s (see NoKkInfo.issueDate). */
+const issueYear = (digits: string): number => 2000 + digitsAt(digits, 10, 2);
+
+/**
+ * Every NoKkInfo is built here, all fields in one order (undefined where absent): one
+ * hidden class (see parseNik). The issue date and serial are getters: no check reads
+ * them, and building both for every row left two strings of garbage per row.
+ */
+class ParsedNoKk implements NoKkInfo {
+  constructor(
+    readonly raw: string,
+    readonly digits: string | null,
+    readonly problems: readonly NoKkProblem[],
+    readonly province: string | undefined,
+    readonly regency: string | undefined,
+    readonly district: string | undefined,
+    readonly excelDigits: string | undefined,
+  ) {}
+
+  get issueDate(): string | undefined {
+    const d = this.digits;
+    return d === null ? undefined : (toIso(issueYear(d), digitsAt(d, 8, 2), digitsAt(d, 6, 2)) ?? undefined);
+  }
+
+  /** Digits 13–16 (digits is the 16 digits whenever it is set). */
+  get serial(): string | undefined {
+    return this.digits === null ? undefined : this.digits.slice(12);
+  }
 }
 
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */
