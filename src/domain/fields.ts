@@ -85,7 +85,8 @@ function idNumberFindings(
 ): void {
   if (info.problems.length === 0) return;
   const shown = value.trim();
-  for (const p of info.problems) {
+  for (let i = 0; i < info.problems.length; i++) {
+    const p = info.problems[i];
     switch (p) {
       case 'excel-scientific':
         out.push(makeFinding(key, `${prefix}-excel-scientific`, { value: shown, ...(info.excelDigits ? { digits: info.excelDigits } : {}) }, column));
@@ -213,8 +214,10 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     else if (name.length < 6 && name.replace(/[^\p{L}]/gu, '').length < 2) out.push(makeFinding(key, 'nama-too-short', { value: name }, 'nama'));
   }
 
-  // Other required fields
-  for (const role of options.required ?? NO_ROLES) {
+  // Other required fields (an index loop: for-of makes an iterator per row until optimised)
+  const required = options.required ?? NO_ROLES;
+  for (let i = 0; i < required.length; i++) {
+    const role = required[i] as ColumnRole;
     if (role === 'nik' || role === 'nama') continue;
     if (!filled(v[role])) out.push(makeFinding(key, 'field-missing', { labelId: ROLE_LABELS[role].id, labelEn: ROLE_LABELS[role].en }, role));
   }

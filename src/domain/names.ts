@@ -81,7 +81,9 @@ function rawTokens(raw: string): RawToken[] {
   // What the general path below gives such a name, without its regular expressions.
   if (PLAIN_WORDS.test(raw)) {
     const tokens: RawToken[] = [];
-    for (const text of raw.toLowerCase().split(' ')) tokens.push({ text, dotted: false, degree: false });
+    const words = raw.toLowerCase().split(' ');
+    // Index loops here and below: for-of makes an iterator per call until optimised.
+    for (let i = 0; i < words.length; i++) tokens.push({ text: words[i] as string, dotted: false, degree: false });
     return tokens;
   }
   // Diacritics off ('José' → 'jose'); skipped for plain ASCII, the usual case.
@@ -101,7 +103,9 @@ function rawTokens(raw: string): RawToken[] {
     text = kept.join(' ');
   }
   const tokens: RawToken[] = [];
-  for (const chunk of text.split(/[^a-z0-9.]+/)) {
+  const chunks = text.split(/[^a-z0-9.]+/);
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c] as string;
     if (!chunk) continue;
     if (!chunk.includes('.')) {
       tokens.push({ text: chunk, dotted: false, degree: false });
@@ -114,9 +118,10 @@ function rawTokens(raw: string): RawToken[] {
       continue;
     }
     const pieces = chunk.split('.');
-    pieces.forEach((piece, i) => {
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] as string;
       if (piece) tokens.push({ text: piece, dotted: i < pieces.length - 1, degree: false });
-    });
+    }
   }
   return tokens;
 }

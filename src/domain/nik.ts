@@ -232,8 +232,9 @@ class ParsedNik implements NikInfo {
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */
 export function isUsableIdentity(info: NikInfo): boolean {
   if (info.digits === null) return false;
-  // A loop, not some() with a callback: this runs for every row's number.
-  for (const p of info.problems) if (UNUSABLE.has(p)) return false;
+  // An index loop, not some() with a callback or for-of (an iterator per call until optimised): this runs for every row's number.
+  const problems = info.problems;
+  for (let i = 0; i < problems.length; i++) if (UNUSABLE.has(problems[i] as NikProblem)) return false;
   return true;
 }
 

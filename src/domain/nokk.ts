@@ -87,7 +87,8 @@ class ParsedNoKk implements NoKkInfo {
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */
 export function isUsableNoKk(info: NoKkInfo): boolean {
   if (info.digits === null) return false;
-  // A loop, not some() with a callback: this runs for every row's number.
-  for (const p of info.problems) if (UNUSABLE.has(p)) return false;
+  // An index loop, not some() with a callback or for-of (an iterator per call until optimised): this runs for every row's number.
+  const problems = info.problems;
+  for (let i = 0; i < problems.length; i++) if (UNUSABLE.has(problems[i] as NoKkProblem)) return false;
   return true;
 }

@@ -30,7 +30,10 @@ export function addressTokens(raw: string | undefined): string[] {
   // emptyList, not []: a blank or '-' address is then the same kind of array as a full one.
   const out = emptyList<string>();
   if (!raw) return out;
-  for (const part of raw.toLowerCase().split(/[^a-z0-9]+/)) {
+  const parts = raw.toLowerCase().split(/[^a-z0-9]+/);
+  // An index loop: for-of makes an iterator per call until optimised.
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
     if (!part) continue;
     const word = /^\d+$/.test(part) ? String(Number(part)) : (EXPAND[part] ?? part);
     if (FILLER.has(word)) continue;
