@@ -204,18 +204,19 @@ export class ParseCache {
     if (hit === undefined) {
       if (this.names.size >= this.limit) this.names.clear();
       const name = nameTokens(k);
-      // Pushed onto emptyLists, not map: map's array is packed from the interpreter but holey
-      // from optimised code. All three lists are then one kind for every name (blank ones too),
-      // and the matcher's readers never meet a second. Copied to their exact length (slice):
-      // push reserves spare slots, and these lists live as long as the rows holding them.
-      const phonetic = emptyList<string>();
-      const terms = emptyList<string>();
+      // Copies of the token list (exact length, its kind), then overwritten in place: not map,
+      // whose array is packed from the interpreter but holey from optimised code, nor push,
+      // which reserves spare slots (garbage once copied; these lists live as long as their rows).
+      // All three lists are then one kind for every name (blank ones too), and the matcher's
+      // readers never meet a second.
+      const phonetic = name.slice();
+      const terms = name.slice();
       for (let i = 0; i < name.length; i++) {
         const forms = this.memo(this.tokens, name[i], tokenForms);
-        phonetic.push(forms.phonetic);
-        terms.push(forms.term);
+        phonetic[i] = forms.phonetic;
+        terms[i] = forms.term;
       }
-      hit = { name, phonetic: phonetic.slice(), terms: terms.slice() };
+      hit = { name, phonetic, terms };
       this.names.set(k, hit);
     }
     return hit;
