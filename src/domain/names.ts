@@ -188,6 +188,13 @@ export function nameTokens(raw: string): string[] {
 }
 
 function normalizedTokens(raw: string): string[] {
+  // Most names are plain words that need no change ('Siti Aminah'): then normalizeOnce would
+  // give back the lowercase words (isStable's rules are its rules), so they are the answer,
+  // without its token objects and lists (garbage for every distinct name).
+  if (PLAIN_WORDS.test(raw)) {
+    const words = raw.toLowerCase().split(' ');
+    if (isStable(words)) return words;
+  }
   let tokens = normalizeOnce(raw);
   for (let i = 0; i < 4 && !isStable(tokens); i++) tokens = normalizeOnce(tokens.join(' '));
   // A copy of exactly its length: push reserved spare slots, and callers keep these arrays.

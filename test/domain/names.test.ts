@@ -78,6 +78,16 @@ describe('normalizeName', () => {
       expect(nameTokens(raw)).toEqual(once ? once.split(' ') : []);
     });
   });
+
+  it('reads plain words (its shortcut) as the general path does (seeded)', () => {
+    // A leading space is no plain-words name, so it takes the general path; it changes no token.
+    const words = ['Siti', 'siti', 'H', 'Hj', 'M', 'm', 'Moch', 'St', 'Abd', 'SE', 'Spd', 'MA', 'bin', 'Binti', 'Djoko', 'Tjipto', 'Soekarno', 'Nur', 'Noor', 'Ahmad', 'Achmad', 'Ibu', 'Lc'];
+    forSeeds(3000, 9100, (rng) => {
+      const n = 1 + Math.floor(rng() * 5);
+      const raw = Array.from({ length: n }, () => pick(rng, words)).join(' ');
+      expect(nameTokens(raw)).toEqual(nameTokens(` ${raw}`));
+    });
+  });
 });
 
 describe('phoneticToken', () => {
