@@ -179,16 +179,22 @@ function onePlace(key: string, entry: PairPeers): Finding {
 function severalPlaces(key: string, entry: PairPeers): Finding {
   const { a, b, peers } = entry;
   const places: string[] = [];
-  for (const p of peers) places.push([p.row.source, ' baris ', p.row.position, p.via === 'household' ? ', No KK sama' : ''].join(''));
+  for (let i = 0; i < peers.length; i++) {
+    const p = peers[i] as Peer;
+    places.push([p.row.source, ' baris ', p.row.position, p.via === 'household' ? ', No KK sama' : ''].join(''));
+  }
   sortPlaces(places, peers);
-  const message = [ALSO_ID, b, ' (', places.join('; '), '); ', a, NOT_WITH, b, '.'].join('');
+  // Both sentences' parts in one list each (no joined list of places in between).
+  const id: string[] = [ALSO_ID, b, ' ('];
   const en: (string | number)[] = [ALSO_EN, b, ' ('];
   for (let i = 0; i < peers.length; i++) {
     const p = peers[i] as Peer;
+    id.push(i > 0 ? '; ' : '', places[i] as string);
     en.push(i > 0 ? '; ' : '', p.row.source, ' row ', p.row.position, p.via === 'household' ? ', same family card number' : '');
   }
+  id.push('); ', a, NOT_WITH, b, '.');
   en.push('); ');
-  return overlapFinding(key, entry, message, en.join(''));
+  return overlapFinding(key, entry, id.join(''), en.join(''));
 }
 
 /** The finding with alsoId and where cut from its message (they lead it). */
