@@ -2,9 +2,12 @@
 // call, and the findings ask it for every peer of every row (a handful of programs, so
 // a handful of entries).
 import { mayOverlap, type CompiledOverlap } from '../overlap';
+import { OverlapTexts } from './relations';
 
 export class OverlapMemo {
   private readonly known = new Map<string, Map<string, boolean>>();
+  /** The overlap sentences' repeating pieces, kept here as the engine keeps this memo. */
+  readonly texts = new OverlapTexts();
 
   constructor(readonly overlap: CompiledOverlap) {}
 

@@ -91,7 +91,7 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
   const mine = ctx.feats.programs;
   let out = mine.length > 1 ? ownOverlaps(ctx.key, mine, ctx.overlap) : undefined;
   const pairs = ctx.peers ? overlapPlaces(mine, ctx.peers, ctx.overlap) : undefined;
-  if (pairs) out = overlapFindings(out, ctx.key, pairs);
+  if (pairs) out = overlapFindings(out, ctx.key, pairs, ctx.overlap.texts);
   return ctx.classify ? classification(out, ctx) : out;
 }
 
@@ -151,24 +151,65 @@ const ALSO_ID = 'Juga terdaftar di program ';
 const ALSO_EN = 'Also registered in programme ';
 const NOT_WITH = ' tidak boleh diterima bersamaan dengan ';
 
+interface Texts {
+  id: string;
+  en: string;
+}
+
+/**
+ * The pieces of the 'program-overlap' sentences that repeat from row to row (a handful of
+ * programs and sources), each built once: a sentence is then joined from four or five parts
+ * instead of eight to twelve, and each part is a slot in the list and in join's buffer.
+ */
+export class OverlapTexts {
+  private readonly leads = new Map<string, Texts>();
+  private readonly places = new Map<string, Texts>();
+  private readonly tails = new Map<string, Map<string, string>>();
+
+  /** What comes before the places of program `b`: "Juga terdaftar di program <b> (". */
+  lead(b: string): Texts {
+    let t = this.leads.get(b);
+    if (!t) this.leads.set(b, (t = { id: [ALSO_ID, b, ' ('].join(''), en: [ALSO_EN, b, ' ('].join('') }));
+    return t;
+  }
+
+  /** What comes before a row's position in `source`: "<source> baris ". */
+  place(source: string): Texts {
+    let t = this.places.get(source);
+    if (!t) this.places.set(source, (t = { id: [source, ' baris '].join(''), en: [source, ' row '].join('') }));
+    return t;
+  }
+
+  /** What follows the places in Indonesian: "); <a> tidak boleh diterima bersamaan dengan <b>.". */
+  tail(a: string, b: string): string {
+    let mine = this.tails.get(a);
+    if (!mine) this.tails.set(a, (mine = new Map()));
+    let t = mine.get(b);
+    if (t === undefined) mine.set(b, (t = ['); ', a, NOT_WITH, b, '.'].join('')));
+    return t;
+  }
+}
+
 /** One 'program-overlap' finding per pair of programs, appended to `out`. */
-function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPeers[]): Finding[] {
+function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPeers[], texts: OverlapTexts): Finding[] {
   for (let i = 0; i < pairs.length; i++) {
     const entry = pairs[i] as PairPeers;
-    out = append(out, entry.peers.length > 1 ? severalPlaces(key, entry) : onePlace(key, entry));
+    out = append(out, entry.peers.length > 1 ? severalPlaces(key, entry, texts) : onePlace(key, entry, texts));
   }
   // `pairs` is never empty (the caller passes it only when a pair was found): `out` is set.
   return out as Finding[];
 }
 
-/** The finding for one place (most): every part joined straight from the peer's row. */
-function onePlace(key: string, entry: PairPeers): Finding {
+/** The finding for one place (most): joined from the repeating pieces and the peer's position. */
+function onePlace(key: string, entry: PairPeers, texts: OverlapTexts): Finding {
   const { a, b } = entry;
   const peer = entry.peers[0] as Peer;
-  const { source, position } = peer.row;
   const household = peer.via === 'household';
-  const message = [ALSO_ID, b, ' (', source, ' baris ', position, household ? ', No KK sama' : '', '); ', a, NOT_WITH, b, '.'].join('');
-  const alsoEn = [ALSO_EN, b, ' (', source, ' row ', position, household ? ', same family card number' : '', '); '].join('');
+  const lead = texts.lead(b);
+  const place = texts.place(peer.row.source);
+  const position = peer.row.position;
+  const message = [lead.id, place.id, position, household ? ', No KK sama' : '', texts.tail(a, b)].join('');
+  const alsoEn = [lead.en, place.en, position, household ? ', same family card number); ' : '); '].join('');
   return overlapFinding(key, entry, message, alsoEn);
 }
 
@@ -176,23 +217,24 @@ function onePlace(key: string, entry: PairPeers): Finding {
  * The finding for several places, sorted by their Indonesian text (the English ones in
  * the same order): each place's text built for the sort, then joined.
  */
-function severalPlaces(key: string, entry: PairPeers): Finding {
+function severalPlaces(key: string, entry: PairPeers, texts: OverlapTexts): Finding {
   const { a, b, peers } = entry;
   const places: string[] = [];
   for (let i = 0; i < peers.length; i++) {
     const p = peers[i] as Peer;
-    places.push([p.row.source, ' baris ', p.row.position, p.via === 'household' ? ', No KK sama' : ''].join(''));
+    places.push([texts.place(p.row.source).id, p.row.position, p.via === 'household' ? ', No KK sama' : ''].join(''));
   }
   sortPlaces(places, peers);
   // Both sentences' parts in one list each (no joined list of places in between).
-  const id: string[] = [ALSO_ID, b, ' ('];
-  const en: (string | number)[] = [ALSO_EN, b, ' ('];
+  const lead = texts.lead(b);
+  const id: string[] = [lead.id];
+  const en: (string | number)[] = [lead.en];
   for (let i = 0; i < peers.length; i++) {
     const p = peers[i] as Peer;
     id.push(i > 0 ? '; ' : '', places[i] as string);
-    en.push(i > 0 ? '; ' : '', p.row.source, ' row ', p.row.position, p.via === 'household' ? ', same family card number' : '');
+    en.push(i > 0 ? '; ' : '', texts.place(p.row.source).en, p.row.position, p.via === 'household' ? ', same family card number' : '');
   }
-  id.push('); ', a, NOT_WITH, b, '.');
+  id.push(texts.tail(a, b));
   en.push('); ');
   return overlapFinding(key, entry, id.join(''), en.join(''));
 }
