@@ -1,12 +1,12 @@
 // mayOverlap remembered per pair of programs: the check builds an "a|b" string on every
 // call, and the findings ask it for every peer of every row (a handful of programs, so
-// a handful of entries).
+// a handful of entries). Also the pieces of the overlap sentences, built once.
 import { mayOverlap, type CompiledOverlap } from '../overlap';
 import { OverlapTexts } from './relations';
 
 export class OverlapMemo {
   private readonly known = new Map<string, Map<string, boolean>>();
-  /** The overlap sentences' repeating pieces, kept here as the engine keeps this memo. */
+  /** The overlap sentences' repeating pieces: kept here, as the engine keeps this memo from check to check. */
   readonly texts = new OverlapTexts();
 
   constructor(readonly overlap: CompiledOverlap) {}

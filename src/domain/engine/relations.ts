@@ -144,9 +144,10 @@ function byPrograms(x: PairPeers, y: PairPeers): number {
 }
 
 // The 'program-overlap' sentence ({alsoId}{program} tidak boleh diterima bersamaan dengan
-// {other}.) is joined here in one go, its parts straight from the peers' rows: alsoId and
-// where are slices of it (V8 shares a slice's characters), not strings of their own, and
-// no place text is built for a single place. The tests check it against the template.
+// {other}.) is joined here in one go from its repeating pieces (OverlapTexts) and the
+// peers' positions: alsoId and where are slices of it (V8 shares a slice's characters),
+// not strings of their own, and no place text is built for a single place. The tests
+// check it against the template in messages.ts.
 const ALSO_ID = 'Juga terdaftar di program ';
 const ALSO_EN = 'Also registered in programme ';
 const NOT_WITH = ' tidak boleh diterima bersamaan dengan ';
