@@ -23,7 +23,10 @@ export class OverlapMemo {
 
   /** Whether some program of `mine` may not go with some program of `theirs`. */
   clash(mine: readonly string[], theirs: readonly string[]): boolean {
-    for (const a of mine) for (const b of theirs) if (!this.may(a, b)) return true;
+    // Index loops: a for-of makes an iterator per loop until this is optimised (every peer of every row).
+    for (let i = 0; i < mine.length; i++) {
+      for (let j = 0; j < theirs.length; j++) if (!this.may(mine[i] as string, theirs[j] as string)) return true;
+    }
     return false;
   }
 }
