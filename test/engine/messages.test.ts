@@ -47,4 +47,27 @@ describe('finding messages in both languages', () => {
     expect(mismatch.message).toBe('Status DTKS tertulis DTKS, tetapi tidak ditemukan di daftar DTKS.');
     expect(describeFinding(mismatch, 'en')).toBe('The DTKS status says DTKS, but the row was not found in the DTKS list.');
   });
+
+  it('lists several places of one pair sorted, alsoId and where as in the sentence', () => {
+    const engine = createEngine({ today: TODAY });
+    const family = { no_kk: '3375011203150002', tanggal_lahir: '01-01-1980' };
+    engine.upsert([
+      { key: 'x', source: 'PKH — Medono', position: 3, values: { ...family, nama: 'Ani Lestari', nik: '3375014101800001', program: 'PKH' } },
+      { key: 'y', source: 'BST — Medono', position: 12, values: { ...family, nama: 'Budi Santoso', nik: '3375010101800002', program: 'BST' } },
+      { key: 'z', source: 'BST — Medono', position: 2, values: { ...family, nama: 'Citra Dewi', nik: '3375014506900003', tanggal_lahir: '05-06-1990', program: 'BST' } },
+    ]);
+    const overlap = engine.findingsOf('x').find((f) => f.code === 'program-overlap') as Finding;
+    const where = 'BST — Medono baris 12, No KK sama; BST — Medono baris 2, No KK sama';
+    expect(overlap.message).toBe(`Juga terdaftar di program BST (${where}); PKH tidak boleh diterima bersamaan dengan BST.`);
+    expect(overlap.params).toEqual({
+      program: 'PKH', other: 'BST', where, alsoId: `Juga terdaftar di program BST (${where}); `,
+      alsoEn: 'Also registered in programme BST (BST — Medono row 12, same family card number; BST — Medono row 2, same family card number); ',
+    });
+    expect(Object.keys(overlap.params ?? {})).toEqual(['program', 'other', 'where', 'alsoId', 'alsoEn']);
+    expect(describeFinding(overlap, 'id')).toBe(overlap.message);
+    const one = engine.findingsOf('y').find((f) => f.code === 'program-overlap') as Finding;
+    expect(one.message).toBe('Juga terdaftar di program PKH (PKH — Medono baris 3, No KK sama); BST tidak boleh diterima bersamaan dengan PKH.');
+    expect(one.params?.where).toBe('PKH — Medono baris 3, No KK sama');
+    expect(describeFinding(one, 'en')).toBe('Also registered in programme PKH (PKH — Medono row 3, same family card number); BST may not be received together with PKH.');
+  });
 });

@@ -1,10 +1,13 @@
 // mayOverlap remembered per pair of programs: the check builds an "a|b" string on every
 // call, and the findings ask it for every peer of every row (a handful of programs, so
-// a handful of entries).
+// a handful of entries). Also the pieces of the overlap sentences, built once.
 import { mayOverlap, type CompiledOverlap } from '../overlap';
+import { OverlapTexts } from './relations';
 
 export class OverlapMemo {
   private readonly known = new Map<string, Map<string, boolean>>();
+  /** The overlap sentences' repeating pieces: kept here, as the engine keeps this memo from check to check. */
+  readonly texts = new OverlapTexts();
 
   constructor(readonly overlap: CompiledOverlap) {}
 
@@ -20,7 +23,10 @@ export class OverlapMemo {
 
   /** Whether some program of `mine` may not go with some program of `theirs`. */
   clash(mine: readonly string[], theirs: readonly string[]): boolean {
-    for (const a of mine) for (const b of theirs) if (!this.may(a, b)) return true;
+    // Index loops: a for-of makes an iterator per loop until this is optimised (every peer of every row).
+    for (let i = 0; i < mine.length; i++) {
+      for (let j = 0; j < theirs.length; j++) if (!this.may(mine[i] as string, theirs[j] as string)) return true;
+    }
     return false;
   }
 }

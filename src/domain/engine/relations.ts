@@ -3,7 +3,7 @@
 // Non-DTKS classification against reference lists.
 import { parseDtksStatus } from '../fields';
 import type { Finding } from '../findings';
-import { makeFinding } from '../messages';
+import { findingWithMessage, makeFinding } from '../messages';
 import type { Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
@@ -45,16 +45,31 @@ function whereEn(row: RecordRow): string {
   return `${row.source} row ${row.position}`;
 }
 
-interface PairPlaces {
+/** The peers (their places) in program `b` that may not go with the row's program `a`. */
+interface PairPeers {
   a: string;
   b: string;
-  places: string[];
-  placesEn: string[];
+  peers: Peer[];
 }
 
-function findPair(pairs: readonly PairPlaces[], a: string, b: string): PairPlaces | undefined {
-  for (const e of pairs) if (e.a === a && e.b === b) return e;
+function findPair(pairs: readonly PairPeers[], a: string, b: string): PairPeers | undefined {
+  for (let i = 0; i < pairs.length; i++) {
+    const e = pairs[i] as PairPeers;
+    if (e.a === a && e.b === b) return e;
+  }
   return undefined;
+}
+
+/**
+ * Whether `peers` holds one with the place of `peer`: the same source, position and
+ * way (its place text, "<source> baris <position>[, No KK sama]", is the same).
+ */
+function holdsPlace(peers: readonly Peer[], peer: Peer): boolean {
+  for (let i = 0; i < peers.length; i++) {
+    const p = peers[i] as Peer;
+    if (p.row.source === peer.row.source && p.row.position === peer.row.position && p.via === peer.via) return true;
+  }
+  return false;
 }
 
 /**
@@ -76,7 +91,7 @@ export function relationFindings(ctx: RelationContext): Finding[] | undefined {
   const mine = ctx.feats.programs;
   let out = mine.length > 1 ? ownOverlaps(ctx.key, mine, ctx.overlap) : undefined;
   const pairs = ctx.peers ? overlapPlaces(mine, ctx.peers, ctx.overlap) : undefined;
-  if (pairs) out = overlapFindings(out, ctx.key, pairs);
+  if (pairs) out = overlapFindings(out, ctx.key, pairs, ctx.overlap.texts);
   return ctx.classify ? classification(out, ctx) : out;
 }
 
@@ -95,77 +110,175 @@ function ownOverlaps(key: string, mine: readonly string[], overlap: OverlapMemo)
   return out;
 }
 
-/** The places of the peers in a program that may not go with one of `mine`: one entry per pair of programs, sorted. */
-function overlapPlaces(mine: readonly string[], peers: readonly Peer[], overlap: OverlapMemo): PairPlaces[] | undefined {
-  // In the order first met (a handful at most), then sorted.
-  let pairs: PairPlaces[] | undefined;
-  for (const peer of peers) {
-    const household = peer.via === 'household';
-    let place: string | undefined;
-    let placeEn: string | undefined;
-    for (const a of mine) {
-      for (const b of peer.feats.programs) {
+/** The peers in a program that may not go with one of `mine`: one entry per pair of programs, sorted. */
+function overlapPlaces(mine: readonly string[], peers: readonly Peer[], overlap: OverlapMemo): PairPeers[] | undefined {
+  // In the order first met (a handful at most), then sorted. Index loops: a for-of makes an
+  // iterator per loop until this is optimised, and these run for every row with peers.
+  let pairs: PairPeers[] | undefined;
+  for (let i = 0; i < peers.length; i++) {
+    const peer = peers[i] as Peer;
+    const theirs = peer.feats.programs;
+    for (let j = 0; j < mine.length; j++) {
+      const a = mine[j] as string;
+      for (let k = 0; k < theirs.length; k++) {
+        const b = theirs[k] as string;
         if (overlap.may(a, b)) continue;
-        place ??= `${where(peer.row)}${household ? ', No KK sama' : ''}`;
         const entry = pairs && findPair(pairs, a, b);
-        if (entry && entry.places.includes(place)) continue;
-        placeEn ??= `${whereEn(peer.row)}${household ? ', same family card number' : ''}`;
-        if (entry) {
-          entry.places.push(place);
-          entry.placesEn.push(placeEn);
-        } else pairs = append(pairs, { a, b, places: [place], placesEn: [placeEn] });
+        if (!entry) pairs = append(pairs, { a, b, peers: [peer] });
+        else if (!holdsPlace(entry.peers, peer)) entry.peers.push(peer);
       }
     }
   }
-  if (pairs && pairs.length > 1) sortSmall(pairs, (x, y) => byCodeUnits(x.a + x.b, y.a + y.b));
+  if (pairs && pairs.length > 1) sortSmall(pairs, byPrograms);
   return pairs;
 }
 
+/**
+ * Pairs by the text of their two programs together, `a + b`, mostly without building it:
+ * when the `a`s are equal the `b`s decide, and when neither `a` starts the other the `a`s do.
+ */
+function byPrograms(x: PairPeers, y: PairPeers): number {
+  if (x.a === y.a) return byCodeUnits(x.b, y.b);
+  if (!x.a.startsWith(y.a) && !y.a.startsWith(x.a)) return byCodeUnits(x.a, y.a);
+  return byCodeUnits(x.a + x.b, y.a + y.b);
+}
+
+// The 'program-overlap' sentence ({alsoId}{program} tidak boleh diterima bersamaan dengan
+// {other}.) is joined here in one go from its repeating pieces (OverlapTexts) and the
+// peers' positions: alsoId and where are slices of it (V8 shares a slice's characters),
+// not strings of their own, and no place text is built for a single place. The tests
+// check it against the template in messages.ts.
+const ALSO_ID = 'Juga terdaftar di program ';
+const ALSO_EN = 'Also registered in programme ';
+const NOT_WITH = ' tidak boleh diterima bersamaan dengan ';
+
+interface Texts {
+  id: string;
+  en: string;
+}
+
+/**
+ * The pieces of the 'program-overlap' sentences that repeat from row to row (a handful of
+ * programs and sources), each built once: a sentence is then joined from four or five parts
+ * instead of eight to twelve, and each part is a slot in the list and in join's buffer.
+ */
+export class OverlapTexts {
+  private readonly leads = new Map<string, Texts>();
+  private readonly places = new Map<string, Texts>();
+  private readonly tails = new Map<string, Map<string, string>>();
+
+  /** What comes before the places of program `b`: "Juga terdaftar di program <b> (". */
+  lead(b: string): Texts {
+    let t = this.leads.get(b);
+    if (!t) this.leads.set(b, (t = { id: [ALSO_ID, b, ' ('].join(''), en: [ALSO_EN, b, ' ('].join('') }));
+    return t;
+  }
+
+  /** What comes before a row's position in `source`: "<source> baris ". */
+  place(source: string): Texts {
+    let t = this.places.get(source);
+    if (!t) this.places.set(source, (t = { id: [source, ' baris '].join(''), en: [source, ' row '].join('') }));
+    return t;
+  }
+
+  /** What follows the places in Indonesian: "); <a> tidak boleh diterima bersamaan dengan <b>.". */
+  tail(a: string, b: string): string {
+    let mine = this.tails.get(a);
+    if (!mine) this.tails.set(a, (mine = new Map()));
+    let t = mine.get(b);
+    if (t === undefined) mine.set(b, (t = ['); ', a, NOT_WITH, b, '.'].join('')));
+    return t;
+  }
+}
+
 /** One 'program-overlap' finding per pair of programs, appended to `out`. */
-function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPlaces[]): Finding[] {
-  for (const entry of pairs) {
-    if (entry.places.length > 1) sortPlaces(entry);
-    const { a, b, places, placesEn } = entry;
-    const id = places.length > 1 ? places.join('; ') : (places[0] as string);
-    const en = placesEn.length > 1 ? placesEn.join('; ') : (placesEn[0] as string);
-    // Joined flat, and `where` a slice of alsoId: findings live as long as their row, and a
-    // template's concatenation tree is a handful of objects that every scavenge copies.
-    const alsoId = ['Juga terdaftar di program ', b, ' (', id, '); '].join('');
-    // The places start after the three parts before them.
-    const from = 'Juga terdaftar di program '.length + b.length + ' ('.length;
-    out = append(out, makeFinding(key, 'program-overlap', {
-      program: a, other: b, where: alsoId.slice(from, from + id.length),
-      alsoId, alsoEn: ['Also registered in programme ', b, ' (', en, '); '].join(''),
-    }, 'program'));
+function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPeers[], texts: OverlapTexts): Finding[] {
+  for (let i = 0; i < pairs.length; i++) {
+    const entry = pairs[i] as PairPeers;
+    out = append(out, entry.peers.length > 1 ? severalPlaces(key, entry, texts) : onePlace(key, entry, texts));
   }
   // `pairs` is never empty (the caller passes it only when a pair was found): `out` is set.
   return out as Finding[];
 }
 
+/** The finding for one place (most): joined from the repeating pieces and the peer's position. */
+function onePlace(key: string, entry: PairPeers, texts: OverlapTexts): Finding {
+  const { a, b } = entry;
+  const peer = entry.peers[0] as Peer;
+  const household = peer.via === 'household';
+  const lead = texts.lead(b);
+  const place = texts.place(peer.row.source);
+  const position = peer.row.position;
+  const message = [lead.id, place.id, position, household ? ', No KK sama' : '', texts.tail(a, b)].join('');
+  const alsoEn = [lead.en, place.en, position, household ? ', same family card number); ' : '); '].join('');
+  return overlapFinding(key, entry, message, alsoEn);
+}
+
 /**
- * An entry's places sorted by the Indonesian text, in place; the English list follows the
- * same order. sortSmall for two parallel lists: an insertion sort of both (their texts are
- * distinct), long lists through an index sort instead.
+ * The finding for several places, sorted by their Indonesian text (the English ones in
+ * the same order): each place's text built for the sort, then joined.
  */
-function sortPlaces(entry: PairPlaces): void {
-  const { places, placesEn } = entry;
+function severalPlaces(key: string, entry: PairPeers, texts: OverlapTexts): Finding {
+  const { a, b, peers } = entry;
+  const places: string[] = [];
+  for (let i = 0; i < peers.length; i++) {
+    const p = peers[i] as Peer;
+    places.push([texts.place(p.row.source).id, p.row.position, p.via === 'household' ? ', No KK sama' : ''].join(''));
+  }
+  sortPlaces(places, peers);
+  // Both sentences' parts in one list each (no joined list of places in between).
+  const lead = texts.lead(b);
+  const id: string[] = [lead.id];
+  const en: (string | number)[] = [lead.en];
+  for (let i = 0; i < peers.length; i++) {
+    const p = peers[i] as Peer;
+    id.push(i > 0 ? '; ' : '', places[i] as string);
+    en.push(i > 0 ? '; ' : '', texts.place(p.row.source).en, p.row.position, p.via === 'household' ? ', same family card number' : '');
+  }
+  id.push(texts.tail(a, b));
+  en.push('); ');
+  return overlapFinding(key, entry, id.join(''), en.join(''));
+}
+
+/** The finding with alsoId and where cut from its message (they lead it). */
+function overlapFinding(key: string, entry: PairPeers, message: string, alsoEn: string): Finding {
+  const { a, b } = entry;
+  // The message is alsoId, then a + NOT_WITH + b + '.'; alsoId is ALSO_ID, b, ' (', where, '); '.
+  const alsoIdEnd = message.length - (a.length + NOT_WITH.length + b.length + 1);
+  const from = ALSO_ID.length + b.length + 2;
+  const alsoId = message.slice(0, alsoIdEnd);
+  return findingWithMessage(key, 'program-overlap', message, {
+    program: a, other: b, where: alsoId.slice(from, alsoIdEnd - 3), alsoId, alsoEn,
+  }, 'program');
+}
+
+/**
+ * `places` sorted by their text, in place, and `peers` in the same order. sortSmall for
+ * two parallel lists: an insertion sort of both (the texts are distinct), long lists
+ * through an index sort instead.
+ */
+function sortPlaces(places: string[], peers: Peer[]): void {
   if (places.length > SMALL_SORT_MAX) {
     const order = Array.from(places, (_, i) => i).sort((x, y) => byCodeUnits(places[x] as string, places[y] as string));
-    entry.places = Array.from(order, (i) => places[i] as string);
-    entry.placesEn = Array.from(order, (i) => placesEn[i] as string);
+    const byText = Array.from(order, (i) => places[i] as string);
+    const peersByText = Array.from(order, (i) => peers[i] as Peer);
+    for (let i = 0; i < order.length; i++) {
+      places[i] = byText[i] as string;
+      peers[i] = peersByText[i] as Peer;
+    }
     return;
   }
   for (let i = 1; i < places.length; i++) {
     const x = places[i] as string;
-    const xEn = placesEn[i] as string;
+    const peer = peers[i] as Peer;
     let j = i - 1;
     while (j >= 0 && (places[j] as string) > x) {
       places[j + 1] = places[j] as string;
-      placesEn[j + 1] = placesEn[j] as string;
+      peers[j + 1] = peers[j] as Peer;
       j--;
     }
     places[j + 1] = x;
-    placesEn[j + 1] = xEn;
+    peers[j + 1] = peer;
   }
 }
 
