@@ -191,6 +191,25 @@ function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: E
   for (const x of found) out.groups.added.push(x.g);
 }
 
+/** The states of `changes` as a list, in its order. */
+function statesOf(changes: ReadonlyMap<string, RowState>): RowState[] {
+  const out: RowState[] = [];
+  changes.forEach((s) => out.push(s));
+  return out;
+}
+
+/**
+ * The row keys of `states`, a new list of their length. A pair (most groups) is a literal:
+ * [] and a push reserve 16 slots. Never map(): optimised code's map makes HOLEY arrays, a
+ * second kind of array for every reader of group members (a deopt in each).
+ */
+function keysOf(states: readonly RowState[]): string[] {
+  if (states.length === 2) return [(states[0] as RowState).row.key, (states[1] as RowState).row.key];
+  const out: string[] = [];
+  for (let i = 0; i < states.length; i++) out.push((states[i] as RowState).row.key);
+  return out;
+}
+
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
 
 class Engine implements CheckEngine {
@@ -265,7 +284,8 @@ class Engine implements CheckEngine {
     // Into an empty engine the changed rows are all the rows, in the same order.
     const changes = before === 0 ? this.rows : new Map(changed.map((s) => [s.row.key, s] as const));
     this.refreshAll(flipped, changes, batch);
-    return this.commit(changes, []);
+    // `changed` lists the load's states in `changes`' order unless a key came twice (or more).
+    return this.commit(changes, [], [], before === 0 && changed.length === changes.size ? changed : undefined);
   }
 
   /**
@@ -276,7 +296,10 @@ class Engine implements CheckEngine {
    */
   private admit(rows: readonly RecordRow[], sources: Set<string>): RowState[] {
     const changed: RowState[] = [];
-    for (const row of rows) {
+    // Index loops over arrays here and in the passes below: a for-of allocates an iterator
+    // result per step until the loop is optimised (MBs over a load of 100k rows).
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as RecordRow;
       let state = this.rows.get(row.key);
       if (state && sameRow(state.row, row)) continue;
       if (state) {
@@ -295,7 +318,7 @@ class Engine implements CheckEngine {
 
   /** upsert's second pass: features and local findings of each admitted row. */
   private refreshEach(states: readonly RowState[], batch: SourceBatch): void {
-    for (const state of states) this.refresh(state, batch);
+    for (let i = 0; i < states.length; i++) this.refresh(states[i] as RowState, batch);
   }
 
   remove(keys: readonly string[]): EngineChanges {
@@ -412,8 +435,11 @@ class Engine implements CheckEngine {
     return localFindings(row, this.cfg, this.overridesByRow.get(row.key), trust, parsed, this.ruleTerms);
   }
 
-  /** `changes`: the changed rows' states, removed ones (features null) included. */
-  private commit(changes: ReadonlyMap<string, RowState>, alsoRescore: Iterable<string>, relocal: readonly string[] = []): EngineChanges {
+  /**
+   * `changes`: the changed rows' states, removed ones (features null) included.
+   * `inOrder`: the same states as a list in `changes`' order, when the caller has one.
+   */
+  private commit(changes: ReadonlyMap<string, RowState>, alsoRescore: Iterable<string>, relocal: readonly string[] = [], inOrder?: RowState[]): EngineChanges {
     const out = emptyChanges();
     const extra = [...alsoRescore];
     // Loading into an empty engine (the full check, a rebuild): no old state to undo or compare.
@@ -421,7 +447,7 @@ class Engine implements CheckEngine {
     const oldFeats = new Map<string, Features | undefined>();
     if (!bulk) for (const key of changes.keys()) oldFeats.set(key, this.matcher.features(key));
     const touched = this.matcher.apply(changes, extra);
-    if (bulk) return this.commitBulk(changes, touched, out);
+    if (bulk) return this.commitBulk(changes, inOrder ?? statesOf(changes), touched, out);
     for (const k of extra) touched.add(k);
 
     const dirty = new Set<string>(relocal);
@@ -480,9 +506,9 @@ class Engine implements CheckEngine {
    * them, so out.findings and out.groups come in the same order too. Rows are handled by
    * their position in the load (RowState.at): only the rows with links are looked up by key.
    */
-  private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
-    const n = changes.size;
-    const load: Load = { changes, states: [], kins: [], links: new Array<ReadonlyMap<string, PairScore> | undefined>(n), order: [], dirty: new Uint8Array(n) };
+  private commitBulk(changes: ReadonlyMap<string, RowState>, states: RowState[], touched: Set<string>, out: EngineChanges): EngineChanges {
+    const n = states.length;
+    const load: Load = { changes, states, kins: [], links: new Array<ReadonlyMap<string, PairScore> | undefined>(n), order: [], dirty: new Uint8Array(n) };
     // One method per pass over the rows: each long loop is optimised on its own (once), and
     // never runs on into code after it that has not run yet (a deopt, then a recompile).
     this.indexKin(load);
@@ -497,11 +523,10 @@ class Engine implements CheckEngine {
 
   /** commitBulk, first pass: each row's position and No KK list; rows already on a No KK become dirty. */
   private indexKin(load: Load): void {
-    const { changes, states, kins, order, dirty } = load;
-    for (const state of changes.values()) {
-      const at = states.length;
+    const { states, kins, order, dirty } = load;
+    for (let at = 0; at < states.length; at++) {
+      const state = states[at] as RowState;
       state.at = at;
-      states.push(state);
       const next = state.feats;
       if (!next || next.reference || !next.noKk) {
         kins.push(undefined);
@@ -526,29 +551,30 @@ class Engine implements CheckEngine {
   /** commitBulk: each row's links by position (a quarter of the rows have any, so they are the ones looked up). */
   private indexLinks(load: Load): void {
     const { changes, links } = load;
-    for (const [key, mine] of this.matcher.edges) {
+    // forEach, not a for-of over entries: no [key, value] array per step.
+    this.matcher.edges.forEach((mine, key) => {
       const state = changes.get(key);
       if (state) links[state.at] = mine;
-    }
+    });
   }
 
   /** commitBulk: the rest of the rows become dirty in commit()'s order, each row before the rows it links to. */
   private markDirty(load: Load): void {
     const { changes, links, order, dirty } = load;
+    // One callback for the whole pass (a keys() iterator per row allocated per step).
+    const mark = (_: PairScore, k: string) => {
+      const p = changes.get(k)?.at;
+      if (p !== undefined && !dirty[p]) {
+        order.push(p);
+        dirty[p] = 1;
+      }
+    };
     for (let at = 0; at < dirty.length; at++) {
       if (!dirty[at]) {
         order.push(at);
         dirty[at] = 1;
       }
-      const mine = links[at];
-      if (!mine) continue;
-      for (const k of mine.keys()) {
-        const p = changes.get(k)?.at;
-        if (p !== undefined && !dirty[p]) {
-          order.push(p);
-          dirty[p] = 1;
-        }
-      }
+      links[at]?.forEach(mark);
     }
   }
 
@@ -563,15 +589,20 @@ class Engine implements CheckEngine {
       const kin = kins[at];
       const state = states[at] as RowState;
       if (!kin || kin.length < 2) state.findings = this.rowFindings(state, links[at], kin);
-      else if (kin[0] === state) for (const s of kin) s.findings = this.rowFindings(s, links[s.at], kin);
+      else if (kin[0] === state) {
+        for (let i = 0; i < kin.length; i++) {
+          const s = kin[i] as RowState;
+          s.findings = this.rowFindings(s, links[s.at], kin);
+        }
+      }
     }
   }
 
   /** commitBulk: the rows with findings, in commit()'s order. */
   private reportFindings(load: Load, out: EngineChanges): void {
     const { states, order } = load;
-    for (const at of order) {
-      const state = states[at] as RowState;
+    for (let i = 0; i < order.length; i++) {
+      const state = states[order[i] as number] as RowState;
       const list = state.findings;
       if (list.length > 0) out.findings.push({ row: state.row.key, findings: list });
     }
@@ -585,41 +616,42 @@ class Engine implements CheckEngine {
    * touches all of them. Must give the groups updatePersonGroups would
    * (test/engine/property.test.ts compares a load with edits).
    */
-  private bulkPersonGroups(touched: Iterable<string>, load: Load, out: EngineChanges): void {
+  private bulkPersonGroups(touched: Set<string>, load: Load, out: EngineChanges): void {
     const { changes, links } = load;
     // Without reference lists every row is a member (see updatePersonGroups).
     const anyReference = this.refs.size > 0;
     const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
     const seen = new Uint8Array(links.length);
+    // Scratch lists shared by every component: the rows found so far, and those whose links are still to follow.
+    const found: RowState[] = [];
     const stack: RowState[] = [];
-    for (const key of touched) {
+    // Callbacks made once per load: for-of over the Set and over each row's link keys
+    // allocated an iterator and a result per step.
+    const reach = (_: PairScore, other: string) => {
+      const o = changes.get(other);
+      if (!o || seen[o.at] || !isMember(o)) return;
+      seen[o.at] = 1;
+      found.push(o);
+      stack.push(o);
+    };
+    touched.forEach((key) => {
       const start = changes.get(key);
-      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) continue;
+      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) return;
       seen[start.at] = 1;
-      const found = [start];
+      found.length = 0;
+      found.push(start);
       stack.push(start);
-      while (stack.length > 0) {
-        const s = stack.pop() as RowState;
-        for (const other of links[s.at]?.keys() ?? []) {
-          const o = changes.get(other);
-          if (!o || seen[o.at] || !isMember(o)) continue;
-          seen[o.at] = 1;
-          found.push(o);
-          stack.push(o);
-        }
-      }
+      while (stack.length > 0) links[(stack.pop() as RowState).at]?.forEach(reach);
       if (found.length >= 2) this.addBulkPersonGroup(found, out);
-    }
+    });
   }
 
-  /** The person group of the rows `found` (two or more) in a load, indexed and on each member's state. */
+  /** The person group of the rows `found` (two or more; a scratch list) in a load, indexed and on each member's state. */
   private addBulkPersonGroup(found: readonly RowState[], out: EngineChanges): void {
-    // Array.from, not map: optimised code's map makes HOLEY arrays, a second kind of array
-    // for every reader of group members (a deopt in each).
-    const g = personGroup(sortSmall(Array.from(found, (s) => s.row.key), byCodeUnits), this.matcher.edges);
+    const g = personGroup(sortSmall(keysOf(found), byCodeUnits), this.matcher.edges);
     this.groups.set(g.id, g);
     out.groups.added.push(g);
-    for (const s of found) s.group = g;
+    for (let i = 0; i < found.length; i++) (found[i] as RowState).group = g;
   }
 
   /**
