@@ -180,8 +180,9 @@ interface Load {
   kins: (RowState[] | undefined)[];
   /** Each row's links. */
   links: (ReadonlyMap<string, PairScore> | undefined)[];
-  /** Dirty rows as positions, in commit()'s order. */
-  order: number[];
+  /** Dirty rows as positions, in commit()'s order: the first `dirtyCount` of `order`. */
+  order: Int32Array;
+  dirtyCount: number;
   dirty: Uint8Array;
 }
 
@@ -189,6 +190,19 @@ interface Load {
 function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: EngineChanges): void {
   found.sort((a, b) => a.first - b.first);
   for (const x of found) out.groups.added.push(x.g);
+}
+
+/** Whether `x` is among the first `count` entries of `list`. */
+function amongFirst(list: readonly string[], count: number, x: string): boolean {
+  for (let i = 0; i < count; i++) if (list[i] === x) return true;
+  return false;
+}
+
+/** Row `at` of a load becomes dirty (next in commit()'s order) unless it is already. */
+function markDirtyAt(load: Load, at: number): void {
+  if (load.dirty[at]) return;
+  load.dirty[at] = 1;
+  load.order[load.dirtyCount++] = at;
 }
 
 /** The states of `changes` as a list, in its order. */
@@ -199,14 +213,14 @@ function statesOf(changes: ReadonlyMap<string, RowState>): RowState[] {
 }
 
 /**
- * The row keys of `states`, a new list of their length. A pair (most groups) is a literal:
- * [] and a push reserve 16 slots. Never map(): optimised code's map makes HOLEY arrays, a
- * second kind of array for every reader of group members (a deopt in each).
+ * The row keys of the first `count` states, a new list of that length. A pair (most groups)
+ * is a literal: [] and a push reserve 16 slots. Never map(): optimised code's map makes
+ * HOLEY arrays, a second kind of array for every reader of group members (a deopt in each).
  */
-function keysOf(states: readonly RowState[]): string[] {
-  if (states.length === 2) return [(states[0] as RowState).row.key, (states[1] as RowState).row.key];
+function keysOf(states: readonly RowState[], count: number): string[] {
+  if (count === 2) return [(states[0] as RowState).row.key, (states[1] as RowState).row.key];
   const out: string[] = [];
-  for (let i = 0; i < states.length; i++) out.push((states[i] as RowState).row.key);
+  for (let i = 0; i < count; i++) out.push((states[i] as RowState).row.key);
   return out;
 }
 
@@ -508,7 +522,16 @@ class Engine implements CheckEngine {
    */
   private commitBulk(changes: ReadonlyMap<string, RowState>, states: RowState[], touched: Set<string>, out: EngineChanges): EngineChanges {
     const n = states.length;
-    const load: Load = { changes, states, kins: [], links: new Array<ReadonlyMap<string, PairScore> | undefined>(n), order: [], dirty: new Uint8Array(n) };
+    // Lists by position made at their length (no growth by push); only this load's passes read them.
+    const load: Load = {
+      changes,
+      states,
+      kins: new Array<RowState[] | undefined>(n),
+      links: new Array<ReadonlyMap<string, PairScore> | undefined>(n),
+      order: new Int32Array(n),
+      dirtyCount: 0,
+      dirty: new Uint8Array(n),
+    };
     // One method per pass over the rows: each long loop is optimised on its own (once), and
     // never runs on into code after it that has not run yet (a deopt, then a recompile).
     this.indexKin(load);
@@ -523,27 +546,23 @@ class Engine implements CheckEngine {
 
   /** commitBulk, first pass: each row's position and No KK list; rows already on a No KK become dirty. */
   private indexKin(load: Load): void {
-    const { states, kins, order, dirty } = load;
+    const { states, kins } = load;
     for (let at = 0; at < states.length; at++) {
       const state = states[at] as RowState;
       state.at = at;
       const next = state.feats;
-      if (!next || next.reference || !next.noKk) {
-        kins.push(undefined);
-        continue;
-      }
+      if (!next || next.reference || !next.noKk) continue;
       const kin = this.kk.get(next.noKk);
       if (!kin) {
         const rows = [state];
         this.kk.set(next.noKk, rows);
-        kins.push(rows);
+        kins[at] = rows;
       } else {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
         const last = (kin[kin.length - 1] as RowState).at;
-        order.push(last);
-        dirty[last] = 1;
+        markDirtyAt(load, last);
         kin.push(state);
-        kins.push(kin);
+        kins[at] = kin;
       }
     }
   }
@@ -560,20 +579,14 @@ class Engine implements CheckEngine {
 
   /** commitBulk: the rest of the rows become dirty in commit()'s order, each row before the rows it links to. */
   private markDirty(load: Load): void {
-    const { changes, links, order, dirty } = load;
+    const { changes, links } = load;
     // One callback for the whole pass (a keys() iterator per row allocated per step).
     const mark = (_: PairScore, k: string) => {
       const p = changes.get(k)?.at;
-      if (p !== undefined && !dirty[p]) {
-        order.push(p);
-        dirty[p] = 1;
-      }
+      if (p !== undefined) markDirtyAt(load, p);
     };
-    for (let at = 0; at < dirty.length; at++) {
-      if (!dirty[at]) {
-        order.push(at);
-        dirty[at] = 1;
-      }
+    for (let at = 0; at < links.length; at++) {
+      markDirtyAt(load, at);
       links[at]?.forEach(mark);
     }
   }
@@ -600,8 +613,8 @@ class Engine implements CheckEngine {
 
   /** commitBulk: the rows with findings, in commit()'s order. */
   private reportFindings(load: Load, out: EngineChanges): void {
-    const { states, order } = load;
-    for (let i = 0; i < order.length; i++) {
+    const { states, order, dirtyCount } = load;
+    for (let i = 0; i < dirtyCount; i++) {
       const state = states[order[i] as number] as RowState;
       const list = state.findings;
       if (list.length > 0) out.findings.push({ row: state.row.key, findings: list });
@@ -622,36 +635,36 @@ class Engine implements CheckEngine {
     const anyReference = this.refs.size > 0;
     const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
     const seen = new Uint8Array(links.length);
-    // Scratch lists shared by every component: the rows found so far, and those whose links are still to follow.
+    // One scratch list for every component: its first `count` rows are the component's so
+    // far, and also the queue (each row's links are followed once, in the order found).
+    // Never truncated: `length = 0` drops the list's storage, and each push would grow it anew.
     const found: RowState[] = [];
-    const stack: RowState[] = [];
+    let count = 0;
     // Callbacks made once per load: for-of over the Set and over each row's link keys
     // allocated an iterator and a result per step.
     const reach = (_: PairScore, other: string) => {
       const o = changes.get(other);
       if (!o || seen[o.at] || !isMember(o)) return;
       seen[o.at] = 1;
-      found.push(o);
-      stack.push(o);
+      found[count++] = o;
     };
     touched.forEach((key) => {
       const start = changes.get(key);
       if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) return;
       seen[start.at] = 1;
-      found.length = 0;
-      found.push(start);
-      stack.push(start);
-      while (stack.length > 0) links[(stack.pop() as RowState).at]?.forEach(reach);
-      if (found.length >= 2) this.addBulkPersonGroup(found, out);
+      found[0] = start;
+      count = 1;
+      for (let i = 0; i < count; i++) links[(found[i] as RowState).at]?.forEach(reach);
+      if (count >= 2) this.addBulkPersonGroup(found, count, out);
     });
   }
 
-  /** The person group of the rows `found` (two or more; a scratch list) in a load, indexed and on each member's state. */
-  private addBulkPersonGroup(found: readonly RowState[], out: EngineChanges): void {
-    const g = personGroup(sortSmall(keysOf(found), byCodeUnits), this.matcher.edges);
+  /** The person group of the first `count` rows of `found` (two or more; a scratch list) in a load, indexed and on each member's state. */
+  private addBulkPersonGroup(found: readonly RowState[], count: number, out: EngineChanges): void {
+    const g = personGroup(sortSmall(keysOf(found, count), byCodeUnits), this.matcher.edges);
     this.groups.set(g.id, g);
     out.groups.added.push(g);
-    for (let i = 0; i < found.length; i++) (found[i] as RowState).group = g;
+    for (let i = 0; i < count; i++) (found[i] as RowState).group = g;
   }
 
   /**
@@ -722,28 +735,50 @@ class Engine implements CheckEngine {
   private bulkHouseholdGroups(load: Load): { first: number; g: DuplicateGroup }[] {
     const { states, kins } = load;
     const found: { first: number; g: DuplicateGroup }[] = [];
-    // The households of one No KK by programme (a handful): rows and the first one's position.
-    const byProgram = new Map<string, { rows: string[]; first: number }>();
-    const add = (program: string, state: RowState) => {
-      const key = state.row.key;
-      const h = byProgram.get(program);
-      if (!h) byProgram.set(program, { rows: [key], first: state.at });
-      else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
-    };
+    // Scratch lists shared by every No KK (no Map, closure or list per row): its households'
+    // programmes in the order first met, and one household's row keys. Each is its first
+    // entries, never truncated: `length = 0` drops the storage, and the next push grows it anew.
+    const programs: string[] = [];
+    const keys: string[] = [];
     // Each No KK once, at its first row.
     for (let at = 0; at < states.length; at++) {
       const kin = kins[at];
       const state = states[at] as RowState;
       if (!kin || kin.length < 2 || kin[0] !== state) continue;
-      byProgram.clear();
-      for (const s of kin) forEachHouseholdProgram(s.feats, this.overlap, (p) => add(p, s));
+      let nPrograms = 0;
+      for (let i = 0; i < kin.length; i++) nPrograms = this.addHouseholdPrograms((kin[i] as RowState).feats, programs, nPrograms);
       // A row in kk has a No KK.
       const noKk = state.feats?.noKk as string;
-      for (const [program, h] of byProgram) {
-        if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
+      for (let p = 0; p < nPrograms; p++) {
+        const program = programs[p] as string;
+        let nKeys = 0;
+        let first = -1;
+        for (let i = 0; i < kin.length; i++) {
+          const s = kin[i] as RowState;
+          // A row in kk has features (and is not a reference row).
+          if (!inHousehold(s.feats as Features, program, this.overlap)) continue;
+          if (first < 0) first = s.at;
+          keys[nKeys++] = s.row.key;
+        }
+        // slice: the kept list at its length.
+        if (nKeys >= 2) found.push({ first, g: this.addHouseholdGroup(`${noKk}|${program}`, program, keys.slice(0, nKeys)) });
       }
     }
     return found;
+  }
+
+  /**
+   * Adds each household programme of a row (see forEachHouseholdProgram) to the first `count`
+   * of `programs` (a scratch list) unless there; returns their count now.
+   */
+  private addHouseholdPrograms(f: Features | null, programs: string[], count: number): number {
+    if (!f || f.reference || !f.noKk) return count;
+    if (f.programs.length === 0 && !amongFirst(programs, count, '')) programs[count++] = '';
+    for (let i = 0; i < f.programs.length; i++) {
+      const p = f.programs[i] as string;
+      if ((p === '' || isHouseholdProgram(this.overlap, p)) && !amongFirst(programs, count, p)) programs[count++] = p;
+    }
+    return count;
   }
 
   /** The rows of household `h` now. */
@@ -771,17 +806,16 @@ class Engine implements CheckEngine {
       }
       const list = this.householdRows(h);
       if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(h, list);
+      const g = this.addHouseholdGroup(hk, h.program, list);
       fresh.set(g.id, g);
       for (const m of g.members) hit.add(m);
     }
     this.diffGroups(old, fresh, out);
   }
 
-  /** The group of household `h` with rows `list` (two or more; the list is kept), indexed. */
-  private addHouseholdGroup(h: Household, list: string[]): DuplicateGroup {
-    const hk = householdKey(h);
-    const g = householdGroup(hk, sortSmall(list, byCodeUnits), h.program);
+  /** The group of the household with key `hk` and rows `list` (two or more; the list is kept), indexed. */
+  private addHouseholdGroup(hk: string, program: string, list: string[]): DuplicateGroup {
+    const g = householdGroup(hk, sortSmall(list, byCodeUnits), program);
     this.groups.set(g.id, g);
     this.householdGroupOf.set(hk, g.id);
     return g;
