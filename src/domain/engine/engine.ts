@@ -192,6 +192,17 @@ function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: E
   for (const x of found) out.groups.added.push(x.g);
 }
 
+/**
+ * `kin` with `state` added: a new list at its length while short (most No KKs hold two or
+ * three rows, and a push onto a list of one reserves 16 more slots), else `kin` itself.
+ */
+function grownKin(kin: RowState[], state: RowState): RowState[] {
+  if (kin.length === 1) return [kin[0] as RowState, state];
+  if (kin.length === 2) return [kin[0] as RowState, kin[1] as RowState, state];
+  kin.push(state);
+  return kin;
+}
+
 /** Whether `x` is among the first `count` entries of `list`. */
 function amongFirst(list: readonly string[], count: number, x: string): boolean {
   for (let i = 0; i < count; i++) if (list[i] === x) return true;
@@ -561,8 +572,13 @@ class Engine implements CheckEngine {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
         const last = (kin[kin.length - 1] as RowState).at;
         markDirtyAt(load, last);
-        kin.push(state);
-        kins[at] = kin;
+        const grown = grownKin(kin, state);
+        if (grown === kin) {
+          kins[at] = kin;
+          continue;
+        }
+        this.kk.set(next.noKk, grown);
+        for (let i = 0; i < grown.length; i++) kins[(grown[i] as RowState).at] = grown;
       }
     }
   }
@@ -857,8 +873,7 @@ class Engine implements CheckEngine {
     const overlap = this.overlaps();
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
-    const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? undefined : collectPeers(row.key, members, referenceLinks, kin, this.rows, relevant);
+    const peers = alone || feats.programs.length === 0 ? undefined : collectPeers(row.key, members, referenceLinks, kin, this.rows, feats.programs, overlap);
     if (!peers && !classify && feats.programs.length < 2) return local;
     const statusDtks = classify ? row.values.status_dtks : undefined;
     const related = relationFindings({ key: row.key, feats, peers, referenceLinks, overlap, classify, statusDtks });
