@@ -74,7 +74,10 @@ export function personGroup(members: string[], edges: Edges): DuplicateGroup {
   const inGroup = new Set(members);
   const links: [string, string, PairScore][] = [];
   for (const a of members) {
-    for (const [b, score] of edges.get(a) ?? []) if (a < b && inGroup.has(b)) links.push([a, b, score]);
+    // forEach: a for-of over entries allocates a [key, value] array per step until optimised.
+    edges.get(a)?.forEach((score, b) => {
+      if (a < b && inGroup.has(b)) links.push([a, b, score]);
+    });
   }
   sortSmall(links, (x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
   // Kruskal: the strongest links that connect the group.
