@@ -180,8 +180,9 @@ interface Load {
   kins: (RowState[] | undefined)[];
   /** Each row's links. */
   links: (ReadonlyMap<string, PairScore> | undefined)[];
-  /** Dirty rows as positions, in commit()'s order. */
-  order: number[];
+  /** Dirty rows as positions, in commit()'s order: the first `dirtyCount` of `order`. */
+  order: Int32Array;
+  dirtyCount: number;
   dirty: Uint8Array;
 }
 
@@ -189,6 +190,49 @@ interface Load {
 function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: EngineChanges): void {
   found.sort((a, b) => a.first - b.first);
   for (const x of found) out.groups.added.push(x.g);
+}
+
+/**
+ * `kin` with `state` added: a new list at its length while short (most No KKs hold two or
+ * three rows, and a push onto a list of one reserves 16 more slots), else `kin` itself.
+ */
+function grownKin(kin: RowState[], state: RowState): RowState[] {
+  if (kin.length === 1) return [kin[0] as RowState, state];
+  if (kin.length === 2) return [kin[0] as RowState, kin[1] as RowState, state];
+  kin.push(state);
+  return kin;
+}
+
+/** Whether `x` is among the first `count` entries of `list`. */
+function amongFirst(list: readonly string[], count: number, x: string): boolean {
+  for (let i = 0; i < count; i++) if (list[i] === x) return true;
+  return false;
+}
+
+/** Row `at` of a load becomes dirty (next in commit()'s order) unless it is already. */
+function markDirtyAt(load: Load, at: number): void {
+  if (load.dirty[at]) return;
+  load.dirty[at] = 1;
+  load.order[load.dirtyCount++] = at;
+}
+
+/** The states of `changes` as a list, in its order. */
+function statesOf(changes: ReadonlyMap<string, RowState>): RowState[] {
+  const out: RowState[] = [];
+  changes.forEach((s) => out.push(s));
+  return out;
+}
+
+/**
+ * The row keys of the first `count` states, a new list of that length. A pair (most groups)
+ * is a literal: [] and a push reserve 16 slots. Never map(): optimised code's map makes
+ * HOLEY arrays, a second kind of array for every reader of group members (a deopt in each).
+ */
+function keysOf(states: readonly RowState[], count: number): string[] {
+  if (count === 2) return [(states[0] as RowState).row.key, (states[1] as RowState).row.key];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push((states[i] as RowState).row.key);
+  return out;
 }
 
 const emptyChanges = (): EngineChanges => ({ findings: [], groups: { added: [], changed: [], removed: [] } });
@@ -265,7 +309,8 @@ class Engine implements CheckEngine {
     // Into an empty engine the changed rows are all the rows, in the same order.
     const changes = before === 0 ? this.rows : new Map(changed.map((s) => [s.row.key, s] as const));
     this.refreshAll(flipped, changes, batch);
-    return this.commit(changes, []);
+    // `changed` lists the load's states in `changes`' order unless a key came twice (or more).
+    return this.commit(changes, [], [], before === 0 && changed.length === changes.size ? changed : undefined);
   }
 
   /**
@@ -276,7 +321,10 @@ class Engine implements CheckEngine {
    */
   private admit(rows: readonly RecordRow[], sources: Set<string>): RowState[] {
     const changed: RowState[] = [];
-    for (const row of rows) {
+    // Index loops over arrays here and in the passes below: a for-of allocates an iterator
+    // result per step until the loop is optimised (MBs over a load of 100k rows).
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as RecordRow;
       let state = this.rows.get(row.key);
       if (state && sameRow(state.row, row)) continue;
       if (state) {
@@ -295,7 +343,7 @@ class Engine implements CheckEngine {
 
   /** upsert's second pass: features and local findings of each admitted row. */
   private refreshEach(states: readonly RowState[], batch: SourceBatch): void {
-    for (const state of states) this.refresh(state, batch);
+    for (let i = 0; i < states.length; i++) this.refresh(states[i] as RowState, batch);
   }
 
   remove(keys: readonly string[]): EngineChanges {
@@ -412,8 +460,11 @@ class Engine implements CheckEngine {
     return localFindings(row, this.cfg, this.overridesByRow.get(row.key), trust, parsed, this.ruleTerms);
   }
 
-  /** `changes`: the changed rows' states, removed ones (features null) included. */
-  private commit(changes: ReadonlyMap<string, RowState>, alsoRescore: Iterable<string>, relocal: readonly string[] = []): EngineChanges {
+  /**
+   * `changes`: the changed rows' states, removed ones (features null) included.
+   * `inOrder`: the same states as a list in `changes`' order, when the caller has one.
+   */
+  private commit(changes: ReadonlyMap<string, RowState>, alsoRescore: Iterable<string>, relocal: readonly string[] = [], inOrder?: RowState[]): EngineChanges {
     const out = emptyChanges();
     const extra = [...alsoRescore];
     // Loading into an empty engine (the full check, a rebuild): no old state to undo or compare.
@@ -421,7 +472,7 @@ class Engine implements CheckEngine {
     const oldFeats = new Map<string, Features | undefined>();
     if (!bulk) for (const key of changes.keys()) oldFeats.set(key, this.matcher.features(key));
     const touched = this.matcher.apply(changes, extra);
-    if (bulk) return this.commitBulk(changes, touched, out);
+    if (bulk) return this.commitBulk(changes, inOrder ?? statesOf(changes), touched, out);
     for (const k of extra) touched.add(k);
 
     const dirty = new Set<string>(relocal);
@@ -480,9 +531,18 @@ class Engine implements CheckEngine {
    * them, so out.findings and out.groups come in the same order too. Rows are handled by
    * their position in the load (RowState.at): only the rows with links are looked up by key.
    */
-  private commitBulk(changes: ReadonlyMap<string, RowState>, touched: Set<string>, out: EngineChanges): EngineChanges {
-    const n = changes.size;
-    const load: Load = { changes, states: [], kins: [], links: new Array<ReadonlyMap<string, PairScore> | undefined>(n), order: [], dirty: new Uint8Array(n) };
+  private commitBulk(changes: ReadonlyMap<string, RowState>, states: RowState[], touched: Set<string>, out: EngineChanges): EngineChanges {
+    const n = states.length;
+    // Lists by position made at their length (no growth by push); only this load's passes read them.
+    const load: Load = {
+      changes,
+      states,
+      kins: new Array<RowState[] | undefined>(n),
+      links: new Array<ReadonlyMap<string, PairScore> | undefined>(n),
+      order: new Int32Array(n),
+      dirtyCount: 0,
+      dirty: new Uint8Array(n),
+    };
     // One method per pass over the rows: each long loop is optimised on its own (once), and
     // never runs on into code after it that has not run yet (a deopt, then a recompile).
     this.indexKin(load);
@@ -497,28 +557,28 @@ class Engine implements CheckEngine {
 
   /** commitBulk, first pass: each row's position and No KK list; rows already on a No KK become dirty. */
   private indexKin(load: Load): void {
-    const { changes, states, kins, order, dirty } = load;
-    for (const state of changes.values()) {
-      const at = states.length;
+    const { states, kins } = load;
+    for (let at = 0; at < states.length; at++) {
+      const state = states[at] as RowState;
       state.at = at;
-      states.push(state);
       const next = state.feats;
-      if (!next || next.reference || !next.noKk) {
-        kins.push(undefined);
-        continue;
-      }
+      if (!next || next.reference || !next.noKk) continue;
       const kin = this.kk.get(next.noKk);
       if (!kin) {
         const rows = [state];
         this.kk.set(next.noKk, rows);
-        kins.push(rows);
+        kins[at] = rows;
       } else {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
         const last = (kin[kin.length - 1] as RowState).at;
-        order.push(last);
-        dirty[last] = 1;
-        kin.push(state);
-        kins.push(kin);
+        markDirtyAt(load, last);
+        const grown = grownKin(kin, state);
+        if (grown === kin) {
+          kins[at] = kin;
+          continue;
+        }
+        this.kk.set(next.noKk, grown);
+        for (let i = 0; i < grown.length; i++) kins[(grown[i] as RowState).at] = grown;
       }
     }
   }
@@ -526,29 +586,24 @@ class Engine implements CheckEngine {
   /** commitBulk: each row's links by position (a quarter of the rows have any, so they are the ones looked up). */
   private indexLinks(load: Load): void {
     const { changes, links } = load;
-    for (const [key, mine] of this.matcher.edges) {
+    // forEach, not a for-of over entries: no [key, value] array per step.
+    this.matcher.edges.forEach((mine, key) => {
       const state = changes.get(key);
       if (state) links[state.at] = mine;
-    }
+    });
   }
 
   /** commitBulk: the rest of the rows become dirty in commit()'s order, each row before the rows it links to. */
   private markDirty(load: Load): void {
-    const { changes, links, order, dirty } = load;
-    for (let at = 0; at < dirty.length; at++) {
-      if (!dirty[at]) {
-        order.push(at);
-        dirty[at] = 1;
-      }
-      const mine = links[at];
-      if (!mine) continue;
-      for (const k of mine.keys()) {
-        const p = changes.get(k)?.at;
-        if (p !== undefined && !dirty[p]) {
-          order.push(p);
-          dirty[p] = 1;
-        }
-      }
+    const { changes, links } = load;
+    // One callback for the whole pass (a keys() iterator per row allocated per step).
+    const mark = (_: PairScore, k: string) => {
+      const p = changes.get(k)?.at;
+      if (p !== undefined) markDirtyAt(load, p);
+    };
+    for (let at = 0; at < links.length; at++) {
+      markDirtyAt(load, at);
+      links[at]?.forEach(mark);
     }
   }
 
@@ -563,15 +618,20 @@ class Engine implements CheckEngine {
       const kin = kins[at];
       const state = states[at] as RowState;
       if (!kin || kin.length < 2) state.findings = this.rowFindings(state, links[at], kin);
-      else if (kin[0] === state) for (const s of kin) s.findings = this.rowFindings(s, links[s.at], kin);
+      else if (kin[0] === state) {
+        for (let i = 0; i < kin.length; i++) {
+          const s = kin[i] as RowState;
+          s.findings = this.rowFindings(s, links[s.at], kin);
+        }
+      }
     }
   }
 
   /** commitBulk: the rows with findings, in commit()'s order. */
   private reportFindings(load: Load, out: EngineChanges): void {
-    const { states, order } = load;
-    for (const at of order) {
-      const state = states[at] as RowState;
+    const { states, order, dirtyCount } = load;
+    for (let i = 0; i < dirtyCount; i++) {
+      const state = states[order[i] as number] as RowState;
       const list = state.findings;
       if (list.length > 0) out.findings.push({ row: state.row.key, findings: list });
     }
@@ -585,41 +645,42 @@ class Engine implements CheckEngine {
    * touches all of them. Must give the groups updatePersonGroups would
    * (test/engine/property.test.ts compares a load with edits).
    */
-  private bulkPersonGroups(touched: Iterable<string>, load: Load, out: EngineChanges): void {
+  private bulkPersonGroups(touched: Set<string>, load: Load, out: EngineChanges): void {
     const { changes, links } = load;
     // Without reference lists every row is a member (see updatePersonGroups).
     const anyReference = this.refs.size > 0;
     const isMember = (s: RowState) => !anyReference || (s.feats !== null && !s.feats.reference);
     const seen = new Uint8Array(links.length);
-    const stack: RowState[] = [];
-    for (const key of touched) {
+    // One scratch list for every component: its first `count` rows are the component's so
+    // far, and also the queue (each row's links are followed once, in the order found).
+    // Never truncated: `length = 0` drops the list's storage, and each push would grow it anew.
+    const found: RowState[] = [];
+    let count = 0;
+    // Callbacks made once per load: for-of over the Set and over each row's link keys
+    // allocated an iterator and a result per step.
+    const reach = (_: PairScore, other: string) => {
+      const o = changes.get(other);
+      if (!o || seen[o.at] || !isMember(o)) return;
+      seen[o.at] = 1;
+      found[count++] = o;
+    };
+    touched.forEach((key) => {
       const start = changes.get(key);
-      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) continue;
+      if (!start || seen[start.at] || !links[start.at]?.size || !isMember(start)) return;
       seen[start.at] = 1;
-      const found = [start];
-      stack.push(start);
-      while (stack.length > 0) {
-        const s = stack.pop() as RowState;
-        for (const other of links[s.at]?.keys() ?? []) {
-          const o = changes.get(other);
-          if (!o || seen[o.at] || !isMember(o)) continue;
-          seen[o.at] = 1;
-          found.push(o);
-          stack.push(o);
-        }
-      }
-      if (found.length >= 2) this.addBulkPersonGroup(found, out);
-    }
+      found[0] = start;
+      count = 1;
+      for (let i = 0; i < count; i++) links[(found[i] as RowState).at]?.forEach(reach);
+      if (count >= 2) this.addBulkPersonGroup(found, count, out);
+    });
   }
 
-  /** The person group of the rows `found` (two or more) in a load, indexed and on each member's state. */
-  private addBulkPersonGroup(found: readonly RowState[], out: EngineChanges): void {
-    // Array.from, not map: optimised code's map makes HOLEY arrays, a second kind of array
-    // for every reader of group members (a deopt in each).
-    const g = personGroup(sortSmall(Array.from(found, (s) => s.row.key), byCodeUnits), this.matcher.edges);
+  /** The person group of the first `count` rows of `found` (two or more; a scratch list) in a load, indexed and on each member's state. */
+  private addBulkPersonGroup(found: readonly RowState[], count: number, out: EngineChanges): void {
+    const g = personGroup(sortSmall(keysOf(found, count), byCodeUnits), this.matcher.edges);
     this.groups.set(g.id, g);
     out.groups.added.push(g);
-    for (const s of found) s.group = g;
+    for (let i = 0; i < count; i++) (found[i] as RowState).group = g;
   }
 
   /**
@@ -690,28 +751,50 @@ class Engine implements CheckEngine {
   private bulkHouseholdGroups(load: Load): { first: number; g: DuplicateGroup }[] {
     const { states, kins } = load;
     const found: { first: number; g: DuplicateGroup }[] = [];
-    // The households of one No KK by programme (a handful): rows and the first one's position.
-    const byProgram = new Map<string, { rows: string[]; first: number }>();
-    const add = (program: string, state: RowState) => {
-      const key = state.row.key;
-      const h = byProgram.get(program);
-      if (!h) byProgram.set(program, { rows: [key], first: state.at });
-      else if (h.rows[h.rows.length - 1] !== key) h.rows.push(key);
-    };
+    // Scratch lists shared by every No KK (no Map, closure or list per row): its households'
+    // programmes in the order first met, and one household's row keys. Each is its first
+    // entries, never truncated: `length = 0` drops the storage, and the next push grows it anew.
+    const programs: string[] = [];
+    const keys: string[] = [];
     // Each No KK once, at its first row.
     for (let at = 0; at < states.length; at++) {
       const kin = kins[at];
       const state = states[at] as RowState;
       if (!kin || kin.length < 2 || kin[0] !== state) continue;
-      byProgram.clear();
-      for (const s of kin) forEachHouseholdProgram(s.feats, this.overlap, (p) => add(p, s));
+      let nPrograms = 0;
+      for (let i = 0; i < kin.length; i++) nPrograms = this.addHouseholdPrograms((kin[i] as RowState).feats, programs, nPrograms);
       // A row in kk has a No KK.
       const noKk = state.feats?.noKk as string;
-      for (const [program, h] of byProgram) {
-        if (h.rows.length >= 2) found.push({ first: h.first, g: this.addHouseholdGroup({ noKk, program }, h.rows) });
+      for (let p = 0; p < nPrograms; p++) {
+        const program = programs[p] as string;
+        let nKeys = 0;
+        let first = -1;
+        for (let i = 0; i < kin.length; i++) {
+          const s = kin[i] as RowState;
+          // A row in kk has features (and is not a reference row).
+          if (!inHousehold(s.feats as Features, program, this.overlap)) continue;
+          if (first < 0) first = s.at;
+          keys[nKeys++] = s.row.key;
+        }
+        // slice: the kept list at its length.
+        if (nKeys >= 2) found.push({ first, g: this.addHouseholdGroup(`${noKk}|${program}`, program, keys.slice(0, nKeys)) });
       }
     }
     return found;
+  }
+
+  /**
+   * Adds each household programme of a row (see forEachHouseholdProgram) to the first `count`
+   * of `programs` (a scratch list) unless there; returns their count now.
+   */
+  private addHouseholdPrograms(f: Features | null, programs: string[], count: number): number {
+    if (!f || f.reference || !f.noKk) return count;
+    if (f.programs.length === 0 && !amongFirst(programs, count, '')) programs[count++] = '';
+    for (let i = 0; i < f.programs.length; i++) {
+      const p = f.programs[i] as string;
+      if ((p === '' || isHouseholdProgram(this.overlap, p)) && !amongFirst(programs, count, p)) programs[count++] = p;
+    }
+    return count;
   }
 
   /** The rows of household `h` now. */
@@ -739,17 +822,16 @@ class Engine implements CheckEngine {
       }
       const list = this.householdRows(h);
       if (list.length < 2) continue;
-      const g = this.addHouseholdGroup(h, list);
+      const g = this.addHouseholdGroup(hk, h.program, list);
       fresh.set(g.id, g);
       for (const m of g.members) hit.add(m);
     }
     this.diffGroups(old, fresh, out);
   }
 
-  /** The group of household `h` with rows `list` (two or more; the list is kept), indexed. */
-  private addHouseholdGroup(h: Household, list: string[]): DuplicateGroup {
-    const hk = householdKey(h);
-    const g = householdGroup(hk, sortSmall(list, byCodeUnits), h.program);
+  /** The group of the household with key `hk` and rows `list` (two or more; the list is kept), indexed. */
+  private addHouseholdGroup(hk: string, program: string, list: string[]): DuplicateGroup {
+    const g = householdGroup(hk, sortSmall(list, byCodeUnits), program);
     this.groups.set(g.id, g);
     this.householdGroupOf.set(hk, g.id);
     return g;
@@ -791,8 +873,7 @@ class Engine implements CheckEngine {
     const overlap = this.overlaps();
     // Only peers in a program that clashes with one of the row's add findings; most rows
     // with peers have none, and then (one program, no classification) just their local ones.
-    const relevant = (f: Features) => overlap.clash(feats.programs, f.programs);
-    const peers = alone || feats.programs.length === 0 ? undefined : collectPeers(row.key, members, referenceLinks, kin, this.rows, relevant);
+    const peers = alone || feats.programs.length === 0 ? undefined : collectPeers(row.key, members, referenceLinks, kin, this.rows, feats.programs, overlap);
     if (!peers && !classify && feats.programs.length < 2) return local;
     const statusDtks = classify ? row.values.status_dtks : undefined;
     const related = relationFindings({ key: row.key, feats, peers, referenceLinks, overlap, classify, statusDtks });

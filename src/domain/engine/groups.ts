@@ -12,11 +12,16 @@ const HEX = '0123456789abcdef';
 /** The character code of the hex digit of `h` at bit `shift` (h read as unsigned). */
 const hexDigit = (h: number, shift: number): number => HEX.charCodeAt((h >>> shift) & 15);
 
-/** A short stable id for a set of members (64-bit FNV-1a, hex). */
-export function groupId(prefix: 'p' | 'h', parts: readonly string[]): string {
+/**
+ * A short stable id for a set of members (64-bit FNV-1a, hex). `head`, when given, is
+ * hashed as a part before `parts` (a household's key: no list copied to put it first).
+ */
+export function groupId(prefix: 'p' | 'h', parts: readonly string[], head?: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;
-  for (const part of parts) {
+  // Index loop: a for-of allocates an iterator result per step until optimised.
+  for (let p = head === undefined ? 0 : -1; p < parts.length; p++) {
+    const part = p < 0 ? (head as string) : (parts[p] as string);
     for (let i = 0; i < part.length; i++) {
       const c = part.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -69,7 +74,10 @@ export function personGroup(members: string[], edges: Edges): DuplicateGroup {
   const inGroup = new Set(members);
   const links: [string, string, PairScore][] = [];
   for (const a of members) {
-    for (const [b, score] of edges.get(a) ?? []) if (a < b && inGroup.has(b)) links.push([a, b, score]);
+    // forEach: a for-of over entries allocates a [key, value] array per step until optimised.
+    edges.get(a)?.forEach((score, b) => {
+      if (a < b && inGroup.has(b)) links.push([a, b, score]);
+    });
   }
   sortSmall(links, (x, y) => y[2].weight - x[2].weight || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : 1));
   // Kruskal: the strongest links that connect the group.
@@ -96,7 +104,7 @@ export function personGroup(members: string[], edges: Edges): DuplicateGroup {
 
 export function householdGroup(hhKey: string, members: string[], program: string): DuplicateGroup {
   return {
-    id: groupId('h', [hhKey, ...members]),
+    id: groupId('h', members, hhKey),
     kind: 'household',
     score: 1,
     members,

@@ -1,12 +1,16 @@
 // The other rows a row's relation findings look at: its person group, its linked
 // reference rows and the rows on its No KK, each once.
 import type { Features } from '../match/features';
+import type { OverlapMemo } from './overlapMemo';
 import type { RecordRow } from '../schema';
-import { append, type Peer } from './relations';
+import type { Peer } from './relations';
 import { sortSmall } from '../smallSort';
 
+// Index loops throughout: a for-of allocates an iterator result per step until the loop is
+// optimised, and these run for tens of thousands of rows while it is not.
+
 function holds(peers: readonly Peer[], key: string): boolean {
-  for (const p of peers) if (p.row.key === key) return true;
+  for (let i = 0; i < peers.length; i++) if ((peers[i] as Peer).row.key === key) return true;
   return false;
 }
 
@@ -17,7 +21,8 @@ export interface Held {
 }
 
 /**
- * Peers sorted by key, without `self`, rows that are gone and rows not `relevant`; undefined
+ * Peers sorted by key, without `self`, rows that are gone and rows in no programme that
+ * clashes with one of `mine` (the rest add no findings); undefined
  * when there are none. A key met twice keeps its first `via`: group members and reference
  * rows (person) come before the rows on the No KK (household). `kin` are held rows already
  * (the engine's No KK index keeps them): only members and reference rows are looked up in
@@ -30,32 +35,51 @@ export function collectPeers(
   referenceLinks: readonly { row: RecordRow }[] | undefined,
   kin: readonly Held[] | undefined,
   rows: ReadonlyMap<string, Held>,
-  relevant: (f: Features) => boolean,
+  mine: readonly string[],
+  overlap: OverlapMemo,
 ): Peer[] | undefined {
   // Peer lists are short: a linear look-up beats a Set until they are not.
   const seen = (members?.length ?? 0) + (referenceLinks?.length ?? 0) + (kin?.length ?? 0) > 32 ? new Set<string>([self]) : undefined;
   let out: Peer[] | undefined;
   // A person group's members include the row itself: skipped before its look-up.
-  if (members) for (const m of members) if (m !== self) out = take(out, seen, self, rows.get(m), 'person', relevant);
-  if (referenceLinks) for (const link of referenceLinks) out = take(out, seen, self, rows.get(link.row.key), 'person', relevant);
-  if (kin) for (const held of kin) out = take(out, seen, self, held, 'household', relevant);
+  if (members) {
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as string;
+      if (m !== self) out = take(out, seen, self, rows.get(m), 'person', mine, overlap);
+    }
+  }
+  if (referenceLinks) {
+    for (let i = 0; i < referenceLinks.length; i++) out = take(out, seen, self, rows.get((referenceLinks[i] as { row: RecordRow }).row.key), 'person', mine, overlap);
+  }
+  if (kin) for (let i = 0; i < kin.length; i++) out = take(out, seen, self, kin[i], 'household', mine, overlap);
   return out && out.length > 1 ? sortSmall(out, byRowKey) : out;
 }
 
 /**
  * `out` with `held` added as a peer by `via` when it is new (not `self`, not in `out`: `seen`
- * holds those keys when given), still held and `relevant`. A row left out is left out under
+ * holds those keys when given), still held and in a programme that clashes with one of `mine`.
+ * The programmes and memo are passed, not a test of them: a closure per row was garbage. A row left out is left out under
  * every `via`: it need not be marked seen.
  */
-function take(out: Peer[] | undefined, seen: Set<string> | undefined, self: string, held: Held | undefined, via: Peer['via'], relevant: (f: Features) => boolean): Peer[] | undefined {
+function take(out: Peer[] | undefined, seen: Set<string> | undefined, self: string, held: Held | undefined, via: Peer['via'], mine: readonly string[], overlap: OverlapMemo): Peer[] | undefined {
   if (!held) return out;
   const key = held.row.key;
   if (seen ? seen.has(key) : key === self || (out !== undefined && holds(out, key))) return out;
   const f = held.feats;
-  if (!f || !relevant(f)) return out;
+  if (!f || !overlap.clash(mine, f.programs)) return out;
   seen?.add(key);
-  // Most rows have one or two peers: a list of one is made exact ([] and a push reserve 16).
-  return append(out, { row: held.row, feats: f, via });
+  return withPeer(out, { row: held.row, feats: f, via });
+}
+
+/**
+ * `out` with `peer` added. Most rows have one or two peers: lists of one and two are new
+ * lists at their length ([] and a push, or a push onto a list of one, reserve 16 more slots).
+ */
+function withPeer(out: Peer[] | undefined, peer: Peer): Peer[] {
+  if (!out) return [peer];
+  if (out.length === 1) return [out[0] as Peer, peer];
+  out.push(peer);
+  return out;
 }
 
 const byRowKey = (a: Peer, b: Peer): number => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0);

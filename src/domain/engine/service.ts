@@ -40,7 +40,8 @@ export function createCheckService(): CheckService {
     },
     stage(rows, feed = '') {
       const list = staged.get(feed);
-      if (list) for (const row of rows) list.push(row);
+      // An index loop: a for-of allocates an iterator result per row until optimised.
+      if (list) for (let i = 0; i < rows.length; i++) list.push(rows[i] as RecordRow);
       else staged.set(feed, rows.slice());
     },
     upsert(rows, feed = '') {
