@@ -120,7 +120,8 @@ export class Matcher {
   /** Block id by hashed key (see BlockingKeyHasher): a typed table, ~290k keys on 100k rows. */
   private blockId = new NumberTable();
   private blockMembers = new IntLists();
-  private blockCapOf: number[] = [];
+  /** Size cap by block id: typed and grown by doubling (an array grown by push was ~8 MB of copies on 100k rows). */
+  private blockCapOf = new Int32Array(1024);
   private termId = new Map<string, number>();
   /** Term ids of identity numbers (their own namespace: see terms.ts). */
   private identityTermId = new Map<string, number>();
@@ -168,7 +169,8 @@ export class Matcher {
     const id = this.blockId.idOrAdd(key, next);
     if (id === next) {
       this.blockMembers.add();
-      this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
+      this.blockCapOf = grow(this.blockCapOf, id, int32);
+      this.blockCapOf[id] = isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap;
     }
     return id;
   }
@@ -234,7 +236,7 @@ export class Matcher {
     // name and date keys are shared): growing it rehashed every key several times.
     this.blockId = new NumberTable(rows * 3);
     this.blockMembers = new IntLists();
-    this.blockCapOf = [];
+    this.blockCapOf = new Int32Array(rows * 3);
     this.termId = new Map();
     this.identityTermId = new Map();
     this.termMembers = new IntLists();
@@ -452,13 +454,24 @@ export class Matcher {
 
   /** Ids (in order), keys and features of the rows of a load. */
   private addRows(changes: ReadonlyMap<string, RowChange>): void {
-    for (const [key, { feats: f }] of changes) {
-      if (!f) continue;
-      const id = this.keyAt.length;
-      this.idOf.set(key, id);
-      this.keyAt.push(key);
-      this.featAt.push(f);
-    }
+    // Sized once (growing by push copied both arrays several times), trimmed to the rows
+    // kept. forEach, not for-of: a for-of over a Map's entries made an entry array and a
+    // result object per row until the loop was optimised.
+    const keyAt = new Array<string>(changes.size);
+    const featAt = new Array<Features | undefined>(changes.size);
+    let n = 0;
+    changes.forEach((change, key) => {
+      const f = change.feats;
+      if (!f) return;
+      this.idOf.set(key, n);
+      keyAt[n] = key;
+      featAt[n] = f;
+      n++;
+    });
+    keyAt.length = n;
+    featAt.length = n;
+    this.keyAt = keyAt;
+    this.featAt = featAt;
   }
 
   /** The prefilter records of rows 0 .. n - 1. */
