@@ -27,6 +27,19 @@ describe('person matching', () => {
     expect(g?.reasons[0]).toBe('NIK beda satu angka + nama sama + tanggal lahir sama');
   });
 
+  it('finds rows by key after a full check (the matcher makes its key index only then)', () => {
+    const a = row({ nik: '3375015201800003', nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' });
+    const b = row({ nik: '3375015201800005', nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' });
+    const c = row({ nik: '3375015201800007', nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' });
+    const engine = createEngine({ today: TODAY });
+    engine.upsert([a, b, c]);
+    expect(engine.explain(a.key, b.key)?.linked).toBe(true);
+    expect(engine.explain(a.key, 'missing')).toBeNull();
+    engine.remove([c.key]);
+    engine.upsert([{ ...c, values: { ...c.values, nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' } }]);
+    expect(engine.snapshot().groups[0]?.members).toEqual([a.key, b.key, c.key]);
+  });
+
   it('never matches on an Excel-damaged NIK', () => {
     const a = row({ nik: '3375015201800010', nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' });
     const b = row({ nik: '3375015201800010', nama: 'Rina Wati', tanggal_lahir: '05-06-1990' });

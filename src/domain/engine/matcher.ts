@@ -106,15 +106,19 @@ export class Matcher {
   readonly edges = new Map<string, Map<string, PairScore>>();
 
   // Rows by internal id (ids of removed rows are reused).
-  private idOf = new Map<string, number>();
+  /**
+   * Row id by key; null after a load until first needed (see ids): a full check never
+   * looks a row up by key, and this 100k-key map was ~7 MB of garbage from its growth.
+   */
+  private idByKey: Map<string, number> | null = new Map();
   private keyAt: string[] = [];
   private featAt: (Features | undefined)[] = [];
   private freeIds: number[] = [];
   private rowBlocks = new IntLists();
   /** Term ids of each row's name tokens (same order as Features.nameTerms), birth date and identity (-1: none). */
   private rowNames = new IntLists();
-  private birthTermOfRow: number[] = [];
-  private identityTermOfRow: number[] = [];
+  private birthTermOfRow = new Int32Array(1024);
+  private identityTermOfRow = new Int32Array(1024);
 
   // Blocks and terms by id (ids are never reused; an empty block keeps its id).
   /** Block id by hashed key (see BlockingKeyHasher): a typed table, ~290k keys on 100k rows. */
@@ -150,13 +154,23 @@ export class Matcher {
 
   /** The features of row `key` (undefined: no such row). */
   features(key: string): Features | undefined {
-    const id = this.idOf.get(key);
+    const id = this.ids().get(key);
     return id === undefined ? undefined : this.featAt[id];
   }
 
   /** Number of rows. */
   get size(): number {
-    return this.idOf.size;
+    return this.idByKey === null ? this.keyAt.length : this.idByKey.size;
+  }
+
+  /** The row ids by key, made from keyAt after a load (every id a row then: none is free yet). */
+  private ids(): Map<string, number> {
+    if (this.idByKey === null) {
+      const ids = new Map<string, number>();
+      for (let id = 0; id < this.keyAt.length; id++) ids.set(this.keyAt[id] as string, id);
+      this.idByKey = ids;
+    }
+    return this.idByKey;
   }
 
   private eligible(block: number): boolean {
@@ -224,14 +238,14 @@ export class Matcher {
 
   /** Forget every row, block and term (an empty matcher about to load `rows` rows). */
   private reset(rows: number): void {
-    this.idOf = new Map();
+    this.idByKey = null;
     this.keyAt = [];
     this.featAt = [];
     this.freeIds = [];
     this.rowBlocks = new IntLists();
     this.rowNames = new IntLists();
-    this.birthTermOfRow = [];
-    this.identityTermOfRow = [];
+    this.birthTermOfRow = new Int32Array(rows);
+    this.identityTermOfRow = new Int32Array(rows);
     // Sized up front for ~3 distinct keys a row (the synthetic 100k rows have 2.9: most
     // name and date keys are shared): growing it rehashed every key several times.
     this.blockId = new NumberTable(rows * 3);
@@ -247,7 +261,8 @@ export class Matcher {
    * Returns the rows whose set of edges or edge scores changed.
    */
   apply(changes: ReadonlyMap<string, RowChange>, alsoRescore: Iterable<string> = []): Set<string> {
-    if (this.idOf.size === 0) return this.load(changes);
+    if (this.size === 0) return this.load(changes);
+    const idOf = this.ids();
     // Remember the count bucket of each term and the eligibility of each block as
     // they were before this call. A term or block absent at its first touch did not
     // exist before, so all its rows are changed rows (re-scored anyway): no note.
@@ -265,7 +280,7 @@ export class Matcher {
     const rescore = new Set<number>();
     const removedIds: number[] = [];
     for (const [key, { feats: next }] of changes) {
-      let id = this.idOf.get(key);
+      let id = idOf.get(key);
       if (id !== undefined) {
         for (const t of this.termsOfRow(id)) {
           noteTerm(t);
@@ -277,7 +292,7 @@ export class Matcher {
           this.blockMembers.remove(k, row);
         });
         if (!next) {
-          this.idOf.delete(key);
+          idOf.delete(key);
           this.featAt[id] = undefined;
           this.rowBlocks.set(id, []);
           this.rowNames.set(id, []);
@@ -295,8 +310,10 @@ export class Matcher {
           this.rowBlocks.add();
           this.rowNames.add();
         }
-        this.idOf.set(key, id);
+        idOf.set(key, id);
         this.keyAt[id] = key;
+        this.birthTermOfRow = grow(this.birthTermOfRow, id, int32);
+        this.identityTermOfRow = grow(this.identityTermOfRow, id, int32);
         this.seenMark = grow(this.seenMark, id, uint32);
         this.doneMark = grow(this.doneMark, id, uint32);
       }
@@ -320,7 +337,7 @@ export class Matcher {
     }
 
     for (const key of alsoRescore) {
-      const id = this.idOf.get(key);
+      const id = idOf.get(key);
       if (id !== undefined) rescore.add(id);
     }
     for (const [t, before] of termBucket) {
@@ -351,7 +368,7 @@ export class Matcher {
       }
       this.edges.delete(key);
     };
-    for (const key of changes.keys()) if (!this.idOf.has(key)) dropEdges(key);
+    for (const key of changes.keys()) if (!idOf.has(key)) dropEdges(key);
     for (const id of rescore) dropEdges(this.keyAt[id] as string);
     // Ids of removed rows are free only now: a row re-added in this call gets a fresh one.
     for (const id of removedIds) this.freeIds.push(id);
@@ -375,7 +392,7 @@ export class Matcher {
         if (rescore.has(xi)) continue;
         const x = this.keyAt[xi] as string;
         for (const [y, score] of [...(this.edges.get(x) ?? [])]) {
-          const yi = this.idOf.get(y) as number;
+          const yi = idOf.get(y) as number;
           if (x > y || rescore.has(yi) || !members.includes(yi) || this.shareEligibleBlock(xi, yi)) continue;
           remember(x, y, score);
           this.unlink(x, y);
@@ -463,7 +480,6 @@ export class Matcher {
     changes.forEach((change, key) => {
       const f = change.feats;
       if (!f) return;
-      this.idOf.set(key, n);
       keyAt[n] = key;
       featAt[n] = f;
       n++;
@@ -511,8 +527,8 @@ export class Matcher {
       rowNames.endRow();
       const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
       const t = f.identity ? this.internTerm(f.identity, true) : -1;
-      this.birthTermOfRow.push(b);
-      this.identityTermOfRow.push(t);
+      this.birthTermOfRow[id] = b;
+      this.identityTermOfRow[id] = t;
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
     }
