@@ -6,6 +6,8 @@ import type { RecordRow } from '../../src/domain/schema';
 import { blockingKeyHashes, blockingKeys, isWeakKey, isWeakKeyHash } from '../../src/domain/match/blocking';
 import { featuresOf, ParseCache } from '../../src/domain/match/features';
 import { parseRow } from '../../src/domain/parsedRow';
+import type { PairScore } from '../../src/domain/match/compare';
+import { pairReason } from '../../src/domain/match/reasons';
 import { syntheticRows } from '../../bench/synthetic';
 
 const TODAY = '2025-06-01';
@@ -124,5 +126,25 @@ describe('blocking keys as numbers', () => {
       });
     }
     expect(new Set(byHash.values()).size).toBe(byHash.size);
+  });
+});
+
+describe('pair reasons', () => {
+  it('list the evidence in a fixed field order, whatever order it comes in', () => {
+    const score = {
+      weight: 20,
+      probability: 0.99,
+      sameIdentity: true,
+      evidence: [
+        { field: 'sex', level: 'differ', weight: -3 },
+        { field: 'birth', level: 'same', weight: 5 },
+        { field: 'name', level: 'similar', weight: 4, sim: 0.9432 },
+        { field: 'identity', level: 'same', weight: 12 },
+        { field: 'address', level: 'differ', weight: -2.5 },
+      ],
+    } satisfies PairScore;
+    expect(pairReason(score)).toBe('NIK sama + nama mirip 0,94 + tanggal lahir sama, tetapi alamat berbeda, jenis kelamin berbeda');
+    expect(pairReason(score, 'en')).toBe('same NIK + similar name 0.94 + same date of birth, but different address, different sex');
+    expect(pairReason({ ...score, evidence: [] })).toBe('data mirip');
   });
 });
