@@ -42,6 +42,27 @@ describe('person matching', () => {
     expect(engine.snapshot().groups[0]?.members).toEqual([a.key, b.key, c.key]);
   });
 
+  it('weighs a shared NIK by how many rows hold it, whatever its value or length', () => {
+    // 16 digits below 2^53, 16 digits above it, 15 digits: the matcher counts them in different tables.
+    const niks = ['3375015201800003', '9475015201800003', '337501520180003'];
+    const rows = niks.flatMap((nik, i) => [
+      row({ nik, nama: `Siti Aminah${'h'.repeat(i)}`, tanggal_lahir: '12-01-1980' }),
+      row({ nik, nama: `Siti Aminah${'h'.repeat(i)}`, tanggal_lahir: '12-01-1980' }),
+    ]);
+    const extra = [row({ nik: niks[1], nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' }), row({ nik: niks[1], nama: 'Agus Salim', tanggal_lahir: '03-04-1960' })];
+    const engine = createEngine({ today: TODAY });
+    engine.upsert(rows);
+    const identityWeight = (a: RecordRow, b: RecordRow) => engine.explain(a.key, b.key)?.evidence.find((e) => e.field === 'identity')?.weight;
+    const w = rows.map((_, i) => (i % 2 === 0 ? identityWeight(rows[i] as RecordRow, rows[i + 1] as RecordRow) : undefined)).filter((x) => x !== undefined);
+    expect(w).toHaveLength(3);
+    expect(new Set(w).size).toBe(1);
+    // Four rows with the large NIK (counts weigh by powers of two): its weight falls, as it would for any other.
+    engine.upsert(extra);
+    const after = identityWeight(rows[2] as RecordRow, rows[3] as RecordRow);
+    expect(after).toBeLessThan(w[0] as number);
+    expect(identityWeight(rows[0] as RecordRow, rows[1] as RecordRow)).toBe(w[0]);
+  });
+
   it('never matches on an Excel-damaged NIK', () => {
     const a = row({ nik: '3375015201800010', nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' });
     const b = row({ nik: '3375015201800010', nama: 'Rina Wati', tanggal_lahir: '05-06-1990' });
