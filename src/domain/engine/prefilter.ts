@@ -215,7 +215,7 @@ export class PairPrefilter {
   /** The same memory as `rec`, read as float64 (see FSTRIDE). */
   private frec = new Float64Array(this.rec.buffer);
   /** The rows' Features, for the values whose packed form does not fit (see STRIDE): one array, not one per field. */
-  private readonly feats: Features[] = [];
+  private feats: Features[] = [];
   private readonly places: string[] = [''];
   private readonly placeIds = new Map<string, number>();
   /**
@@ -262,9 +262,13 @@ export class PairPrefilter {
     this.feats[id] = f;
   }
 
-  /** Make room for the records of rows 0 .. rows - 1 (a load sizes it once: doubling from 1024 copied ~13 MB). */
+  /**
+   * Make room for the records of rows 0 .. rows - 1 (a load sizes them once: doubling
+   * from 1024 copied ~13 MB, and `feats` grown a row at a time copied itself ~20 times).
+   */
   reserve(rows: number): void {
     if (rows * STRIDE <= this.rec.length) return;
+    if (this.feats.length === 0) this.feats = new Array<Features>(rows);
     const rec = new Int32Array(rows * STRIDE);
     rec.set(this.rec);
     this.rec = rec;
