@@ -233,7 +233,9 @@ export class Matcher {
   /** The term id of a NIK by its nikKey. */
   private internNik(key: number): number {
     const next = this.termMembers.count;
-    const id = this.nikTermId.idOrAdd(key, next);
+    // `| 0`: the table gives ids read from a Float64Array, and a term id that is not a
+    // small integer made V8 throw away gatherTerms' optimised code (term ids are Smis elsewhere).
+    const id = this.nikTermId.idOrAdd(key, next) | 0;
     if (id === next) this.termMembers.add();
     return id;
   }
@@ -501,9 +503,11 @@ export class Matcher {
     const n = this.keyAt.length;
     this.setPrefilterRows(n);
     // The terms and the blocks in passes of their own: each pass's tables then stay in the
-    // cache longer than when every row visited all of them in turn.
-    this.indexTerms(n);
+    // cache longer than when every row visited all of them in turn. The blocks first: their
+    // keys repeat from the first rows on, so NumberTable.idOrAdd has met a key already in
+    // the table before the NIKs' first repeat, which came only after V8 had optimised it.
     this.indexBlocks(n);
+    this.indexTerms(n);
     this.seenMark = grow(this.seenMark, n, uint32);
     this.doneMark = grow(this.doneMark, n, uint32);
   }
