@@ -89,14 +89,21 @@ const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw'
 
 /** The phrases of a pair's reason line, gathered in ORDER (see pairReason). */
 class ReasonParts {
-  readonly pos: string[] = [];
+  /** Sized for every piece of evidence (a push onto [] reserved 17 slots); trimmed to `count`. */
+  readonly pos: string[];
+  count = 0;
   neg: string[] | null = null;
 
-  constructor(private readonly lang: Lang) {}
+  constructor(
+    private readonly lang: Lang,
+    evidence: number,
+  ) {
+    this.pos = new Array<string>(evidence);
+  }
 
   take(e: Evidence): void {
     const p = positive(e, this.lang);
-    if (p) this.pos.push(p);
+    if (p) this.pos[this.count++] = p;
     else {
       const n = negative(e, this.lang);
       if (n) (this.neg ??= []).push(n);
@@ -111,7 +118,7 @@ class ReasonParts {
  */
 export function pairReason(score: PairScore, lang: Lang = 'id'): string {
   const evidence = score.evidence;
-  const parts = new ReasonParts(lang);
+  const parts = new ReasonParts(lang, evidence.length);
   for (let i = 0; i < evidence.length; i++) {
     const e = evidence[i] as Evidence;
     if (!ORDER.includes(e.field)) parts.take(e);
@@ -123,6 +130,7 @@ export function pairReason(score: PairScore, lang: Lang = 'id'): string {
       if (e.field === field) parts.take(e);
     }
   }
-  const main = parts.pos.length > 0 ? parts.pos.join(' + ') : WORDS[lang].similarData;
+  parts.pos.length = parts.count;
+  const main = parts.count > 0 ? parts.pos.join(' + ') : WORDS[lang].similarData;
   return parts.neg !== null ? `${main}, ${WORDS[lang].but} ${parts.neg.join(', ')}` : main;
 }
