@@ -56,6 +56,22 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 
 const int32 = (length: number) => new Int32Array(length);
 
+/** A birth date term 'd:YYYY-MM-DD' (terms.ts) as the number YYYYMMDD; -1 for any other text. One-to-one on those terms. */
+function ymdKey(term: string): number {
+  if (term.length !== 12 || term.charCodeAt(0) !== 100 /* d */ || term.charCodeAt(1) !== 58 /* : */) return -1;
+  let n = 0;
+  for (let i = 2; i < 12; i++) {
+    const c = term.charCodeAt(i);
+    if (i === 6 || i === 9) {
+      if (c !== 45 /* - */) return -1;
+      continue;
+    }
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /**
  * A 16-digit identity number as the number it spells, when that is a safe integer
  * (every NIK below 9007199254740992); -1 for any other text. Exact and one-to-one on
@@ -155,6 +171,8 @@ export class Matcher {
    * them was ~7 MB of garbage from its growth on the full check.
    */
   private nikTermId = new NumberTable();
+  /** Term ids of birth dates by YYYYMMDD (see ymdKey; ~20k dates on 100k rows), the others in termId. */
+  private birthTermId = new NumberTable();
   private termMembers = new IntLists();
 
   // Scratch marks by row id: "seen in this candidate list" and "already scored in this apply".
@@ -209,17 +227,17 @@ export class Matcher {
     const id = this.blockId.idOrAdd(key, next);
     if (id === next) {
       this.blockMembers.add();
-      this.blockCapOf = grow(this.blockCapOf, id, int32);
+      if (id >= this.blockCapOf.length) this.blockCapOf = grow(this.blockCapOf, id, int32);
       this.blockCapOf[id] = isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap;
     }
     return id;
   }
 
-  /** The term id of a name token or birth date (`term`), or of an identity number (`identity`: their own table). */
+  /** The term id of a name token or a birth date not keyed by number (`term`), or of an identity number (`identity`: their own tables). */
   private internTerm(term: string, identity = false): number {
     if (identity) {
       const nik = nikKey(term);
-      if (nik >= 0) return this.internNik(nik);
+      if (nik >= 0) return this.internNumber(this.nikTermId, nik);
     }
     const table = identity ? this.identityTermId : this.termId;
     let id = table.get(term);
@@ -230,12 +248,18 @@ export class Matcher {
     return id;
   }
 
-  /** The term id of a NIK by its nikKey. */
-  private internNik(key: number): number {
+  /** The term id of a birth date's term ('d:' + iso, see terms.ts). */
+  private internBirth(term: string): number {
+    const ymd = ymdKey(term);
+    return ymd >= 0 ? this.internNumber(this.birthTermId, ymd) : this.internTerm(term);
+  }
+
+  /** The term id of a term kept by number (a NIK's nikKey, a date's ymdKey) in `table`. */
+  private internNumber(table: NumberTable, key: number): number {
     const next = this.termMembers.count;
     // `| 0`: the table gives ids read from a Float64Array, and a term id that is not a
     // small integer made V8 throw away gatherTerms' optimised code (term ids are Smis elsewhere).
-    const id = this.nikTermId.idOrAdd(key, next) | 0;
+    const id = table.idOrAdd(key, next) | 0;
     if (id === next) this.termMembers.add();
     return id;
   }
@@ -294,6 +318,8 @@ export class Matcher {
     this.termId = new Map();
     this.identityTermId = new Map();
     this.nikTermId = new NumberTable(rows);
+    // Sized so a load rarely grows it: its first rehash, met after V8 optimised idOrAdd, deoptimised it.
+    this.birthTermId = new NumberTable(Math.ceil(rows / 2));
     this.termMembers = new IntLists();
   }
 
@@ -361,7 +387,7 @@ export class Matcher {
       this.featAt[id] = next;
       this.prefilter.set(id, next);
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
-      this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
+      this.birthTermOfRow[id] = next.birthTerm ? this.internBirth(next.birthTerm) : -1;
       this.identityTermOfRow[id] = next.identity ? this.internTerm(next.identity, true) : -1;
       const blocks: number[] = [];
       for (let i = 0, n = this.hasher.hash(next); i < n; i++) blocks.push(this.internBlock(this.hasher.keys[i] as number));
@@ -568,7 +594,7 @@ export class Matcher {
         if (!repeated) terms.push(t, id);
       }
       rowNames.endRow();
-      const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
+      const b = f.birthTerm ? this.internBirth(f.birthTerm) : -1;
       const t = f.identity ? this.internTerm(f.identity, true) : -1;
       this.birthTermOfRow[id] = b;
       this.identityTermOfRow[id] = t;
