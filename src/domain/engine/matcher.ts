@@ -55,6 +55,7 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 }
 
 const int32 = (length: number) => new Int32Array(length);
+const uint32 = (length: number) => new Uint32Array(length);
 
 /** A birth date term 'd:YYYY-MM-DD' (terms.ts) as the number YYYYMMDD; -1 for any other text. One-to-one on those terms. */
 function ymdKey(term: string): number {
@@ -91,7 +92,6 @@ function nikKey(s: string): number {
   const key = hi * 100000000 + lo;
   return key <= Number.MAX_SAFE_INTEGER ? key : -1;
 }
-const uint32 = (length: number) => new Uint32Array(length);
 
 /** Rows whose objects are read ahead at a time (see Matcher.warmFeatures). */
 const WARM_ROWS = 32;
