@@ -6,6 +6,8 @@ import type { RecordRow } from '../../src/domain/schema';
 import { blockingKeyHashes, blockingKeys, isWeakKey, isWeakKeyHash } from '../../src/domain/match/blocking';
 import { featuresOf, ParseCache } from '../../src/domain/match/features';
 import { parseRow } from '../../src/domain/parsedRow';
+import type { PairScore } from '../../src/domain/match/compare';
+import { pairReason } from '../../src/domain/match/reasons';
 import { syntheticRows } from '../../bench/synthetic';
 
 const TODAY = '2025-06-01';
@@ -25,6 +27,40 @@ describe('person matching', () => {
     const [g] = groupsOf([a, b]);
     expect(g?.members).toEqual([a.key, b.key]);
     expect(g?.reasons[0]).toBe('NIK beda satu angka + nama sama + tanggal lahir sama');
+  });
+
+  it('finds rows by key after a full check (the matcher makes its key index only then)', () => {
+    const a = row({ nik: '3375015201800003', nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' });
+    const b = row({ nik: '3375015201800005', nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' });
+    const c = row({ nik: '3375015201800007', nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' });
+    const engine = createEngine({ today: TODAY });
+    engine.upsert([a, b, c]);
+    expect(engine.explain(a.key, b.key)?.linked).toBe(true);
+    expect(engine.explain(a.key, 'missing')).toBeNull();
+    engine.remove([c.key]);
+    engine.upsert([{ ...c, values: { ...c.values, nama: 'Siti Aminah', tanggal_lahir: '12-01-1980' } }]);
+    expect(engine.snapshot().groups[0]?.members).toEqual([a.key, b.key, c.key]);
+  });
+
+  it('weighs a shared NIK by how many rows hold it, whatever its value or length', () => {
+    // 16 digits below 2^53, 16 digits above it, 15 digits: the matcher counts them in different tables.
+    const niks = ['3375015201800003', '9475015201800003', '337501520180003'];
+    const rows = niks.flatMap((nik, i) => [
+      row({ nik, nama: `Siti Aminah${'h'.repeat(i)}`, tanggal_lahir: '12-01-1980' }),
+      row({ nik, nama: `Siti Aminah${'h'.repeat(i)}`, tanggal_lahir: '12-01-1980' }),
+    ]);
+    const extra = [row({ nik: niks[1], nama: 'Budi Santoso', tanggal_lahir: '01-02-1970' }), row({ nik: niks[1], nama: 'Agus Salim', tanggal_lahir: '03-04-1960' })];
+    const engine = createEngine({ today: TODAY });
+    engine.upsert(rows);
+    const identityWeight = (a: RecordRow, b: RecordRow) => engine.explain(a.key, b.key)?.evidence.find((e) => e.field === 'identity')?.weight;
+    const w = rows.map((_, i) => (i % 2 === 0 ? identityWeight(rows[i] as RecordRow, rows[i + 1] as RecordRow) : undefined)).filter((x) => x !== undefined);
+    expect(w).toHaveLength(3);
+    expect(new Set(w).size).toBe(1);
+    // Four rows with the large NIK (counts weigh by powers of two): its weight falls, as it would for any other.
+    engine.upsert(extra);
+    const after = identityWeight(rows[2] as RecordRow, rows[3] as RecordRow);
+    expect(after).toBeLessThan(w[0] as number);
+    expect(identityWeight(rows[0] as RecordRow, rows[1] as RecordRow)).toBe(w[0]);
   });
 
   it('never matches on an Excel-damaged NIK', () => {
@@ -111,5 +147,25 @@ describe('blocking keys as numbers', () => {
       });
     }
     expect(new Set(byHash.values()).size).toBe(byHash.size);
+  });
+});
+
+describe('pair reasons', () => {
+  it('list the evidence in a fixed field order, whatever order it comes in', () => {
+    const score = {
+      weight: 20,
+      probability: 0.99,
+      sameIdentity: true,
+      evidence: [
+        { field: 'sex', level: 'differ', weight: -3 },
+        { field: 'birth', level: 'same', weight: 5 },
+        { field: 'name', level: 'similar', weight: 4, sim: 0.9432 },
+        { field: 'identity', level: 'same', weight: 12 },
+        { field: 'address', level: 'differ', weight: -2.5 },
+      ],
+    } satisfies PairScore;
+    expect(pairReason(score)).toBe('NIK sama + nama mirip 0,94 + tanggal lahir sama, tetapi alamat berbeda, jenis kelamin berbeda');
+    expect(pairReason(score, 'en')).toBe('same NIK + similar name 0.94 + same date of birth, but different address, different sex');
+    expect(pairReason({ ...score, evidence: [] })).toBe('data mirip');
   });
 });

@@ -57,6 +57,42 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 const int32 = (length: number) => new Int32Array(length);
 const uint32 = (length: number) => new Uint32Array(length);
 
+/** A birth date term 'd:YYYY-MM-DD' (terms.ts) as the number YYYYMMDD; -1 for any other text. One-to-one on those terms. */
+function ymdKey(term: string): number {
+  if (term.length !== 12 || term.charCodeAt(0) !== 100 /* d */ || term.charCodeAt(1) !== 58 /* : */) return -1;
+  let n = 0;
+  for (let i = 2; i < 12; i++) {
+    const c = term.charCodeAt(i);
+    if (i === 6 || i === 9) {
+      if (c !== 45 /* - */) return -1;
+      continue;
+    }
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * A 16-digit identity number as the number it spells, when that is a safe integer
+ * (every NIK below 9007199254740992); -1 for any other text. Exact and one-to-one on
+ * those strings (all the same length: leading zeros cannot merge two of them).
+ */
+function nikKey(s: string): number {
+  if (s.length !== 16) return -1;
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 16; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    if (i < 8) hi = hi * 10 + d;
+    else lo = lo * 10 + d;
+  }
+  // Both halves are exact, and so is the sum whenever it is at most MAX_SAFE_INTEGER.
+  const key = hi * 100000000 + lo;
+  return key <= Number.MAX_SAFE_INTEGER ? key : -1;
+}
+
 /** Rows whose objects are read ahead at a time (see Matcher.warmFeatures). */
 const WARM_ROWS = 32;
 
@@ -106,24 +142,37 @@ export class Matcher {
   readonly edges = new Map<string, Map<string, PairScore>>();
 
   // Rows by internal id (ids of removed rows are reused).
-  private idOf = new Map<string, number>();
+  /**
+   * Row id by key; null after a load until first needed (see ids): a full check never
+   * looks a row up by key, and this 100k-key map was ~7 MB of garbage from its growth.
+   */
+  private idByKey: Map<string, number> | null = new Map();
   private keyAt: string[] = [];
   private featAt: (Features | undefined)[] = [];
   private freeIds: number[] = [];
   private rowBlocks = new IntLists();
   /** Term ids of each row's name tokens (same order as Features.nameTerms), birth date and identity (-1: none). */
   private rowNames = new IntLists();
-  private birthTermOfRow: number[] = [];
-  private identityTermOfRow: number[] = [];
+  private birthTermOfRow = new Int32Array(1024);
+  private identityTermOfRow = new Int32Array(1024);
 
   // Blocks and terms by id (ids are never reused; an empty block keeps its id).
   /** Block id by hashed key (see BlockingKeyHasher): a typed table, ~290k keys on 100k rows. */
   private blockId = new NumberTable();
   private blockMembers = new IntLists();
-  private blockCapOf: number[] = [];
+  /** Size cap by block id: typed and grown by doubling (an array grown by push was ~8 MB of copies on 100k rows). */
+  private blockCapOf = new Int32Array(1024);
   private termId = new Map<string, number>();
   /** Term ids of identity numbers (their own namespace: see terms.ts). */
   private identityTermId = new Map<string, number>();
+  /**
+   * Term ids of identity numbers of 16 digits (NIKs) by value (see nikKey), the others
+   * in identityTermId: ~90k of 100k rows have a NIK of their own, and a string map of
+   * them was ~7 MB of garbage from its growth on the full check.
+   */
+  private nikTermId = new NumberTable();
+  /** Term ids of birth dates by YYYYMMDD (see ymdKey; ~20k dates on 100k rows), the others in termId. */
+  private birthTermId = new NumberTable();
   private termMembers = new IntLists();
 
   // Scratch marks by row id: "seen in this candidate list" and "already scored in this apply".
@@ -149,13 +198,23 @@ export class Matcher {
 
   /** The features of row `key` (undefined: no such row). */
   features(key: string): Features | undefined {
-    const id = this.idOf.get(key);
+    const id = this.ids().get(key);
     return id === undefined ? undefined : this.featAt[id];
   }
 
   /** Number of rows. */
   get size(): number {
-    return this.idOf.size;
+    return this.idByKey === null ? this.keyAt.length : this.idByKey.size;
+  }
+
+  /** The row ids by key, made from keyAt after a load (every id a row then: none is free yet). */
+  private ids(): Map<string, number> {
+    if (this.idByKey === null) {
+      const ids = new Map<string, number>();
+      for (let id = 0; id < this.keyAt.length; id++) ids.set(this.keyAt[id] as string, id);
+      this.idByKey = ids;
+    }
+    return this.idByKey;
   }
 
   private eligible(block: number): boolean {
@@ -168,19 +227,40 @@ export class Matcher {
     const id = this.blockId.idOrAdd(key, next);
     if (id === next) {
       this.blockMembers.add();
-      this.blockCapOf.push(isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap);
+      if (id >= this.blockCapOf.length) this.blockCapOf = grow(this.blockCapOf, id, int32);
+      this.blockCapOf[id] = isWeakKeyHash(key) ? Math.max(2, Math.floor(this.blockCap / WEAK_CAP_DIVISOR)) : this.blockCap;
     }
     return id;
   }
 
-  /** The term id of a name token or birth date (`term`), or of an identity number (`identity`: their own table). */
+  /** The term id of a name token or a birth date not keyed by number (`term`), or of an identity number (`identity`: their own tables). */
   private internTerm(term: string, identity = false): number {
+    if (identity) {
+      const nik = nikKey(term);
+      if (nik >= 0) return this.internNumber(this.nikTermId, nik);
+    }
     const table = identity ? this.identityTermId : this.termId;
     let id = table.get(term);
     if (id === undefined) {
       id = this.termMembers.add();
       table.set(term, id);
     }
+    return id;
+  }
+
+  /** The term id of a birth date's term ('d:' + iso, see terms.ts). */
+  private internBirth(term: string): number {
+    const ymd = ymdKey(term);
+    return ymd >= 0 ? this.internNumber(this.birthTermId, ymd) : this.internTerm(term);
+  }
+
+  /** The term id of a term kept by number (a NIK's nikKey, a date's ymdKey) in `table`. */
+  private internNumber(table: NumberTable, key: number): number {
+    const next = this.termMembers.count;
+    // `| 0`: the table gives ids read from a Float64Array, and a term id that is not a
+    // small integer made V8 throw away gatherTerms' optimised code (term ids are Smis elsewhere).
+    const id = table.idOrAdd(key, next) | 0;
+    if (id === next) this.termMembers.add();
     return id;
   }
 
@@ -222,21 +302,24 @@ export class Matcher {
 
   /** Forget every row, block and term (an empty matcher about to load `rows` rows). */
   private reset(rows: number): void {
-    this.idOf = new Map();
+    this.idByKey = null;
     this.keyAt = [];
     this.featAt = [];
     this.freeIds = [];
     this.rowBlocks = new IntLists();
     this.rowNames = new IntLists();
-    this.birthTermOfRow = [];
-    this.identityTermOfRow = [];
+    this.birthTermOfRow = new Int32Array(rows);
+    this.identityTermOfRow = new Int32Array(rows);
     // Sized up front for ~3 distinct keys a row (the synthetic 100k rows have 2.9: most
     // name and date keys are shared): growing it rehashed every key several times.
     this.blockId = new NumberTable(rows * 3);
     this.blockMembers = new IntLists();
-    this.blockCapOf = [];
+    this.blockCapOf = new Int32Array(rows * 3);
     this.termId = new Map();
     this.identityTermId = new Map();
+    this.nikTermId = new NumberTable(rows);
+    // Sized so a load rarely grows it: its first rehash, met after V8 optimised idOrAdd, deoptimised it.
+    this.birthTermId = new NumberTable(Math.ceil(rows / 2));
     this.termMembers = new IntLists();
   }
 
@@ -245,7 +328,8 @@ export class Matcher {
    * Returns the rows whose set of edges or edge scores changed.
    */
   apply(changes: ReadonlyMap<string, RowChange>, alsoRescore: Iterable<string> = []): Set<string> {
-    if (this.idOf.size === 0) return this.load(changes);
+    if (this.size === 0) return this.load(changes);
+    const idOf = this.ids();
     // Remember the count bucket of each term and the eligibility of each block as
     // they were before this call. A term or block absent at its first touch did not
     // exist before, so all its rows are changed rows (re-scored anyway): no note.
@@ -263,7 +347,7 @@ export class Matcher {
     const rescore = new Set<number>();
     const removedIds: number[] = [];
     for (const [key, { feats: next }] of changes) {
-      let id = this.idOf.get(key);
+      let id = idOf.get(key);
       if (id !== undefined) {
         for (const t of this.termsOfRow(id)) {
           noteTerm(t);
@@ -275,7 +359,7 @@ export class Matcher {
           this.blockMembers.remove(k, row);
         });
         if (!next) {
-          this.idOf.delete(key);
+          idOf.delete(key);
           this.featAt[id] = undefined;
           this.rowBlocks.set(id, []);
           this.rowNames.set(id, []);
@@ -293,15 +377,17 @@ export class Matcher {
           this.rowBlocks.add();
           this.rowNames.add();
         }
-        this.idOf.set(key, id);
+        idOf.set(key, id);
         this.keyAt[id] = key;
+        this.birthTermOfRow = grow(this.birthTermOfRow, id, int32);
+        this.identityTermOfRow = grow(this.identityTermOfRow, id, int32);
         this.seenMark = grow(this.seenMark, id, uint32);
         this.doneMark = grow(this.doneMark, id, uint32);
       }
       this.featAt[id] = next;
       this.prefilter.set(id, next);
       this.rowNames.set(id, next.nameTerms.map((t) => this.internTerm(t)));
-      this.birthTermOfRow[id] = next.birthTerm ? this.internTerm(next.birthTerm) : -1;
+      this.birthTermOfRow[id] = next.birthTerm ? this.internBirth(next.birthTerm) : -1;
       this.identityTermOfRow[id] = next.identity ? this.internTerm(next.identity, true) : -1;
       const blocks: number[] = [];
       for (let i = 0, n = this.hasher.hash(next); i < n; i++) blocks.push(this.internBlock(this.hasher.keys[i] as number));
@@ -318,7 +404,7 @@ export class Matcher {
     }
 
     for (const key of alsoRescore) {
-      const id = this.idOf.get(key);
+      const id = idOf.get(key);
       if (id !== undefined) rescore.add(id);
     }
     for (const [t, before] of termBucket) {
@@ -349,7 +435,7 @@ export class Matcher {
       }
       this.edges.delete(key);
     };
-    for (const key of changes.keys()) if (!this.idOf.has(key)) dropEdges(key);
+    for (const key of changes.keys()) if (!idOf.has(key)) dropEdges(key);
     for (const id of rescore) dropEdges(this.keyAt[id] as string);
     // Ids of removed rows are free only now: a row re-added in this call gets a fresh one.
     for (const id of removedIds) this.freeIds.push(id);
@@ -373,7 +459,7 @@ export class Matcher {
         if (rescore.has(xi)) continue;
         const x = this.keyAt[xi] as string;
         for (const [y, score] of [...(this.edges.get(x) ?? [])]) {
-          const yi = this.idOf.get(y) as number;
+          const yi = idOf.get(y) as number;
           if (x > y || rescore.has(yi) || !members.includes(yi) || this.shareEligibleBlock(xi, yi)) continue;
           remember(x, y, score);
           this.unlink(x, y);
@@ -443,22 +529,34 @@ export class Matcher {
     const n = this.keyAt.length;
     this.setPrefilterRows(n);
     // The terms and the blocks in passes of their own: each pass's tables then stay in the
-    // cache longer than when every row visited all of them in turn.
-    this.indexTerms(n);
+    // cache longer than when every row visited all of them in turn. The blocks first: their
+    // keys repeat from the first rows on, so NumberTable.idOrAdd has met a key already in
+    // the table before the NIKs' first repeat, which came only after V8 had optimised it.
     this.indexBlocks(n);
+    this.indexTerms(n);
     this.seenMark = grow(this.seenMark, n, uint32);
     this.doneMark = grow(this.doneMark, n, uint32);
   }
 
   /** Ids (in order), keys and features of the rows of a load. */
   private addRows(changes: ReadonlyMap<string, RowChange>): void {
-    for (const [key, { feats: f }] of changes) {
-      if (!f) continue;
-      const id = this.keyAt.length;
-      this.idOf.set(key, id);
-      this.keyAt.push(key);
-      this.featAt.push(f);
-    }
+    // Sized once (growing by push copied both arrays several times), trimmed to the rows
+    // kept. forEach, not for-of: a for-of over a Map's entries made an entry array and a
+    // result object per row until the loop was optimised.
+    const keyAt = new Array<string>(changes.size);
+    const featAt = new Array<Features | undefined>(changes.size);
+    let n = 0;
+    changes.forEach((change, key) => {
+      const f = change.feats;
+      if (!f) return;
+      keyAt[n] = key;
+      featAt[n] = f;
+      n++;
+    });
+    keyAt.length = n;
+    featAt.length = n;
+    this.keyAt = keyAt;
+    this.featAt = featAt;
   }
 
   /** The prefilter records of rows 0 .. n - 1. */
@@ -496,10 +594,10 @@ export class Matcher {
         if (!repeated) terms.push(t, id);
       }
       rowNames.endRow();
-      const b = f.birthTerm ? this.internTerm(f.birthTerm) : -1;
+      const b = f.birthTerm ? this.internBirth(f.birthTerm) : -1;
       const t = f.identity ? this.internTerm(f.identity, true) : -1;
-      this.birthTermOfRow.push(b);
-      this.identityTermOfRow.push(t);
+      this.birthTermOfRow[id] = b;
+      this.identityTermOfRow[id] = t;
       if (b >= 0) terms.push(b, id);
       if (t >= 0) terms.push(t, id);
     }

@@ -19,7 +19,6 @@ import {
   boundsOf,
   type FieldCodes,
   identityLevel,
-  nameSide,
   noKkLevel,
   PairScratch,
   placeLevel,
@@ -215,7 +214,7 @@ export class PairPrefilter {
   /** The same memory as `rec`, read as float64 (see FSTRIDE). */
   private frec = new Float64Array(this.rec.buffer);
   /** The rows' Features, for the values whose packed form does not fit (see STRIDE): one array, not one per field. */
-  private readonly feats: Features[] = [];
+  private feats: Features[] = [];
   private readonly places: string[] = [''];
   private readonly placeIds = new Map<string, number>();
   /**
@@ -262,9 +261,13 @@ export class PairPrefilter {
     this.feats[id] = f;
   }
 
-  /** Make room for the records of rows 0 .. rows - 1 (a load sizes it once: doubling from 1024 copied ~13 MB). */
+  /**
+   * Make room for the records of rows 0 .. rows - 1 (a load sizes them once: doubling
+   * from 1024 copied ~13 MB, and `feats` grown a row at a time copied itself ~20 times).
+   */
   reserve(rows: number): void {
     if (rows * STRIDE <= this.rec.length) return;
+    if (this.feats.length === 0) this.feats = new Array<Features>(rows);
     const rec = new Int32Array(rows * STRIDE);
     rec.set(this.rec);
     this.rec = rec;
@@ -274,7 +277,15 @@ export class PairPrefilter {
   /** Take row `id`'s term weights again (the matcher refreshed them). */
   setWeights(id: number, f: Features): void {
     const at = id * FSTRIDE;
-    this.frec[at + SIDE] = nameSide(f.weights.name, this.model.nameInitial, this.bounds.keep);
+    // nameSide (compare.ts) written out, the same terms in the same order so the sum is the
+    // very number comparePair bounds with: called, it returned each row's sum as a new heap
+    // number (the call is not inlined into the load's weight pass), ~3 MB on the 100k check.
+    const w = f.weights.name;
+    const initial = this.model.nameInitial;
+    const keep = this.bounds.keep;
+    let side = 0;
+    for (let i = 0; i < w.length; i++) side += Math.max(0, initial, (w[i] as number) * keep);
+    this.frec[at + SIDE] = side;
     this.frec[at + BIRTH_W] = f.weights.birth;
     this.frec[at + ID_W] = f.weights.identity;
   }

@@ -1,7 +1,6 @@
 // Reasons for a linked pair, built from its evidence, in Bahasa Indonesia (and English):
 // "NIK sama", "nama mirip 0,94 + tanggal lahir sama + RT/RW sama".
 import type { Evidence, Field, Level, PairScore } from './compare';
-import { sortSmall } from '../smallSort';
 
 /** 0.9432 → "0,94" (Indonesian decimal comma); "0.94" in English. */
 export function formatSimilarity(sim: number, lang: 'id' | 'en' = 'id'): string {
@@ -88,25 +87,50 @@ function negative(e: Evidence, lang: Lang): string | null {
 /** The order reasons are listed in (fields not named here first). */
 const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
 
-/** `list` in ORDER, stably (evidence lists are short, and this runs per group link). */
-function inOrder(list: readonly Evidence[]): Evidence[] {
-  return sortSmall(list.slice(), byOrder);
-}
+/** The phrases of a pair's reason line, gathered in ORDER (see pairReason). */
+class ReasonParts {
+  /** Sized for every piece of evidence (a push onto [] reserved 17 slots); trimmed to `count`. */
+  readonly pos: string[];
+  count = 0;
+  neg: string[] | null = null;
 
-const byOrder = (x: Evidence, y: Evidence): number => ORDER.indexOf(x.field) - ORDER.indexOf(y.field);
+  constructor(
+    private readonly lang: Lang,
+    evidence: number,
+  ) {
+    this.pos = new Array<string>(evidence);
+  }
 
-/** One readable line for a linked pair. */
-export function pairReason(score: PairScore, lang: Lang = 'id'): string {
-  const pos: string[] = [];
-  const neg: string[] = [];
-  for (const e of inOrder(score.evidence)) {
-    const p = positive(e, lang);
-    if (p) pos.push(p);
+  take(e: Evidence): void {
+    const p = positive(e, this.lang);
+    if (p) this.pos[this.count++] = p;
     else {
-      const n = negative(e, lang);
-      if (n) neg.push(n);
+      const n = negative(e, this.lang);
+      if (n) (this.neg ??= []).push(n);
     }
   }
-  const main = pos.length > 0 ? pos.join(' + ') : WORDS[lang].similarData;
-  return neg.length > 0 ? `${main}, ${WORDS[lang].but} ${neg.join(', ')}` : main;
+}
+
+/**
+ * One readable line for a linked pair. The evidence is read field by field in ORDER
+ * (stable: a field's evidence in list order), not copied and sorted: this runs for
+ * every link of every group and relation, and the copies were most of its garbage.
+ */
+export function pairReason(score: PairScore, lang: Lang = 'id'): string {
+  const evidence = score.evidence;
+  const parts = new ReasonParts(lang, evidence.length);
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as Evidence;
+    if (!ORDER.includes(e.field)) parts.take(e);
+  }
+  for (let o = 0; o < ORDER.length; o++) {
+    const field = ORDER[o];
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i] as Evidence;
+      if (e.field === field) parts.take(e);
+    }
+  }
+  parts.pos.length = parts.count;
+  const main = parts.count > 0 ? parts.pos.join(' + ') : WORDS[lang].similarData;
+  return parts.neg !== null ? `${main}, ${WORDS[lang].but} ${parts.neg.join(', ')}` : main;
 }
