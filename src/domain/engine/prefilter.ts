@@ -19,6 +19,7 @@ import {
   boundsOf,
   type FieldCodes,
   identityLevel,
+  nameSide,
   noKkLevel,
   PairScratch,
   placeLevel,
@@ -277,15 +278,7 @@ export class PairPrefilter {
   /** Take row `id`'s term weights again (the matcher refreshed them). */
   setWeights(id: number, f: Features): void {
     const at = id * FSTRIDE;
-    // nameSide (compare.ts) written out, the same terms in the same order so the sum is the
-    // very number comparePair bounds with: called, it returned each row's sum as a new heap
-    // number (the call is not inlined into the load's weight pass), ~3 MB on the 100k check.
-    const w = f.weights.name;
-    const initial = this.model.nameInitial;
-    const keep = this.bounds.keep;
-    let side = 0;
-    for (let i = 0; i < w.length; i++) side += Math.max(0, initial, (w[i] as number) * keep);
-    this.frec[at + SIDE] = side;
+    this.frec[at + SIDE] = nameSide(f.weights.name, this.model.nameInitial, this.bounds.keep);
     this.frec[at + BIRTH_W] = f.weights.birth;
     this.frec[at + ID_W] = f.weights.identity;
   }

@@ -542,7 +542,7 @@ export function boundsOf(model: MatchModel, scratch: PairScratch): Bounds {
   return bounds;
 }
 
-/** The most one side's name tokens can give: each at most its own term weight (an initial: nameInitial). PairPrefilter.setWeights repeats this loop. */
+/** The most one side's name tokens can give: each at most its own term weight (an initial: nameInitial). */
 export function nameSide(weights: number[], initial: number, keep: number): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += Math.max(0, initial, (weights[i] as number) * keep);
