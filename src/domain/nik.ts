@@ -34,7 +34,6 @@ export interface NikInfo {
   /** ISO date of birth encoded in the NIK (century chosen, see parseNik). */
   birthDate?: string;
   sex?: 'L' | 'P';
-  serial?: string;
   /** For an Excel-scientific value: the digits Excel kept ('3375015301891050'). */
   excelDigits?: string;
 }
@@ -207,8 +206,9 @@ export function parseNikWith(raw: string, today: string, birthDateHint: string |
 /**
  * Every NikInfo is built here, with all its fields in one order (undefined where
  * absent): one hidden class, so the readers of every row's NIK never meet a
- * second shape and deopt ('wrong map'). The serial is a getter: no check reads it,
- * and slicing it for every row left a string of garbage per row.
+ * second shape and deopt ('wrong map'). Data only, so it survives a structured clone
+ * or JSON whole; the serial is read by nikSerial (no check needs it, and slicing it
+ * for every row left a string of garbage per row).
  */
 class ParsedNik implements NikInfo {
   constructor(
@@ -222,11 +222,11 @@ class ParsedNik implements NikInfo {
     readonly sex: 'L' | 'P' | undefined,
     readonly excelDigits: string | undefined,
   ) {}
+}
 
-  /** Digits 13–16 (digits is the 16 digits whenever it is set). */
-  get serial(): string | undefined {
-    return this.digits === null ? undefined : this.digits.slice(12);
-  }
+/** The NIK's serial, digits 13–16 (digits is the 16 digits whenever it is set). */
+export function nikSerial(info: NikInfo): string | undefined {
+  return info.digits === null ? undefined : info.digits.slice(12);
 }
 
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */

@@ -27,9 +27,6 @@ export interface NoKkInfo {
   province?: string;
   regency?: string;
   district?: string;
-  /** ISO date of issue (20YY: electronic KKs exist since the 2000s) when digits 7–12 read as a date. */
-  issueDate?: string;
-  serial?: string;
   excelDigits?: string;
 }
 
@@ -54,13 +51,14 @@ export function parseNoKk(raw: string, options: { trustTrailingZero?: boolean } 
   return new ParsedNoKk(rawText, d, problems, region.province, region.regency, region.district, undefined);
 }
 
-/** Digits 7–12 are DDMMYY of issue, in the 2000s (see NoKkInfo.issueDate). */
+/** Digits 7–12 are DDMMYY of issue, in the 2000s (see noKkIssueDate). */
 const issueYear = (digits: string): number => 2000 + digitsAt(digits, 10, 2);
 
 /**
  * Every NoKkInfo is built here, all fields in one order (undefined where absent): one
- * hidden class (see parseNik). The issue date and serial are getters: no check reads
- * them, and building both for every row left two strings of garbage per row.
+ * hidden class (see parseNik). Data only, so it survives a structured clone or JSON
+ * whole; the issue date and serial are read by noKkIssueDate and noKkSerial (no check
+ * needs them, and building both for every row left two strings of garbage per row).
  */
 class ParsedNoKk implements NoKkInfo {
   constructor(
@@ -72,16 +70,17 @@ class ParsedNoKk implements NoKkInfo {
     readonly district: string | undefined,
     readonly excelDigits: string | undefined,
   ) {}
+}
 
-  get issueDate(): string | undefined {
-    const d = this.digits;
-    return d === null ? undefined : (toIso(issueYear(d), digitsAt(d, 8, 2), digitsAt(d, 6, 2)) ?? undefined);
-  }
+/** ISO date of issue (20YY: electronic KKs exist since the 2000s) when digits 7–12 read as a date. */
+export function noKkIssueDate(info: NoKkInfo): string | undefined {
+  const d = info.digits;
+  return d === null ? undefined : (toIso(issueYear(d), digitsAt(d, 8, 2), digitsAt(d, 6, 2)) ?? undefined);
+}
 
-  /** Digits 13–16 (digits is the 16 digits whenever it is set). */
-  get serial(): string | undefined {
-    return this.digits === null ? undefined : this.digits.slice(12);
-  }
+/** The No KK's serial, digits 13–16 (digits is the 16 digits whenever it is set). */
+export function noKkSerial(info: NoKkInfo): string | undefined {
+  return info.digits === null ? undefined : info.digits.slice(12);
 }
 
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, NO_PROBLEMS, nikSummary, parseNik, withProblem } from '../../src/domain/nik';
+import { assessIdColumn, cleanIdNumber, isPlaceholderNumber, isUsableIdentity, NO_PROBLEMS, nikSerial, nikSummary, parseNik, withProblem } from '../../src/domain/nik';
 import { parseNoKk } from '../../src/domain/nokk';
 import { forSeeds, mulberry32, randomNik, randomString } from './helpers';
 
@@ -10,8 +10,9 @@ describe('parseNik', () => {
     const info = parseNik('3375015301891051', { today: TODAY });
     expect(info).toMatchObject({
       digits: '3375015301891051', problems: [], province: '33', regency: '3375', district: '337501',
-      birthDate: '1989-01-13', sex: 'P', serial: '1051',
+      birthDate: '1989-01-13', sex: 'P',
     });
+    expect(nikSerial(info)).toBe('1051');
     expect(isUsableIdentity(info)).toBe(true);
   });
 
@@ -100,7 +101,7 @@ describe('parseNik', () => {
       expect(info.province).toBe(g.district.slice(0, 2));
       expect(info.birthDate).toBe(g.birthDate);
       expect(info.sex).toBe(g.sex);
-      expect(info.serial).toBe(g.serial);
+      expect(nikSerial(info)).toBe(g.serial);
       expect(isUsableIdentity(info)).toBe(true);
     });
   });

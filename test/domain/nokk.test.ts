@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isUsableNoKk, parseNoKk } from '../../src/domain/nokk';
+import { isUsableNoKk, noKkIssueDate, noKkSerial, parseNoKk } from '../../src/domain/nokk';
 import { forSeeds, randomString } from './helpers';
 
 describe('parseNoKk', () => {
   it('reads region, issue date and serial', () => {
     const info = parseNoKk('3375011203150007');
-    expect(info).toMatchObject({ digits: '3375011203150007', problems: [], district: '337501', issueDate: '2015-03-12', serial: '0007' });
+    expect(info).toMatchObject({ digits: '3375011203150007', problems: [], district: '337501' });
+    expect([noKkIssueDate(info), noKkSerial(info)]).toEqual(['2015-03-12', '0007']);
     expect(isUsableNoKk(info)).toBe(true);
   });
 
