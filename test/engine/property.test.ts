@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, type CheckEngine, type EngineChanges, type EngineConfig, type EngineSnapshot } from '../../src/domain/engine/index';
 import type { DuplicateGroup, Finding } from '../../src/domain/findings';
 import type { RecordRow } from '../../src/domain/schema';
+import { describeFinding } from '../../src/domain/messages';
 import { DEFAULT_OVERLAP } from '../../src/domain/overlap';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import { mulberry32, pick, randomRow, SOURCES } from './random';
@@ -111,6 +112,24 @@ function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
       expect({ seed, step, state: incremental }).toEqual({ seed, step, state: expected });
     }
     expect(mirrorSnapshot(mirror, rows.size)).toEqual(incremental);
+  }
+  expectMessagesFromTemplates(engine.snapshot());
+}
+
+/**
+ * Every finding's message is its template filled from its params: the engine writes some
+ * sentences by hand, more cheaply than the template (relations.ts, program-overlap).
+ */
+function expectMessagesFromTemplates(snap: EngineSnapshot): void {
+  for (const list of Object.values(snap.findings)) {
+    for (const f of list) {
+      if (f.message !== describeFinding(f, 'id')) expect({ finding: f }).toEqual({ finding: { ...f, message: describeFinding(f, 'id') } });
+      const p = f.params ?? {};
+      // Another row's programme (a row's own two programmes have no place: where '').
+      if (f.code === 'program-overlap' && p.where !== '') {
+        expect(p.alsoId).toBe(`Juga terdaftar di program ${p.other} (${p.where}); `);
+      }
+    }
   }
 }
 

@@ -245,10 +245,10 @@ function overlapFinding(key: string, entry: PairPeers, message: string, alsoEn: 
   const { a, b } = entry;
   // The message is alsoId, then a + NOT_WITH + b + '.'; alsoId is ALSO_ID, b, ' (', where, '); '.
   const alsoIdEnd = message.length - (a.length + NOT_WITH.length + b.length + 1);
-  const from = ALSO_ID.length + b.length + 2;
+  const from = ALSO_ID.length + b.length + ' ('.length;
   const alsoId = message.slice(0, alsoIdEnd);
   return findingWithMessage(key, 'program-overlap', message, {
-    program: a, other: b, where: alsoId.slice(from, alsoIdEnd - 3), alsoId, alsoEn,
+    program: a, other: b, where: alsoId.slice(from, alsoIdEnd - '); '.length), alsoId, alsoEn,
   }, 'program');
 }
 
