@@ -2,7 +2,7 @@
 // call, and the findings ask it for every peer of every row (a handful of programs, so
 // a handful of entries). Also the pieces of the overlap sentences, built once.
 import { mayOverlap, type CompiledOverlap } from '../overlap';
-import { OverlapTexts } from './relations';
+import { OverlapTexts } from './overlapTexts';
 
 export class OverlapMemo {
   private readonly known = new Map<string, Map<string, boolean>>();

@@ -10,6 +10,7 @@ import type { PairScore } from '../match/compare';
 import type { RecordRow } from '../schema';
 import type { OverlapMemo } from './overlapMemo';
 import { byCodeUnits, SMALL_SORT_MAX, sortSmall } from '../smallSort';
+import { ALSO_ID, NOT_WITH, type OverlapTexts } from './overlapTexts';
 
 /** A row that is the same person (group member or linked reference row) or household (same No KK). */
 export interface Peer {
@@ -148,49 +149,6 @@ function byPrograms(x: PairPeers, y: PairPeers): number {
 // peers' positions: alsoId and where are slices of it (V8 shares a slice's characters),
 // not strings of their own, and no place text is built for a single place. The tests
 // check it against the template in messages.ts.
-const ALSO_ID = 'Juga terdaftar di program ';
-const ALSO_EN = 'Also registered in programme ';
-const NOT_WITH = ' tidak boleh diterima bersamaan dengan ';
-
-interface Texts {
-  id: string;
-  en: string;
-}
-
-/**
- * The pieces of the 'program-overlap' sentences that repeat from row to row (a handful of
- * programs and sources), each built once: a sentence is then joined from four or five parts
- * instead of eight to twelve, and each part is a slot in the list and in join's buffer.
- */
-export class OverlapTexts {
-  private readonly leads = new Map<string, Texts>();
-  private readonly places = new Map<string, Texts>();
-  private readonly tails = new Map<string, Map<string, string>>();
-
-  /** What comes before the places of program `b`: "Juga terdaftar di program <b> (". */
-  lead(b: string): Texts {
-    let t = this.leads.get(b);
-    if (!t) this.leads.set(b, (t = { id: [ALSO_ID, b, ' ('].join(''), en: [ALSO_EN, b, ' ('].join('') }));
-    return t;
-  }
-
-  /** What comes before a row's position in `source`: "<source> baris ". */
-  place(source: string): Texts {
-    let t = this.places.get(source);
-    if (!t) this.places.set(source, (t = { id: [source, ' baris '].join(''), en: [source, ' row '].join('') }));
-    return t;
-  }
-
-  /** What follows the places in Indonesian: "); <a> tidak boleh diterima bersamaan dengan <b>.". */
-  tail(a: string, b: string): string {
-    let mine = this.tails.get(a);
-    if (!mine) this.tails.set(a, (mine = new Map()));
-    let t = mine.get(b);
-    if (t === undefined) mine.set(b, (t = ['); ', a, NOT_WITH, b, '.'].join('')));
-    return t;
-  }
-}
-
 /** One 'program-overlap' finding per pair of programs, appended to `out`. */
 function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPeers[], texts: OverlapTexts): Finding[] {
   for (let i = 0; i < pairs.length; i++) {
