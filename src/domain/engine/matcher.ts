@@ -210,6 +210,8 @@ export class Matcher {
   /** The row ids by key, made from keyAt after a load (every id a row then: none is free yet). */
   private ids(): Map<string, number> {
     if (this.idByKey === null) {
+      // Only a load leaves the map unmade, and the first apply after it makes it before freeing any id.
+      if (this.freeIds.length > 0) throw new Error('Matcher: row ids freed before the key map was made');
       const ids = new Map<string, number>();
       for (let id = 0; id < this.keyAt.length; id++) ids.set(this.keyAt[id] as string, id);
       this.idByKey = ids;

@@ -437,17 +437,18 @@ export interface Bounds {
  * The Evidence of each level code of the fields whose evidence depends on nothing else
  * (null where there is none: code 0, and the SAME codes of identity and birth date, whose
  * weights are the rows' term weights). Every linked pair shares these objects: building
- * them per pair was most of scoreOf's ~9 MB on the 100k check. Nothing changes an Evidence.
+ * them per pair was most of scoreOf's ~9 MB on the 100k check. So they are read-only: a
+ * change to one would change every pair that holds it.
  */
 export interface SharedEvidence {
-  identity: (Evidence | null)[];
-  birth: (Evidence | null)[];
-  rtrw: (Evidence | null)[];
-  village: (Evidence | null)[];
-  district: (Evidence | null)[];
-  birthPlace: (Evidence | null)[];
-  sex: (Evidence | null)[];
-  noKk: (Evidence | null)[];
+  identity: readonly (Readonly<Evidence> | null)[];
+  birth: readonly (Readonly<Evidence> | null)[];
+  rtrw: readonly (Readonly<Evidence> | null)[];
+  village: readonly (Readonly<Evidence> | null)[];
+  district: readonly (Readonly<Evidence> | null)[];
+  birthPlace: readonly (Readonly<Evidence> | null)[];
+  sex: readonly (Readonly<Evidence> | null)[];
+  noKk: readonly (Readonly<Evidence> | null)[];
 }
 
 /** Evidence by level code for codes 0 .. n - 1: `level(code)` null for a code without one. */
@@ -464,9 +465,9 @@ function sharedEvidence(model: MatchModel): SharedEvidence {
   const binary = (field: Field, w: { same: number; differ: number }) =>
     evidenceByCode(3, field, (c) => (c === 0 ? null : c === SAME ? 'same' : 'differ'), (c) => (c === SAME ? w.same : w.differ));
   return {
-    identity: evidenceByCode(5, 'identity', (c) => (c === 0 || c === ID_SAME ? null : (ID_LEVELS[c] as Level)), (c) => identityWeight(c, 0, model)),
-    birth: evidenceByCode(6, 'birth', (c) => (c === 0 || c === BIRTH_SAME ? null : (BIRTH_LEVELS[c] as Level)), (c) => birthWeight(c, 0, model)),
-    rtrw: evidenceByCode(6, 'rtrw', (c) => (c === 0 ? null : (RTRW_LEVELS[c] as Level)), (c) => rtRwWeight(c, model)),
+    identity: evidenceByCode(ID_LEVELS.length, 'identity', (c) => (c === 0 || c === ID_SAME ? null : (ID_LEVELS[c] as Level)), (c) => identityWeight(c, 0, model)),
+    birth: evidenceByCode(BIRTH_LEVELS.length, 'birth', (c) => (c === 0 || c === BIRTH_SAME ? null : (BIRTH_LEVELS[c] as Level)), (c) => birthWeight(c, 0, model)),
+    rtrw: evidenceByCode(RTRW_LEVELS.length, 'rtrw', (c) => (c === 0 ? null : (RTRW_LEVELS[c] as Level)), (c) => rtRwWeight(c, model)),
     village: binary('village', model.village),
     district: binary('district', model.district),
     birthPlace: binary('birthPlace', model.birthPlace),
