@@ -81,25 +81,34 @@ interface Household {
 
 const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
 
-/** Each programme under which a row counts in the household of its No KK (a repeat is possible). */
-function forEachHouseholdProgram(f: Features | null | undefined, overlap: CompiledOverlap, fn: (program: string) => void): void {
-  if (!f || f.reference || !f.noKk) return;
-  if (f.programs.length === 0) fn('');
-  for (const p of f.programs) if (p === '' || isHouseholdProgram(overlap, p)) fn(p);
+/**
+ * Adds each programme under which a row counts in the household of its No KK ('' for a
+ * row without one) to the first `count` of `programs` (a scratch list) unless there;
+ * returns their count now.
+ */
+function addHouseholdPrograms(f: Features | null | undefined, overlap: CompiledOverlap, programs: string[], count: number): number {
+  if (!f || f.reference || !f.noKk) return count;
+  if (f.programs.length === 0 && !amongFirst(programs, count, '')) programs[count++] = '';
+  for (let i = 0; i < f.programs.length; i++) {
+    const p = f.programs[i] as string;
+    if ((p === '' || isHouseholdProgram(overlap, p)) && !amongFirst(programs, count, p)) programs[count++] = p;
+  }
+  return count;
 }
 
 /** The households of a row, by household key. */
 function householdsOf(f: Features | null | undefined, overlap: CompiledOverlap): Map<string, Household> {
   const out = new Map<string, Household>();
   const noKk = f?.noKk ?? '';
-  forEachHouseholdProgram(f, overlap, (program) => {
-    const h = { noKk, program };
+  const programs: string[] = [];
+  for (let i = 0, n = addHouseholdPrograms(f, overlap, programs, 0); i < n; i++) {
+    const h = { noKk, program: programs[i] as string };
     out.set(householdKey(h), h);
-  });
+  }
   return out;
 }
 
-/** Whether a row on the household's No KK counts in it (see forEachHouseholdProgram). */
+/** Whether a row on the household's No KK counts in it (the test of addHouseholdPrograms, for one programme). */
 function inHousehold(f: Features, program: string, overlap: CompiledOverlap): boolean {
   if (program === '') return f.programs.length === 0 || f.programs.includes('');
   return f.programs.includes(program) && isHouseholdProgram(overlap, program);
@@ -762,7 +771,7 @@ class Engine implements CheckEngine {
       const state = states[at] as RowState;
       if (!kin || kin.length < 2 || kin[0] !== state) continue;
       let nPrograms = 0;
-      for (let i = 0; i < kin.length; i++) nPrograms = this.addHouseholdPrograms((kin[i] as RowState).feats, programs, nPrograms);
+      for (let i = 0; i < kin.length; i++) nPrograms = addHouseholdPrograms((kin[i] as RowState).feats, this.overlap, programs, nPrograms);
       // A row in kk has a No KK.
       const noKk = state.feats?.noKk as string;
       for (let p = 0; p < nPrograms; p++) {
@@ -781,20 +790,6 @@ class Engine implements CheckEngine {
       }
     }
     return found;
-  }
-
-  /**
-   * Adds each household programme of a row (see forEachHouseholdProgram) to the first `count`
-   * of `programs` (a scratch list) unless there; returns their count now.
-   */
-  private addHouseholdPrograms(f: Features | null, programs: string[], count: number): number {
-    if (!f || f.reference || !f.noKk) return count;
-    if (f.programs.length === 0 && !amongFirst(programs, count, '')) programs[count++] = '';
-    for (let i = 0; i < f.programs.length; i++) {
-      const p = f.programs[i] as string;
-      if ((p === '' || isHouseholdProgram(this.overlap, p)) && !amongFirst(programs, count, p)) programs[count++] = p;
-    }
-    return count;
   }
 
   /** The rows of household `h` now. */
