@@ -105,6 +105,8 @@ export class PairScratch {
   /** The name and address comparisons of the pair being scored. */
   readonly name = new FuzzyScore();
   readonly address = new FuzzyScore();
+  /** The evidence of the pair being scored, its first entries (see scoreOf). */
+  readonly evidence: Evidence[] = [];
 }
 
 /**
@@ -658,7 +660,7 @@ export function comparePair(
   if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
   const p = probability(model, weight);
   if (prune && !linked(p, sameIdentity, model)) return null;
-  return scoreOf(weight, p, sameIdentity, codes, idW, birthW, name, address, k.evidence);
+  return scoreOf(weight, p, sameIdentity, codes, idW, birthW, scratch, k.evidence);
 }
 
 /**
@@ -666,8 +668,9 @@ export function comparePair(
  * read it in this order). A function of its own, holding every object and array the
  * score is made of: only pairs that link get here, and when V8 later decides to
  * allocate these long-lived objects elsewhere it throws away the code that makes them
- * (this small function), not comparePair's. The evidence array is made at its final
- * size (a push onto [] reserves 17 slots), and the cheap fields' Evidence is shared.
+ * (this small function), not comparePair's. The evidence is gathered in the scratch's
+ * list and copied at its length (a push onto [] reserves 17 slots), and the cheap
+ * fields' Evidence is shared.
  */
 function scoreOf(
   weight: number,
@@ -676,34 +679,22 @@ function scoreOf(
   codes: FieldCodes,
   idW: number,
   birthW: number,
-  name: FuzzyScore,
-  address: FuzzyScore,
+  scratch: PairScratch,
   shared: SharedEvidence,
 ): PairScore {
-  const count =
-    (codes.identity !== 0 ? 1 : 0) +
-    (codes.birth !== 0 ? 1 : 0) +
-    (name.present ? 1 : 0) +
-    (address.present ? 1 : 0) +
-    (codes.rtrw !== 0 ? 1 : 0) +
-    (codes.village !== 0 ? 1 : 0) +
-    (codes.district !== 0 ? 1 : 0) +
-    (codes.birthPlace !== 0 ? 1 : 0) +
-    (codes.sex !== 0 ? 1 : 0) +
-    (codes.noKk === SAME ? 1 : 0);
-  const evidence = new Array<Evidence>(count);
+  const evidence = scratch.evidence;
   let i = 0;
   if (codes.identity !== 0) evidence[i++] = shared.identity[codes.identity] ?? { field: 'identity', level: 'same', weight: idW };
   if (codes.birth !== 0) evidence[i++] = shared.birth[codes.birth] ?? { field: 'birth', level: 'same', weight: birthW };
-  if (name.present) evidence[i++] = name.evidence('name');
-  if (address.present) evidence[i++] = address.evidence('address');
+  if (scratch.name.present) evidence[i++] = scratch.name.evidence('name');
+  if (scratch.address.present) evidence[i++] = scratch.address.evidence('address');
   if (codes.rtrw !== 0) evidence[i++] = shared.rtrw[codes.rtrw] as Evidence;
   if (codes.village !== 0) evidence[i++] = shared.village[codes.village] as Evidence;
   if (codes.district !== 0) evidence[i++] = shared.district[codes.district] as Evidence;
   if (codes.birthPlace !== 0) evidence[i++] = shared.birthPlace[codes.birthPlace] as Evidence;
   if (codes.sex !== 0) evidence[i++] = shared.sex[codes.sex] as Evidence;
   if (codes.noKk === SAME) evidence[i++] = shared.noKk[SAME] as Evidence;
-  return { weight, probability: p, evidence, sameIdentity };
+  return { weight, probability: p, evidence: evidence.slice(0, i), sameIdentity };
 }
 
 function linked(p: number, sameIdentity: boolean, model: MatchModel): boolean {
