@@ -15,10 +15,12 @@
 // Its loops are memory-bound (100k rows' objects and tables far larger than the
 // cache), so they read what the next few rows or pairs need in one tight pass
 // first ("warm"): independent loads overlap their cache misses.
+import { digitsAt, isAllDigits } from '../digits';
 import { BlockingKeyHasher, isWeakKeyHash, WEAK_CAP_DIVISOR } from '../match/blocking';
 import { comparePair, isLink, PairScratch, type PairScore } from '../match/compare';
 import type { Features } from '../match/features';
 import { countBucket, TermWeights, type MatchModel } from '../match/model';
+import { birthTermYmd } from '../match/terms';
 import { IntLists } from './intLists';
 import { NumberTable } from './numberTable';
 import { PairPrefilter } from './prefilter';
@@ -57,39 +59,15 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(a: T
 const int32 = (length: number) => new Int32Array(length);
 const uint32 = (length: number) => new Uint32Array(length);
 
-/** A birth date term 'd:YYYY-MM-DD' (terms.ts) as the number YYYYMMDD; -1 for any other text. One-to-one on those terms. */
-function ymdKey(term: string): number {
-  if (term.length !== 12 || term.charCodeAt(0) !== 100 /* d */ || term.charCodeAt(1) !== 58 /* : */) return -1;
-  let n = 0;
-  for (let i = 2; i < 12; i++) {
-    const c = term.charCodeAt(i);
-    if (i === 6 || i === 9) {
-      if (c !== 45 /* - */) return -1;
-      continue;
-    }
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
 /**
  * A 16-digit identity number as the number it spells, when that is a safe integer
  * (every NIK below 9007199254740992); -1 for any other text. Exact and one-to-one on
  * those strings (all the same length: leading zeros cannot merge two of them).
  */
 function nikKey(s: string): number {
-  if (s.length !== 16) return -1;
-  let hi = 0;
-  let lo = 0;
-  for (let i = 0; i < 16; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    if (i < 8) hi = hi * 10 + d;
-    else lo = lo * 10 + d;
-  }
+  if (s.length !== 16 || !isAllDigits(s)) return -1;
   // Both halves are exact, and so is the sum whenever it is at most MAX_SAFE_INTEGER.
-  const key = hi * 100000000 + lo;
+  const key = digitsAt(s, 0, 8) * 100000000 + digitsAt(s, 8, 8);
   return key <= Number.MAX_SAFE_INTEGER ? key : -1;
 }
 
@@ -171,7 +149,7 @@ export class Matcher {
    * them was ~7 MB of garbage from its growth on the full check.
    */
   private nikTermId = new NumberTable();
-  /** Term ids of birth dates by YYYYMMDD (see ymdKey; ~20k dates on 100k rows), the others in termId. */
+  /** Term ids of birth dates by YYYYMMDD (see birthTermYmd; ~20k dates on 100k rows), the others in termId. */
   private birthTermId = new NumberTable();
   private termMembers = new IntLists();
 
@@ -252,11 +230,11 @@ export class Matcher {
 
   /** The term id of a birth date's term ('d:' + iso, see terms.ts). */
   private internBirth(term: string): number {
-    const ymd = ymdKey(term);
+    const ymd = birthTermYmd(term);
     return ymd >= 0 ? this.internNumber(this.birthTermId, ymd) : this.internTerm(term);
   }
 
-  /** The term id of a term kept by number (a NIK's nikKey, a date's ymdKey) in `table`. */
+  /** The term id of a term kept by number (a NIK's nikKey, a date's birthTermYmd) in `table`. */
   private internNumber(table: NumberTable, key: number): number {
     const next = this.termMembers.count;
     // `| 0`: the table gives ids read from a Float64Array, and a term id that is not a
