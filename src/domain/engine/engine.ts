@@ -20,6 +20,7 @@ import { Matcher, pairKey, type RowChange } from './matcher';
 import { OverlapMemo } from './overlapMemo';
 import { collectPeers } from './peers';
 import { byCodeUnits, sortSmall } from '../smallSort';
+import { withItem } from '../shortList';
 import { relationFindings, type ReferenceLink } from './relations';
 import { sameFindings, sameRow } from './same';
 
@@ -79,7 +80,7 @@ interface Household {
   program: string;
 }
 
-const householdKey = (h: Household): string => `${h.noKk}|${h.program}`;
+const householdKey = (noKk: string, program: string): string => `${noKk}|${program}`;
 
 /**
  * Adds each programme under which a row counts in the household of its No KK ('' for a
@@ -103,7 +104,7 @@ function householdsOf(f: Features | null | undefined, overlap: CompiledOverlap):
   const programs: string[] = [];
   for (let i = 0, n = addHouseholdPrograms(f, overlap, programs, 0); i < n; i++) {
     const h = { noKk, program: programs[i] as string };
-    out.set(householdKey(h), h);
+    out.set(householdKey(noKk, h.program), h);
   }
   return out;
 }
@@ -199,17 +200,6 @@ interface Load {
 function reportInLoadOrder(found: { first: number; g: DuplicateGroup }[], out: EngineChanges): void {
   found.sort((a, b) => a.first - b.first);
   for (const x of found) out.groups.added.push(x.g);
-}
-
-/**
- * `kin` with `state` added: a new list at its length while short (most No KKs hold two or
- * three rows, and a push onto a list of one reserves 16 more slots), else `kin` itself.
- */
-function grownKin(kin: RowState[], state: RowState): RowState[] {
-  if (kin.length === 1) return [kin[0] as RowState, state];
-  if (kin.length === 2) return [kin[0] as RowState, kin[1] as RowState, state];
-  kin.push(state);
-  return kin;
 }
 
 /** Whether `x` is among the first `count` entries of `list`. */
@@ -581,7 +571,7 @@ class Engine implements CheckEngine {
         // commit() marks the rows already on this No KK; all but the last one are marked by now.
         const last = (kin[kin.length - 1] as RowState).at;
         markDirtyAt(load, last);
-        const grown = grownKin(kin, state);
+        const grown = withItem(kin, state);
         if (grown === kin) {
           kins[at] = kin;
           continue;
@@ -786,7 +776,7 @@ class Engine implements CheckEngine {
           keys[nKeys++] = s.row.key;
         }
         // slice: the kept list at its length.
-        if (nKeys >= 2) found.push({ first, g: this.addHouseholdGroup(`${noKk}|${program}`, program, keys.slice(0, nKeys)) });
+        if (nKeys >= 2) found.push({ first, g: this.addHouseholdGroup(householdKey(noKk, program), program, keys.slice(0, nKeys)) });
       }
     }
     return found;

@@ -3,6 +3,7 @@
 import type { Features } from '../match/features';
 import type { OverlapMemo } from './overlapMemo';
 import type { RecordRow } from '../schema';
+import { withItem } from '../shortList';
 import type { Peer } from './relations';
 import { sortSmall } from '../smallSort';
 
@@ -58,8 +59,8 @@ export function collectPeers(
 /**
  * `out` with `held` added as a peer by `via` when it is new (not `self`, not in `out`: `seen`
  * holds those keys when given), still held and in a programme that clashes with one of `mine`.
- * The programmes and memo are passed, not a test of them: a closure per row was garbage. A row left out is left out under
- * every `via`: it need not be marked seen.
+ * The programmes and memo are passed, not a test of them: a closure per row was garbage.
+ * A row left out is left out under every `via`: it need not be marked seen.
  */
 function take(out: Peer[] | undefined, seen: Set<string> | undefined, self: string, held: Held | undefined, via: Peer['via'], mine: readonly string[], overlap: OverlapMemo): Peer[] | undefined {
   if (!held) return out;
@@ -68,18 +69,7 @@ function take(out: Peer[] | undefined, seen: Set<string> | undefined, self: stri
   const f = held.feats;
   if (!f || !overlap.clash(mine, f.programs)) return out;
   seen?.add(key);
-  return withPeer(out, { row: held.row, feats: f, via });
-}
-
-/**
- * `out` with `peer` added. Most rows have one or two peers: lists of one and two are new
- * lists at their length ([] and a push, or a push onto a list of one, reserve 16 more slots).
- */
-function withPeer(out: Peer[] | undefined, peer: Peer): Peer[] {
-  if (!out) return [peer];
-  if (out.length === 1) return [out[0] as Peer, peer];
-  out.push(peer);
-  return out;
+  return withItem(out, { row: held.row, feats: f, via });
 }
 
 const byRowKey = (a: Peer, b: Peer): number => (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0);

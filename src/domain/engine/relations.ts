@@ -9,6 +9,7 @@ import { pairReason } from '../match/reasons';
 import type { PairScore } from '../match/compare';
 import type { RecordRow } from '../schema';
 import type { OverlapMemo } from './overlapMemo';
+import { withItem } from '../shortList';
 import { byCodeUnits, SMALL_SORT_MAX, sortSmall } from '../smallSort';
 import { ALSO_ID, NOT_WITH, type OverlapTexts } from './overlapTexts';
 
@@ -73,15 +74,6 @@ function holdsPlace(peers: readonly Peer[], peer: Peer): boolean {
   return false;
 }
 
-/**
- * Appends `x` to `list`, or starts a list of one: `[]` and a push would reserve room
- * for 16, and these lists are made for tens of thousands of rows and hold one or two.
- */
-export function append<T>(list: T[] | undefined, x: T): T[] {
-  if (!list) return [x];
-  list.push(x);
-  return list;
-}
 
 /**
  * The row's relation findings, in a new list; undefined when it has none. In parts, each
@@ -104,7 +96,7 @@ function ownOverlaps(key: string, mine: readonly string[], overlap: OverlapMemo)
       const a = mine[i] as string;
       const b = mine[j] as string;
       if (!overlap.may(a, b)) {
-        out = append(out, makeFinding(key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
+        out = withItem(out, makeFinding(key, 'program-overlap', { program: a, other: b, where: '', alsoId: 'Program ', alsoEn: 'Programme ' }, 'program'));
       }
     }
   }
@@ -125,7 +117,7 @@ function overlapPlaces(mine: readonly string[], peers: readonly Peer[], overlap:
         const b = theirs[k] as string;
         if (overlap.may(a, b)) continue;
         const entry = pairs && findPair(pairs, a, b);
-        if (!entry) pairs = append(pairs, { a, b, peers: [peer] });
+        if (!entry) pairs = withItem(pairs, { a, b, peers: [peer] });
         else if (!holdsPlace(entry.peers, peer)) entry.peers.push(peer);
       }
     }
@@ -153,7 +145,7 @@ function byPrograms(x: PairPeers, y: PairPeers): number {
 function overlapFindings(out: Finding[] | undefined, key: string, pairs: readonly PairPeers[], texts: OverlapTexts): Finding[] {
   for (let i = 0; i < pairs.length; i++) {
     const entry = pairs[i] as PairPeers;
-    out = append(out, entry.peers.length > 1 ? severalPlaces(key, entry, texts) : onePlace(key, entry, texts));
+    out = withItem(out, entry.peers.length > 1 ? severalPlaces(key, entry, texts) : onePlace(key, entry, texts));
   }
   // `pairs` is never empty (the caller passes it only when a pair was found): `out` is set.
   return out as Finding[];
@@ -246,20 +238,20 @@ function classification(out: Finding[] | undefined, ctx: RelationContext): Findi
   const stated = parseDtksStatus(ctx.statusDtks ?? '');
   const best = ctx.referenceLinks?.[0];
   if (best) {
-    out = append(out, makeFinding(key, 'dtks', {
+    out = withItem(out, makeFinding(key, 'dtks', {
       where: where(best.row), whereEn: whereEn(best.row), reason: pairReason(best.score), reasonEn: pairReason(best.score, 'en'),
     }));
     if (stated === 'non-dtks') {
-      out = append(out, makeFinding(key, 'dtks-status-mismatch', {
+      out = withItem(out, makeFinding(key, 'dtks-status-mismatch', {
         stated: 'non-dtks', found: 'dtks',
         foundId: `ditemukan di DTKS (${where(best.row)})`, foundEn: `found in the DTKS list (${whereEn(best.row)})`,
         statedId: 'Non-DTKS', statedEn: 'Non-DTKS',
       }, 'status_dtks'));
     }
   } else {
-    out = append(out, makeFinding(key, 'non-dtks'));
+    out = withItem(out, makeFinding(key, 'non-dtks'));
     if (stated === 'dtks') {
-      out = append(out, makeFinding(key, 'dtks-status-mismatch', {
+      out = withItem(out, makeFinding(key, 'dtks-status-mismatch', {
         stated: 'dtks', found: 'non-dtks',
         foundId: 'tidak ditemukan di daftar DTKS', foundEn: 'not found in the DTKS list',
         statedId: 'DTKS', statedEn: 'DTKS',
