@@ -339,7 +339,6 @@ export function findingWithMessage(
   params: Record<string, string | number>,
   column: ColumnRole,
 ): Finding {
-  const severity = MESSAGES.get(code)?.severity ?? 'warning';
   // The same literal as makeFinding's, for one shape of finding.
-  return { row, code, severity, message, params, column };
+  return { row, code, severity: defaultSeverity(code), message, params, column };
 }

@@ -188,9 +188,10 @@ export function nameTokens(raw: string): string[] {
 }
 
 function normalizedTokens(raw: string): string[] {
-  // Most names are plain words that need no change ('Siti Aminah'): then normalizeOnce would
-  // give back the lowercase words (isStable's rules are its rules), so they are the answer,
-  // without its token objects and lists (garbage for every distinct name).
+  // Most names are plain words that need no change ('Siti Aminah'). For such words
+  // normalizeOnce gives back the lowercase words (isStable tests what normalizeOnce would
+  // change), so they are the answer, without its token objects and lists (garbage for
+  // every distinct name).
   if (PLAIN_WORDS.test(raw)) {
     const words = raw.toLowerCase().split(' ');
     if (isStable(words)) return words;

@@ -74,7 +74,6 @@ function holdsPlace(peers: readonly Peer[], peer: Peer): boolean {
   return false;
 }
 
-
 /**
  * The row's relation findings, in a new list; undefined when it has none. In parts, each
  * its own function: small ones are optimised quickly, and a rare case met late (several
