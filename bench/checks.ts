@@ -9,6 +9,8 @@
 //     default 3) that load only the engine, as the CLI meets it: its median is the verdict.
 //     2b. The same full check in fresh Web Workers of headless Chromium (the app's
 //     check worker runs there), bundled by Vite as the app's worker is.
+//     2c. The whole `selaras check --json` command on the same rows written as one CSV
+//     (start, read, check, write the report to a file): what an officer waits for.
 //  3. The same rows fed as the app feeds the worker when a sheet opens: its own
 //     10k rows, then the other sheets' 90k (the cross-sheet index), in slices of
 //     1,500: each slice checked on arrival vs staged and checked as one batch.
@@ -16,7 +18,7 @@
 // machine is shared, so CPU time is printed beside wall time, and the load
 // average beside each section.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { createServer } from 'node:http';
@@ -29,6 +31,7 @@ import { createCheckService, createEngine } from '../src/domain/engine/index';
 import type { ColumnRole, RecordRow } from '../src/domain/schema';
 import { build } from 'vite';
 import { readRows } from '../server/cli/check';
+import { writeCsv } from '../src/files/csv-write';
 import { CHROMIUM, launchChromium } from '../test/helpers/browser';
 import { FEBRL_MAP, febrlDir, pairwise, type PairwiseQuality } from './febrl';
 import { syntheticRows } from './synthetic';
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   console.log(`\n== ${N.toLocaleString('en')} synthetic Indonesian rows — ${load()} ==`);
   freshChecks(N);
   await workerChecks(N);
+  cliChecks(N);
   const { rows, entity } = syntheticRows(N);
   const before = heapMb();
   const cpu0 = process.cpuUsage();
@@ -189,6 +193,44 @@ function freshChecks(n: number): void {
       `wall ${results.map((r) => Math.round(r.wall)).join(' / ')} ms, median ${Math.round(wall)} ms; ` +
       `CPU median ${Math.round(cpu)} ms  (budget < 2000 ms: median wall ${verdict(wall < 2000)}; ${load()})`,
   );
+}
+
+/**
+ * Section 2c: `selaras check FILE --json > report.json` in fresh processes, timed from spawn to
+ * exit. The check inside is the fresh check above; the rest is Node and tsx starting, reading
+ * the CSV and writing the report (no budget of its own in the brief: reported beside it).
+ */
+function cliChecks(n: number): void {
+  const runs = Number(process.env.BENCH_FRESH ?? 3);
+  if (runs < 1) return;
+  const dir = mkdtempSync(join(tmpdir(), 'selaras-bench-cli-'));
+  try {
+    const { rows } = syntheticRows(n);
+    const roles = [...new Set(rows.flatMap((r) => Object.keys(r.values)))] as ColumnRole[];
+    const csv = join(dir, 'usulan.csv');
+    writeFileSync(csv, writeCsv(roles, rows.map((r) => roles.map((role) => r.values[role] ?? ''))));
+    const cli = fileURLToPath(new URL('../bin/selaras.mjs', import.meta.url));
+    const walls: number[] = [];
+    let reportBytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const report = join(dir, 'report.json');
+      const out = openSync(report, 'w');
+      const t = performance.now();
+      const child = spawnSync(process.execPath, [cli, 'check', csv, '--json', '--today', TODAY], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+      walls.push(performance.now() - t);
+      closeSync(out);
+      // Exit 1 = duplicates or errors found (the synthetic rows have both); 2 = refused.
+      if (child.status !== 1) throw new Error(`selaras check exited ${child.status}: ${child.stderr}`);
+      reportBytes = statSync(report).size;
+    }
+    console.log(
+      `selaras check --json, the same rows as one CSV (${mb(statSync(csv).size)}), ${runs} fresh runs: ` +
+        `wall ${walls.map((w) => Math.round(w)).join(' / ')} ms, median ${Math.round(median(walls))} ms ` +
+        `(start, read, check, a ${mb(reportBytes)} report; no budget of its own: reported; ${load()})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Section 2b: the full check in fresh Web Workers of headless Chromium (skipped without Chromium). */
