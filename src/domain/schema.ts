@@ -53,4 +53,10 @@ export interface RecordRow {
   /** 1-based position in its source, for messages and the CLI report. */
   position: number;
   values: Partial<Record<ColumnRole, string>>;
+  /**
+   * Identity columns whose cell the file reader knows lost digits to Excel (a 16-digit
+   * number stored as a number keeps 15): reported as damaged and never matched on,
+   * whatever the column's verdict. Absent for rows typed in a sheet.
+   */
+  lostDigits?: readonly ('nik' | 'no_kk')[];
 }

@@ -27,6 +27,11 @@ export interface EngineConfig {
   /** ISO date used as "today" by the field and eligibility checks (fixed, so results are reproducible). */
   today: string;
   decisions: PairDecision[];
+  /**
+   * Sources whose nik column holds another kind of identity number (FEBRL's soc_sec_id
+   * mapped with --map): it is matched on, but not checked as a NIK. Absent: every source's is a NIK.
+   */
+  identityNotNik?: string[];
 }
 
 export function defaultConfig(today: string): EngineConfig {
