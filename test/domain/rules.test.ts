@@ -74,6 +74,50 @@ describe('checkEligibility', () => {
     }
   });
 
+  // Keterangan / alasan / catatan / status as officers write them. Only the recipient's own
+  // death flags; a widow's, an orphan's or a relative's note does not.
+  it.each([
+    ['catatan', 'Meninggal dunia', true],
+    ['alasan', 'MD', true],
+    ['catatan', 'Alm.', true],
+    ['catatan', 'Almarhumah', true],
+    ['alasan', 'sudah meninggal 2024', true],
+    ['catatan', 'KPM sudah wafat 2024', true],
+    ['status', 'Meninggal', true],
+    ['catatan', 'Ybs meninggal dunia tgl 12-03-2025', true],
+    ['catatan', 'Yang bersangkutan meninggal dunia', true],
+    ['catatan', 'Janda, meninggal dunia Maret 2025', true],
+    ['catatan', 'Duda, sudah meninggal 2024', true],
+    ['catatan', 'KPM meninggal, suami masih hidup', true],
+    ['catatan', 'Meninggal dunia, anak ikut neneknya', true],
+    ['catatan', 'Ibu Sumiyati meninggal dunia', true],
+    ['catatan', 'Alm. Bapak Karto', true],
+    ['alasan', 'Tutup usia 2024', true],
+    ['catatan', 'Istri meninggal 2023, KPM meninggal 2025', true],
+    ['catatan', 'Janda, suami meninggal dunia', false],
+    ['catatan', 'Anak yatim (ayah alm)', false],
+    ['catatan', 'istri meninggal 2023', false],
+    ['catatan', 'yatim piatu, kedua orang tua meninggal', false],
+    ['catatan', 'Alm. suami: Darto (buruh)', false],
+    ['catatan', 'Almarhum ayahnya dulu nelayan', false],
+    ['catatan', 'Janda', false],
+    ['catatan', 'Duda, cerai mati', false],
+    ['status', 'Cerai Mati', false],
+    ['catatan', 'Anak yatim', false],
+    ['catatan', 'Suaminya sudah meninggal', false],
+    ['catatan', 'Suami KPM meninggal dunia th 2021', false],
+    ['alasan', 'Ditinggal mati suami tahun 2020', false],
+    ['catatan', 'Ibu kandung meninggal', false],
+    ['catatan', 'Orang tuanya meninggal karena kecelakaan', false],
+    ['catatan', 'Anak pertama meninggal 2022', false],
+    ['catatan', 'Bapak sudah meninggal, KPM ibu rumah tangga', false],
+    ['catatan', 'Mertua MD, tinggal bersama menantu', false],
+    ['catatan', 'Kakek dan nenek sudah meninggal', false],
+    ['catatan', 'tidak meninggal, masih aktif', false],
+  ] as const)('%s %j: died=%s', (column, text, died) => {
+    expect(codes(check({ [column]: text })), text).toEqual(died ? ['died'] : []);
+  });
+
   it('moved', () => {
     expect(codes(check({ alasan: 'Pindah domisili ke Batang' }))).toEqual(['moved']);
     expect(check({ catatan: 'tidak pindah' })).toEqual([]);
