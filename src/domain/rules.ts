@@ -9,6 +9,7 @@ import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
 import { formatRupiah, parseRupiah } from './money';
 import { parseNik } from './nik';
+import { compileOverlap, DEFAULT_OVERLAP, isHouseholdProgram, programsOf, type CompiledOverlap, type OverlapMatrix, type ProgramId } from './overlap';
 import { KIN } from './otherPerson';
 import type { ParsedRow } from './parsedRow';
 import type { ColumnRole, RecordRow } from './schema';
@@ -223,8 +224,15 @@ export class RuleTermCache {
   private rules: EligibilityRules | null = null;
   private readonly jobs = new Map<string, JobTerms>();
   private readonly programs = new Map<string, boolean>();
+  private compiled: { matrix: OverlapMatrix; overlap: CompiledOverlap } | null = null;
 
   constructor(private readonly limit = 10_000) {}
+
+  /** `matrix` compiled, once for as long as the caller passes the same object. */
+  overlap(matrix: OverlapMatrix): CompiledOverlap {
+    if (this.compiled?.matrix !== matrix) this.compiled = { matrix, overlap: compileOverlap(matrix) };
+    return this.compiled.overlap;
+  }
 
   private use(rules: EligibilityRules): void {
     if (rules === this.rules) return;
@@ -356,10 +364,30 @@ function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule:
   if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
 
-/** The head of household's age, from tanggal_lahir or else the NIK. */
-function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, parsed: ParsedRow | undefined): Finding | null {
+/**
+ * Whether the row can be a head of household's: one of its programmes (its programme
+ * column, else its source's, as the engine's households read them) counts households.
+ * KIP (schoolchildren) and PBI-JK (insured persons) count persons: a child there is no
+ * head of anything. A row with no programme at all keeps the rule as it always was
+ * (a list of households), and so does one also on a household list ('KIP, PKH').
+ */
+function mayHeadHousehold(row: RecordRow, shared: EligibilityShared): boolean {
+  let programs: readonly ProgramId[] = programsOf(row.values.program);
+  if (programs.length === 0) {
+    const fallback = shared.programBySource?.[row.source];
+    programs = fallback ? [fallback] : [];
+  }
+  if (programs.length === 0) return true;
+  const matrix = shared.overlap ?? DEFAULT_OVERLAP;
+  const overlap = shared.terms ? shared.terms.overlap(matrix) : compileOverlap(matrix);
+  return programs.some((p) => isHouseholdProgram(overlap, p));
+}
+
+/** The head of household's age, from tanggal_lahir or else the NIK (only for a row that may be one: mayHeadHousehold). */
+function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, shared: EligibilityShared): Finding | null {
   if (!rule.enabled) return null;
   const v = row.values;
+  const parsed = shared.parsed;
   // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
   let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseBirthDate(v.tanggal_lahir, today) : null;
   // parseRow's age of that date, under the same today.
@@ -371,7 +399,8 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   }
   if (!birth) return null;
   age ??= ageOn(birth, today);
-  if (age < 0 || age >= rule.minAge) return null;
+  // The programmes last: most rows are old enough and never need them.
+  if (age < 0 || age >= rule.minAge || !mayHeadHousehold(row, shared)) return null;
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
@@ -382,14 +411,21 @@ function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, t
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
   lifeEventFindings(out, row, rules);
-  const age = ageFinding(row, rules.headUnderAge, today, shared.parsed);
+  const age = ageFinding(row, rules.headUnderAge, today, shared);
   if (age) out.push(age);
 }
 
-/** What a caller checking many rows shares between them: the row's parseRow (under the same today) and a RuleTermCache. */
+/**
+ * What a caller checking many rows shares between them: the row's parseRow (under the same
+ * today), a RuleTermCache, and the settings that say which programmes count households.
+ */
 export interface EligibilityShared {
   parsed?: ParsedRow;
   terms?: RuleTermCache;
+  /** Which programmes count persons (EngineConfig.overlap); absent: DEFAULT_OVERLAP. */
+  overlap?: OverlapMatrix;
+  /** The programme of a source's rows that have no programme column (EngineConfig.programBySource). */
+  programBySource?: Readonly<Record<string, string>>;
 }
 
 /**

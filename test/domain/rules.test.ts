@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/findings';
-import { checkEligibility, DEFAULT_RULES, findTerm, normalizeRules, type EligibilityRules } from '../../src/domain/rules';
+import { DEFAULT_OVERLAP, type OverlapMatrix } from '../../src/domain/overlap';
+import { checkEligibility, DEFAULT_RULES, findTerm, normalizeRules, RuleTermCache, type EligibilityRules } from '../../src/domain/rules';
 import type { RecordRow } from '../../src/domain/schema';
 import { forSeeds, randomString } from './helpers';
 
@@ -128,6 +129,47 @@ describe('checkEligibility', () => {
     expect(f).toMatchObject({ code: 'head-under-17', column: 'tanggal_lahir', params: { age: 16 } });
     expect(check({ tanggal_lahir: '23-11-2009' })).toEqual([]);
     expect(codes(check({ tanggal_lahir: '', nik: '3375011505120001' }))).toEqual(['head-under-17']);
+  });
+
+  describe('head of household under 17 only where the row can head a household', () => {
+    const child = { tanggal_lahir: '01-01-2010' };
+    it.each([
+      ['KIP', false],
+      ['PIP', false],
+      ['PBI-JK', false],
+      ['KIS', false],
+      ['KIP, PBI', false],
+      ['PKH', true],
+      ['BPNT', true],
+      ['Bansos Kota', true],
+      // On a household list besides a per-person programme: it is still a head of household there.
+      ['KIP, PKH', true],
+      ['PBI / BPNT', true],
+    ] as const)('program %j: flagged=%s', (program, flagged) => {
+      expect(codes(check({ ...child, program }))).toEqual(flagged ? ['head-under-17'] : []);
+    });
+
+    it('a row without a programme column takes its source\'s programme; with none at all the rule applies', () => {
+      const kid = row({ ...BASE, ...child });
+      const flagged = (shared: Parameters<typeof checkEligibility>[4]) => codes(checkEligibility(kid, DEFAULT_RULES, [], TODAY, shared));
+      expect(flagged({ programBySource: { 'PKH-Kauman': 'KIP' } })).toEqual([]);
+      expect(flagged({ programBySource: { 'PKH-Kauman': 'PKH' } })).toEqual(['head-under-17']);
+      expect(flagged({ programBySource: { 'Lain': 'KIP' } })).toEqual(['head-under-17']);
+      expect(flagged({})).toEqual(['head-under-17']);
+      // A programme column wins over the source's.
+      expect(codes(checkEligibility(row({ ...BASE, ...child, program: 'PKH' }), DEFAULT_RULES, [], TODAY, { programBySource: { 'PKH-Kauman': 'KIP' } }))).toEqual(['head-under-17']);
+    });
+
+    it('the overlap settings decide which programmes count persons', () => {
+      const kip = row({ ...BASE, ...child, program: 'KIP' });
+      const households: OverlapMatrix = { ...DEFAULT_OVERLAP, personPrograms: [] };
+      expect(codes(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: households }))).toEqual(['head-under-17']);
+      const terms = new RuleTermCache();
+      expect(codes(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: households, terms }))).toEqual(['head-under-17']);
+      expect(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: DEFAULT_OVERLAP, terms })).toEqual([]);
+      const bpnt = row({ ...BASE, ...child, program: 'BPNT' });
+      expect(checkEligibility(bpnt, DEFAULT_RULES, [], TODAY, { overlap: { ...DEFAULT_OVERLAP, personPrograms: ['Sembako'] }, terms })).toEqual([]);
+    });
   });
 
   it('each rule can be switched off', () => {
