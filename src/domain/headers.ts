@@ -1,5 +1,6 @@
 // Maps the column headers officers really write to column roles. Each role is
 // used at most once: the best-scoring header wins it, ties go to the leftmost.
+import { OTHER_PERSON } from './otherPerson';
 import type { ColumnRole } from './schema';
 
 interface RoleSpec {
@@ -11,9 +12,6 @@ interface RoleSpec {
   /** Words that disqualify a header for this role ('nama ibu kandung' is not the name). */
   reject?: readonly string[];
 }
-
-/** Whose data a column holds when it is not the recipient's own: never the main role. */
-const OTHER_PERSON = ['ibu', 'ayah', 'bapak', 'suami', 'istri', 'pasangan', 'anak', 'art', 'wali', 'pendamping', 'petugas', 'operator', 'ortu'];
 
 const SPECS: readonly RoleSpec[] = [
   {

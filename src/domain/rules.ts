@@ -9,6 +9,8 @@ import { parseRowStatus } from './fields';
 import { makeFinding, ROLE_LABELS, RULE_LABELS } from './messages';
 import { formatRupiah, parseRupiah } from './money';
 import { parseNik } from './nik';
+import { compileOverlap, DEFAULT_OVERLAP, isHouseholdProgram, programsOf, type CompiledOverlap, type OverlapMatrix, type ProgramId } from './overlap';
+import { KIN } from './otherPerson';
 import type { ParsedRow } from './parsedRow';
 import type { ColumnRole, RecordRow } from './schema';
 
@@ -140,14 +142,15 @@ export function normalizeRules(rules: EligibilityRules): EligibilityRules {
 
 /**
  * The first (normalised) term found in `text` (the output of words(): padded by
- * spaces) as whole words and not negated, or null.
+ * spaces) as whole words and not negated, or null. `ignore`: also skip an
+ * occurrence at `at` for which it returns true (the died rule's other person).
  */
-export function findTerm(text: string, terms: readonly string[]): string | null {
+export function findTerm(text: string, terms: readonly string[], ignore?: (text: string, at: number, term: string) => boolean): string | null {
   for (const term of terms) {
     if (!term) continue;
     let at = text.indexOf(term);
     while (at >= 0) {
-      if (text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + term.length) === 32 && !negated(text, at)) return term;
+      if (text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + term.length) === 32 && !negated(text, at) && !ignore?.(text, at, term)) return term;
       at = text.indexOf(term, at + 1);
     }
   }
@@ -221,8 +224,15 @@ export class RuleTermCache {
   private rules: EligibilityRules | null = null;
   private readonly jobs = new Map<string, JobTerms>();
   private readonly programs = new Map<string, boolean>();
+  private compiled: { matrix: OverlapMatrix; overlap: CompiledOverlap } | null = null;
 
   constructor(private readonly limit = 10_000) {}
+
+  /** `matrix` compiled, once for as long as the caller passes the same object. */
+  overlap(matrix: OverlapMatrix): CompiledOverlap {
+    if (this.compiled?.matrix !== matrix) this.compiled = { matrix, overlap: compileOverlap(matrix) };
+    return this.compiled.overlap;
+  }
 
   private use(rules: EligibilityRules): void {
     if (rules === this.rules) return;
@@ -291,6 +301,51 @@ function mayBeDeceased(name: string): boolean {
 
 type LifeEventTexts = ReadonlyArray<readonly [ColumnRole, string]>;
 
+/** KIN as word lists, for matching against the words before or after a death word. */
+const KIN_WORDS: ReadonlyArray<readonly string[]> = KIN.map((k) => k.split(' '));
+/** Words before a death word that say the recipient survived it: 'ditinggal mati suami', 'cerai mati' (widowed). */
+const SURVIVOR: ReadonlySet<string> = new Set(['ditinggal', 'ditinggalkan', 'cerai']);
+/**
+ * Words that may stand between a relative and the death word: 'suami sudah meninggal',
+ * 'suami KPM meninggal', 'anak pertama yg meninggal'. A closed list, not any word:
+ * in 'Ibu Sumiyati meninggal' the name between makes 'Ibu' the recipient's title.
+ */
+const BETWEEN: ReadonlySet<string> = new Set([
+  'sudah', 'sdh', 'telah', 'tlh', 'yg', 'yang', 'ybs', 'kpm', 'nya', 'kandung', 'tiri', 'angkat', 'juga', 'baru', 'lama', 'dulu',
+  'laki', 'perempuan', 'pertama', 'kedua', 'ketiga', 'sulung', 'bungsu',
+]);
+const MAX_BETWEEN = 3;
+/** Death words that stand before whose death it is: 'Alm. suami', 'almarhumah ibunya'. */
+const TITLES: ReadonlySet<string> = new Set(['alm', 'almh', 'almarhum', 'almarhumah']);
+/** KIN_WORDS but the relatives that are also a title of address: 'Alm. Bapak Karto' is the late Mr Karto, maybe the recipient. */
+const KIN_AFTER_TITLE: ReadonlyArray<readonly string[]> = KIN_WORDS.filter((kin) => kin.join(' ') !== 'bapak' && kin.join(' ') !== 'ibu');
+
+/** Whether `kin`'s words stand in `list` from index `start`, the last one maybe with 'nya' (his/her: 'suaminya', 'orang tuanya'). */
+function kinAt(list: readonly string[], start: number, kin: readonly string[]): boolean {
+  const last = kin.length - 1;
+  if (start < 0 || start + last >= list.length) return false;
+  for (let i = 0; i < last; i++) if (list[start + i] !== kin[i]) return false;
+  const word = list[start + last];
+  return word === kin[last] || word === `${kin[last]}nya`;
+}
+
+/**
+ * Whether the death word `term` at `at` in `text` (words()) records someone else's death:
+ * a relative just before it ('Janda, suami meninggal dunia', 'yatim (ayah alm)', 'istri
+ * sudah meninggal 2023', 'kedua orang tua meninggal'), a word saying the recipient was left
+ * ('ditinggal mati', 'cerai mati'), or a relative just after 'Alm.' ('Alm. suami …').
+ * 'Janda', 'duda' and 'yatim' are not death words at all: they never flag alone.
+ */
+function anotherPersonsDeath(text: string, at: number, term: string): boolean {
+  const before = text.slice(0, at).trim().split(' ');
+  let end = before.length - 1;
+  for (let n = 0; n < MAX_BETWEEN && end >= 0 && BETWEEN.has(before[end] as string); n++) end--;
+  if (end >= 0 && (SURVIVOR.has(before[end] as string) || KIN_WORDS.some((kin) => kinAt(before, end - kin.length + 1, kin)))) return true;
+  if (!TITLES.has(term)) return false;
+  const after = text.slice(at + term.length).trim().split(' ');
+  return KIN_AFTER_TITLE.some((kin) => kinAt(after, 0, kin));
+}
+
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
 function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules): void {
   const v = row.values;
@@ -303,15 +358,36 @@ function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRul
 function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts): void {
   if (!rule.enabled) return;
   const v = row.values;
-  let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms))?.[0] ?? null) : null;
+  const ignore = code === 'died' ? anotherPersonsDeath : undefined;
+  let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms, ignore))?.[0] ?? null) : null;
   if (!hit && code === 'died' && v.nama && mayBeDeceased(v.nama) && DECEASED_NAME.test(v.nama)) hit = 'nama';
   if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
 
-/** The head of household's age, from tanggal_lahir or else the NIK. */
-function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, parsed: ParsedRow | undefined): Finding | null {
+/**
+ * Whether the row can be a head of household's: one of its programmes (its programme
+ * column, else its source's, as the engine's households read them) counts households.
+ * KIP (schoolchildren) and PBI-JK (insured persons) count persons: a child there is no
+ * head of anything. A row with no programme at all keeps the rule as it always was
+ * (a list of households), and so does one also on a household list ('KIP, PKH').
+ */
+function mayHeadHousehold(row: RecordRow, shared: EligibilityShared): boolean {
+  let programs: readonly ProgramId[] = programsOf(row.values.program);
+  if (programs.length === 0) {
+    const fallback = shared.programBySource?.[row.source];
+    programs = fallback ? [fallback] : [];
+  }
+  if (programs.length === 0) return true;
+  const matrix = shared.overlap ?? DEFAULT_OVERLAP;
+  const overlap = shared.terms ? shared.terms.overlap(matrix) : compileOverlap(matrix);
+  return programs.some((p) => isHouseholdProgram(overlap, p));
+}
+
+/** The head of household's age, from tanggal_lahir or else the NIK (only for a row that may be one: mayHeadHousehold). */
+function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, shared: EligibilityShared): Finding | null {
   if (!rule.enabled) return null;
   const v = row.values;
+  const parsed = shared.parsed;
   // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
   let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseBirthDate(v.tanggal_lahir, today) : null;
   // parseRow's age of that date, under the same today.
@@ -323,7 +399,8 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
   }
   if (!birth) return null;
   age ??= ageOn(birth, today);
-  if (age < 0 || age >= rule.minAge) return null;
+  // The programmes last: most rows are old enough and never need them.
+  if (age < 0 || age >= rule.minAge || !mayHeadHousehold(row, shared)) return null;
   return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
 }
 
@@ -334,14 +411,21 @@ function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, t
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
   lifeEventFindings(out, row, rules);
-  const age = ageFinding(row, rules.headUnderAge, today, shared.parsed);
+  const age = ageFinding(row, rules.headUnderAge, today, shared);
   if (age) out.push(age);
 }
 
-/** What a caller checking many rows shares between them: the row's parseRow (under the same today) and a RuleTermCache. */
+/**
+ * What a caller checking many rows shares between them: the row's parseRow (under the same
+ * today), a RuleTermCache, and the settings that say which programmes count households.
+ */
 export interface EligibilityShared {
   parsed?: ParsedRow;
   terms?: RuleTermCache;
+  /** Which programmes count persons (EngineConfig.overlap); absent: DEFAULT_OVERLAP. */
+  overlap?: OverlapMatrix;
+  /** The programme of a source's rows that have no programme column (EngineConfig.programBySource). */
+  programBySource?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/findings';
-import { checkEligibility, DEFAULT_RULES, findTerm, normalizeRules, type EligibilityRules } from '../../src/domain/rules';
+import { DEFAULT_OVERLAP, type OverlapMatrix } from '../../src/domain/overlap';
+import { checkEligibility, DEFAULT_RULES, findTerm, normalizeRules, RuleTermCache, type EligibilityRules } from '../../src/domain/rules';
 import type { RecordRow } from '../../src/domain/schema';
 import { forSeeds, randomString } from './helpers';
 
@@ -74,6 +75,50 @@ describe('checkEligibility', () => {
     }
   });
 
+  // Keterangan / alasan / catatan / status as officers write them. Only the recipient's own
+  // death flags; a widow's, an orphan's or a relative's note does not.
+  it.each([
+    ['catatan', 'Meninggal dunia', true],
+    ['alasan', 'MD', true],
+    ['catatan', 'Alm.', true],
+    ['catatan', 'Almarhumah', true],
+    ['alasan', 'sudah meninggal 2024', true],
+    ['catatan', 'KPM sudah wafat 2024', true],
+    ['status', 'Meninggal', true],
+    ['catatan', 'Ybs meninggal dunia tgl 12-03-2025', true],
+    ['catatan', 'Yang bersangkutan meninggal dunia', true],
+    ['catatan', 'Janda, meninggal dunia Maret 2025', true],
+    ['catatan', 'Duda, sudah meninggal 2024', true],
+    ['catatan', 'KPM meninggal, suami masih hidup', true],
+    ['catatan', 'Meninggal dunia, anak ikut neneknya', true],
+    ['catatan', 'Ibu Sumiyati meninggal dunia', true],
+    ['catatan', 'Alm. Bapak Karto', true],
+    ['alasan', 'Tutup usia 2024', true],
+    ['catatan', 'Istri meninggal 2023, KPM meninggal 2025', true],
+    ['catatan', 'Janda, suami meninggal dunia', false],
+    ['catatan', 'Anak yatim (ayah alm)', false],
+    ['catatan', 'istri meninggal 2023', false],
+    ['catatan', 'yatim piatu, kedua orang tua meninggal', false],
+    ['catatan', 'Alm. suami: Darto (buruh)', false],
+    ['catatan', 'Almarhum ayahnya dulu nelayan', false],
+    ['catatan', 'Janda', false],
+    ['catatan', 'Duda, cerai mati', false],
+    ['status', 'Cerai Mati', false],
+    ['catatan', 'Anak yatim', false],
+    ['catatan', 'Suaminya sudah meninggal', false],
+    ['catatan', 'Suami KPM meninggal dunia th 2021', false],
+    ['alasan', 'Ditinggal mati suami tahun 2020', false],
+    ['catatan', 'Ibu kandung meninggal', false],
+    ['catatan', 'Orang tuanya meninggal karena kecelakaan', false],
+    ['catatan', 'Anak pertama meninggal 2022', false],
+    ['catatan', 'Bapak sudah meninggal, KPM ibu rumah tangga', false],
+    ['catatan', 'Mertua MD, tinggal bersama menantu', false],
+    ['catatan', 'Kakek dan nenek sudah meninggal', false],
+    ['catatan', 'tidak meninggal, masih aktif', false],
+  ] as const)('%s %j: died=%s', (column, text, died) => {
+    expect(codes(check({ [column]: text })), text).toEqual(died ? ['died'] : []);
+  });
+
   it('moved', () => {
     expect(codes(check({ alasan: 'Pindah domisili ke Batang' }))).toEqual(['moved']);
     expect(check({ catatan: 'tidak pindah' })).toEqual([]);
@@ -84,6 +129,47 @@ describe('checkEligibility', () => {
     expect(f).toMatchObject({ code: 'head-under-17', column: 'tanggal_lahir', params: { age: 16 } });
     expect(check({ tanggal_lahir: '23-11-2009' })).toEqual([]);
     expect(codes(check({ tanggal_lahir: '', nik: '3375011505120001' }))).toEqual(['head-under-17']);
+  });
+
+  describe('head of household under 17 only where the row can head a household', () => {
+    const child = { tanggal_lahir: '01-01-2010' };
+    it.each([
+      ['KIP', false],
+      ['PIP', false],
+      ['PBI-JK', false],
+      ['KIS', false],
+      ['KIP, PBI', false],
+      ['PKH', true],
+      ['BPNT', true],
+      ['Bansos Kota', true],
+      // On a household list besides a per-person programme: it is still a head of household there.
+      ['KIP, PKH', true],
+      ['PBI / BPNT', true],
+    ] as const)('program %j: flagged=%s', (program, flagged) => {
+      expect(codes(check({ ...child, program }))).toEqual(flagged ? ['head-under-17'] : []);
+    });
+
+    it('a row without a programme column takes its source\'s programme; with none at all the rule applies', () => {
+      const kid = row({ ...BASE, ...child });
+      const flagged = (shared: Parameters<typeof checkEligibility>[4]) => codes(checkEligibility(kid, DEFAULT_RULES, [], TODAY, shared));
+      expect(flagged({ programBySource: { 'PKH-Kauman': 'KIP' } })).toEqual([]);
+      expect(flagged({ programBySource: { 'PKH-Kauman': 'PKH' } })).toEqual(['head-under-17']);
+      expect(flagged({ programBySource: { 'Lain': 'KIP' } })).toEqual(['head-under-17']);
+      expect(flagged({})).toEqual(['head-under-17']);
+      // A programme column wins over the source's.
+      expect(codes(checkEligibility(row({ ...BASE, ...child, program: 'PKH' }), DEFAULT_RULES, [], TODAY, { programBySource: { 'PKH-Kauman': 'KIP' } }))).toEqual(['head-under-17']);
+    });
+
+    it('the overlap settings decide which programmes count persons', () => {
+      const kip = row({ ...BASE, ...child, program: 'KIP' });
+      const households: OverlapMatrix = { ...DEFAULT_OVERLAP, personPrograms: [] };
+      expect(codes(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: households }))).toEqual(['head-under-17']);
+      const terms = new RuleTermCache();
+      expect(codes(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: households, terms }))).toEqual(['head-under-17']);
+      expect(checkEligibility(kip, DEFAULT_RULES, [], TODAY, { overlap: DEFAULT_OVERLAP, terms })).toEqual([]);
+      const bpnt = row({ ...BASE, ...child, program: 'BPNT' });
+      expect(checkEligibility(bpnt, DEFAULT_RULES, [], TODAY, { overlap: { ...DEFAULT_OVERLAP, personPrograms: ['Sembako'] }, terms })).toEqual([]);
+    });
   });
 
   it('each rule can be switched off', () => {

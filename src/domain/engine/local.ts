@@ -23,6 +23,6 @@ export function localFindings(
 ): Finding[] {
   // One list: the rules' findings follow the field checks' in checkFields' own array.
   const out = checkFields(row, { today: config.today, idColumns: trust, parsed });
-  appendEligibility(out, row, config.rules, overrides, config.today, { parsed, terms });
+  appendEligibility(out, row, config.rules, overrides, config.today, { parsed, terms, overlap: config.overlap, programBySource: config.programBySource });
   return out;
 }
