@@ -337,13 +337,30 @@ function kinAt(list: readonly string[], start: number, kin: readonly string[]): 
  * 'Janda', 'duda' and 'yatim' are not death words at all: they never flag alone.
  */
 function anotherPersonsDeath(text: string, at: number, term: string): boolean {
-  const before = text.slice(0, at).trim().split(' ');
-  let end = before.length - 1;
-  for (let n = 0; n < MAX_BETWEEN && end >= 0 && BETWEEN.has(before[end] as string); n++) end--;
-  if (end >= 0 && (SURVIVOR.has(before[end] as string) || KIN_WORDS.some((kin) => kinAt(before, end - kin.length + 1, kin)))) return true;
+  const { words, end } = wordsBefore(text, at);
+  if (end >= 0 && (SURVIVOR.has(words[end] as string) || relativeEndsAt(words, end))) return true;
   if (!TITLES.has(term)) return false;
   const after = text.slice(at + term.length).trim().split(' ');
   return KIN_AFTER_TITLE.some((kin) => kinAt(after, 0, kin));
+}
+
+/** Whether the move word at `at` in `text` (words()) is a relative's: 'anak pindah ke Jakarta', 'suami sudah pindah kerja'. */
+function anotherPersonsMove(text: string, at: number): boolean {
+  const { words, end } = wordsBefore(text, at);
+  return relativeEndsAt(words, end);
+}
+
+/** The words of `text` before `at`, and the index of the last one that is not a BETWEEN word (-1 when none). */
+function wordsBefore(text: string, at: number): { words: string[]; end: number } {
+  const words = text.slice(0, at).trim().split(' ');
+  let end = words.length - 1;
+  for (let n = 0; n < MAX_BETWEEN && end >= 0 && BETWEEN.has(words[end] as string); n++) end--;
+  return { words, end };
+}
+
+/** Whether a relative's words end at index `end` of `words` ('suami', 'orang tuanya'). */
+function relativeEndsAt(words: readonly string[], end: number): boolean {
+  return end >= 0 && KIN_WORDS.some((kin) => kinAt(words, end - kin.length + 1, kin));
 }
 
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
@@ -358,7 +375,7 @@ function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRul
 function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts): void {
   if (!rule.enabled) return;
   const v = row.values;
-  const ignore = code === 'died' ? anotherPersonsDeath : undefined;
+  const ignore = code === 'died' ? anotherPersonsDeath : anotherPersonsMove;
   let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms, ignore))?.[0] ?? null) : null;
   if (!hit && code === 'died' && v.nama && mayBeDeceased(v.nama) && DECEASED_NAME.test(v.nama)) hit = 'nama';
   if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));

@@ -124,6 +124,20 @@ describe('checkEligibility', () => {
     expect(check({ catatan: 'tidak pindah' })).toEqual([]);
   });
 
+  // As for a death: only the recipient's own move flags, not a relative's.
+  it.each([
+    ['alasan', 'Sudah pindah KK', true],
+    ['catatan', 'KPM pindah ke Semarang', true],
+    ['catatan', 'Ybs pindah alamat 2024', true],
+    ['catatan', 'Pindah rumah, anak tetap di sini', true],
+    ['catatan', 'Anak pindah ke Jakarta', false],
+    ['catatan', 'Suami sudah pindah kerja ke Batam', false],
+    ['catatan', 'Anaknya pindah KK', false],
+    ['catatan', 'Orang tua pindah ke Batang', false],
+  ] as const)('%s %j: moved=%s', (column, text, moved) => {
+    expect(codes(check({ [column]: text })), text).toEqual(moved ? ['moved'] : []);
+  });
+
   it('head of household under 17, from tanggal_lahir or else the NIK', () => {
     const [f] = check({ tanggal_lahir: '24-11-2009' });
     expect(f).toMatchObject({ code: 'head-under-17', column: 'tanggal_lahir', params: { age: 16 } });
