@@ -6,7 +6,7 @@ import { formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
-import { filled, parseRow, type ParsedRow } from './parsedRow';
+import { filled, parseRow, rowVerdict, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 import { digitsAt, hasDigit, isAllDigits } from './digits';
 
@@ -19,15 +19,17 @@ export interface FieldCheckOptions {
    * The verdict on this row's NIK / No KK columns (idColumnVerdict): a trailing 0
    * is nothing in a 'trusted' column, Excel damage (error) in a 'damaged' one, and
    * a warning to compare with the card while 'unsure' (one real NIK in ten ends in 0).
-   * Without a verdict a trailing 0 counts as damage.
+   * Without a verdict a trailing 0 counts as damage. A cell in the row's lostDigits
+   * is damaged whatever its column's verdict.
    */
   idColumns?: Partial<IdColumnsVerdict>;
   /**
    * false when the identity column holds another kind of number (e.g. FEBRL's
-   * soc_sec_id mapped with --map): then only its presence is checked.
+   * soc_sec_id mapped with --map): then only its presence is checked (and digits the
+   * file reader knows were lost to Excel, RecordRow.lostDigits).
    */
   nikFormat?: boolean;
-  /** The row parsed by parseRow under the same today and idColumns (the engine shares it with the matcher); parsed here when absent. */
+  /** The row parsed by parseRow under the same today and rowVerdict(row, idColumns) (the engine shares it with the matcher); parsed here when absent. */
   parsed?: ParsedRow;
 }
 
@@ -186,16 +188,22 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
   const out: Finding[] = [];
 
   const birthRaw = v.tanggal_lahir;
-  const parsed = options.parsed ?? parseRow(row, today, { nik: options.idColumns?.nik ?? 'damaged', no_kk: options.idColumns?.no_kk ?? 'damaged' });
+  // A cell the file reader knows lost digits counts as damaged whatever its column's verdict.
+  const lost = row.lostDigits;
+  const nikDamaged = (options.idColumns?.nik ?? 'damaged') === 'damaged' || (lost !== undefined && lost.includes('nik'));
+  const parsed = options.parsed ?? parseRow(row, today, rowVerdict(row, { nik: options.idColumns?.nik ?? 'damaged', no_kk: options.idColumns?.no_kk ?? 'damaged' }));
   const birthIso = parsed.birthIso;
 
   // NIK
   if (!filled(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else if (options.nikFormat !== false && parsed.nik) {
     const nik = parsed.nik;
-    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, (options.idColumns?.nik ?? 'damaged') === 'damaged');
+    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, nikDamaged);
     // A dummy NIK says nothing about the person: comparing it would only add noise.
     if (!nik.problems.includes('placeholder')) nikAgreement(out, key, nik, row, birthIso, parsed.sex);
+  } else if (options.nikFormat === false && lost !== undefined && lost.includes('nik')) {
+    // Another kind of number is not checked as a NIK, but digits lost to Excel are lost all the same.
+    out.push(makeFinding(key, 'nik-excel-precision', { value: parsed.nik?.digits ?? v.nik.trim() }, 'nik'));
   }
 
   // No KK
@@ -203,7 +211,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     const kk = parsed.noKk;
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && filled(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged');
+    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged' || (lost !== undefined && lost.includes('no_kk')));
   }
 
   // Nama

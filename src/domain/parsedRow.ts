@@ -49,8 +49,21 @@ export interface BirthDates {
 }
 
 /**
+ * The verdict on the row's own NIK / No KK: its columns' verdict, except 'damaged' for
+ * each identity cell the file reader knows lost digits to Excel (RecordRow.lostDigits;
+ * a 16-digit number kept as a number in XLSX ends in 0 whatever the column holds).
+ * The same object when the row has none (nearly every row): no allocation.
+ */
+export function rowVerdict(row: RecordRow, columns: IdColumnsVerdict): IdColumnsVerdict {
+  const lost = row.lostDigits;
+  if (lost === undefined || lost.length === 0) return columns;
+  return { nik: lost.includes('nik') ? 'damaged' : columns.nik, no_kk: lost.includes('no_kk') ? 'damaged' : columns.no_kk };
+}
+
+/**
  * `today`: ISO date for the birth-date century; `idColumns`: the verdict on the
- * row's NIK / No KK columns (a trailing 0 is trusted only where 'trusted');
+ * row's NIK / No KK (a trailing 0 is trusted only where 'trusted'; rowVerdict gives
+ * it with the row's lost digits applied);
  * `dates`: a cache of birth dates shared across rows (parsed here when absent).
  */
 export function parseRow(row: RecordRow, today: string, idColumns: IdColumnsVerdict, dates?: BirthDates): ParsedRow {

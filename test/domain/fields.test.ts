@@ -130,6 +130,15 @@ describe('checkFields with a trusted text column', () => {
     expect(checkFields(row(values), { today: TODAY, idColumns: { nik: 'trusted', no_kk: 'trusted' } })).toEqual([]);
     expect(codes(checkFields(row(values), { today: TODAY, idColumns: { nik: 'unsure', no_kk: 'unsure' } }))).toEqual(['nik-trailing-zero', 'nokk-trailing-zero']);
   });
+
+  it('reports a cell the file reader knows lost digits to Excel as damage all the same', () => {
+    const values = { ...GOOD, nik: '3375015301891050', no_kk: '3375011203150010' };
+    const trusted = { nik: 'trusted', no_kk: 'trusted' } as const;
+    expect(codes(checkFields({ ...row(values), lostDigits: ['nik'] }, { today: TODAY, idColumns: trusted }))).toEqual(['nik-excel-precision']);
+    expect(codes(checkFields({ ...row(values), lostDigits: ['no_kk'] }, { today: TODAY, idColumns: { nik: 'unsure', no_kk: 'trusted' } })))
+      .toEqual(['nik-trailing-zero', 'nokk-excel-precision']);
+    expect(checkFields({ ...row(values), lostDigits: [] }, { today: TODAY, idColumns: trusted })).toEqual([]);
+  });
 });
 
 describe('checkFields for lists whose identity number is not a NIK', () => {
@@ -138,5 +147,11 @@ describe('checkFields for lists whose identity number is not a NIK', () => {
     expect(codes(checkFields(febrl, { today: TODAY }))).toEqual(['nik-length']);
     expect(checkFields(febrl, { today: TODAY, nikFormat: false })).toEqual([]);
     expect(codes(checkFields(row({ nama: 'x y' }), { today: TODAY, nikFormat: false }))).toEqual(['nik-missing']);
+  });
+
+  it('still reports digits lost to Excel when nikFormat is false', () => {
+    const lost: RecordRow = { ...row({ nik: '3375015301891050', nama: 'Siti Aminah' }), lostDigits: ['nik'] };
+    expect(codes(checkFields(lost, { today: TODAY, nikFormat: false }))).toEqual(['nik-excel-precision']);
+    expect(checkFields({ ...lost, lostDigits: undefined }, { today: TODAY, nikFormat: false })).toEqual([]);
   });
 });

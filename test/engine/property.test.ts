@@ -8,7 +8,7 @@ import type { RecordRow } from '../../src/domain/schema';
 import { describeFinding } from '../../src/domain/messages';
 import { DEFAULT_OVERLAP } from '../../src/domain/overlap';
 import { DEFAULT_RULES } from '../../src/domain/rules';
-import { mulberry32, pick, randomRow, SOURCES } from './random';
+import { LOST_DIGITS, mulberry32, pick, randomRow, SOURCES } from './random';
 
 const TODAY = '2025-06-01';
 
@@ -95,15 +95,18 @@ function runSequence(seed: number, steps: number, keyPrefix = 'r'): void {
       else if (r < 0.6) patch.blockCap = 3 + Math.floor(rnd() * 6);
       else if (r < 0.7) patch.rules = rnd() < 0.5 ? DEFAULT_RULES : { ...DEFAULT_RULES, income: { ...DEFAULT_RULES.income, enabled: false } };
       else if (r < 0.8) patch.programBySource = rnd() < 0.5 ? { [pick(rnd, SOURCES)]: 'BST' } : {};
-      else patch.overlap = rnd() < 0.5 ? DEFAULT_OVERLAP : { forbidden: [['PKH', 'BPNT']], personPrograms: ['PKH'] };
+      else if (r < 0.9) patch.overlap = rnd() < 0.5 ? DEFAULT_OVERLAP : { forbidden: [['PKH', 'BPNT']], personPrograms: ['PKH'] };
+      else patch.identityNotNik = rnd() < 0.5 ? [pick(rnd, SOURCES)] : [];
       changes = engine.setConfig(patch);
     } else {
-      // Same row re-sent, or a row moved to another position only.
+      // Same row re-sent, a row moved to another position only, or one whose identity cells
+      // are now known to have lost digits to Excel (or no longer), its values the same.
       const key = pick(rnd, [...rows.keys()]);
       const row = rows.get(key) as RecordRow;
-      const moved = rnd() < 0.5 ? { ...row, position: row.position + 1 } : row;
-      rows.set(key, moved);
-      changes = engine.upsert([moved]);
+      const r = rnd();
+      const next = r < 0.35 ? { ...row, position: row.position + 1 } : r < 0.65 ? row : { ...row, lostDigits: pick(rnd, LOST_DIGITS) };
+      rows.set(key, next);
+      changes = engine.upsert([next]);
     }
     applyToMirror(mirror, changes);
     const incremental = engine.snapshot();

@@ -55,5 +55,11 @@ export function randomRow(rnd: () => number, key: string, position: number): Rec
     status_dtks: pick(rnd, ['DTKS', 'Non-DTKS', '']),
   };
   for (const k of Object.keys(values) as (keyof typeof values)[]) if (values[k] === '') delete values[k];
-  return { key, source: pick(rnd, SOURCES), position, values };
+  const row: RecordRow = { key, source: pick(rnd, SOURCES), position, values };
+  // Now and then an identity cell the file reader knows lost digits to Excel.
+  if (rnd() < 0.15) row.lostDigits = pick(rnd, LOST_DIGITS);
+  return row;
 }
+
+/** What RecordRow.lostDigits can say (an empty list means none, as absent does). */
+export const LOST_DIGITS: readonly (readonly ('nik' | 'no_kk')[])[] = [['nik'], ['no_kk'], ['nik', 'no_kk'], ['no_kk', 'nik'], []];

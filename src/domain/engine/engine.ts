@@ -9,7 +9,7 @@ import type { PairScore } from '../match/compare';
 import { featuresOf, ParseCache, type Features } from '../match/features';
 import { pairReason } from '../match/reasons';
 import { compileOverlap, isHouseholdProgram, type CompiledOverlap, type ProgramId } from '../overlap';
-import { parseRow, type ParsedRow } from '../parsedRow';
+import { parseRow, rowVerdict, type ParsedRow } from '../parsedRow';
 import { RuleTermCache, type RuleOverride } from '../rules';
 import type { RecordRow } from '../schema';
 import { defaultConfig, type EngineConfig } from './config';
@@ -148,11 +148,15 @@ function listRemove<T>(map: Map<string, T[]>, k: string, x: T): void {
   if (list.length === 0) map.delete(k);
 }
 
-/** What refresh reads about a row's source: its columns' verdict, whether it is a reference list, its programme fallback. */
+/**
+ * What refresh reads about a row's source: its columns' verdict, whether it is a reference list,
+ * its programme fallback, and whether its nik column holds NIKs (false: config.identityNotNik).
+ */
 interface SourceFacts {
   trust: IdTrust;
   reference: boolean;
   program: ProgramId;
+  nikFormat: boolean;
 }
 
 /**
@@ -252,6 +256,8 @@ class Engine implements CheckEngine {
   // changes it in place); kk and the groups keep the object.
   private readonly kk = new Map<string, RowState[]>();
   private refs: Set<string>;
+  /** config.identityNotNik as a set. */
+  private notNik: Set<string>;
   private overlap: CompiledOverlap;
   private readonly cache = new ParseCache();
   /** Replaced on every rebuild: a caller may have changed the rules object in place. */
@@ -264,6 +270,7 @@ class Engine implements CheckEngine {
   constructor(config: EngineConfig) {
     this.cfg = config;
     this.refs = new Set(config.referenceSources);
+    this.notNik = new Set(config.identityNotNik);
     this.overlap = compileOverlap(config.overlap);
     this.overridesByRow = groupOverrides(config.overrides);
     for (const d of config.decisions) this.dismissed.add(pairKey(d.a, d.b));
@@ -287,7 +294,12 @@ class Engine implements CheckEngine {
   private sourceFacts(source: string, batch: SourceBatch): SourceFacts {
     let facts = batch.get(source);
     if (!facts) {
-      facts = { trust: this.idColumns.trust(source), reference: this.refs.has(source), program: this.cfg.programBySource[source] ?? '' };
+      facts = {
+        trust: this.idColumns.trust(source),
+        reference: this.refs.has(source),
+        program: this.cfg.programBySource[source] ?? '',
+        nikFormat: !this.notNik.has(source),
+      };
       batch.set(source, facts);
     }
     return facts;
@@ -363,10 +375,16 @@ class Engine implements CheckEngine {
 
   private refresh(state: RowState, batch: SourceBatch): void {
     const row = state.row;
-    const { trust, reference, program } = this.sourceFacts(row.source, batch);
+    const facts = this.sourceFacts(row.source, batch);
+    // The source's verdict itself unless the row lost digits to Excel (nearly never).
+    const trust = rowVerdict(row, facts.trust);
     const parsed = this.parse(row, trust);
-    state.feats = featuresOf(row, reference, program, this.cache, parsed);
-    this.keepLocal(state, this.localFor(row, trust, parsed));
+    const feats = featuresOf(row, facts.reference, facts.program, this.cache, parsed);
+    // A lost NIK is never a match: not even one of another length, which featuresOf would
+    // take for another kind of number (a 16-digit one is unusable under 'damaged' already).
+    if (trust !== facts.trust && row.lostDigits?.includes('nik')) feats.identity = null;
+    state.feats = feats;
+    this.keepLocal(state, this.localFor(row, trust, parsed, facts.nikFormat));
   }
 
   /** Most rows have no local findings: they share one empty list instead of keeping their own. */
@@ -410,9 +428,13 @@ class Engine implements CheckEngine {
       }
       this.cfg = next;
       this.overridesByRow = nextOverrides;
+      const batch: SourceBatch = new Map();
       for (const key of relocal) {
         const state = this.rows.get(key);
-        if (state) this.keepLocal(state, this.localFor(state.row));
+        if (!state) continue;
+        const facts = this.sourceFacts(state.row.source, batch);
+        const trust = rowVerdict(state.row, facts.trust);
+        this.keepLocal(state, this.localFor(state.row, trust, this.parse(state.row, trust), facts.nikFormat));
       }
       return this.commit(new Map(), affected, relocal);
     }
@@ -431,6 +453,7 @@ class Engine implements CheckEngine {
     const oldGroups = new Map(this.groups);
     this.cfg = next;
     this.refs = new Set(next.referenceSources);
+    this.notNik = new Set(next.identityNotNik);
     this.overlap = compileOverlap(next.overlap);
     this.overridesByRow = groupOverrides(next.overrides);
     this.dismissed.clear();
@@ -455,8 +478,9 @@ class Engine implements CheckEngine {
     return out;
   }
 
-  private localFor(row: RecordRow, trust: IdTrust = this.idColumns.trust(row.source), parsed: ParsedRow = this.parse(row, trust)): Finding[] {
-    return localFindings(row, this.cfg, this.overridesByRow.get(row.key), trust, parsed, this.ruleTerms);
+  /** `trust`: the row's verdict (rowVerdict), `parsed` under it; `nikFormat`: its SourceFacts'. */
+  private localFor(row: RecordRow, trust: IdTrust, parsed: ParsedRow, nikFormat: boolean): Finding[] {
+    return localFindings(row, this.cfg, this.overridesByRow.get(row.key), trust, parsed, this.ruleTerms, nikFormat);
   }
 
   /**

@@ -10,8 +10,9 @@ import type { IdTrust } from './idColumns';
 
 /**
  * `overrides`: the officer's overrides for this row (undefined: none);
- * `trust`: the verdict on the NIK / No KK columns of the row's source (see idColumns.ts);
- * `parsed`: the row's parseRow under config.today and `trust`; `terms`: the engine's RuleTermCache.
+ * `trust`: the verdict on the row's NIK / No KK (its source's columns, see idColumns.ts, with
+ * its lost digits applied: rowVerdict); `parsed`: the row's parseRow under config.today and `trust`;
+ * `terms`: the engine's RuleTermCache; `nikFormat`: false for a source in config.identityNotNik.
  */
 export function localFindings(
   row: RecordRow,
@@ -20,9 +21,10 @@ export function localFindings(
   trust: IdTrust,
   parsed: ParsedRow,
   terms: RuleTermCache,
+  nikFormat: boolean,
 ): Finding[] {
   // One list: the rules' findings follow the field checks' in checkFields' own array.
-  const out = checkFields(row, { today: config.today, idColumns: trust, parsed });
+  const out = checkFields(row, { today: config.today, idColumns: trust, parsed, nikFormat });
   appendEligibility(out, row, config.rules, overrides, config.today, { parsed, terms, overlap: config.overlap, programBySource: config.programBySource });
   return out;
 }

@@ -3,9 +3,18 @@
 import type { Finding } from '../findings';
 import type { RecordRow } from '../schema';
 
-/** Same source, position and cell values (the row object may be new). */
+/** Whether two rows' lostDigits name the same cells (absent and empty alike: none). */
+function sameLost(a: RecordRow['lostDigits'], b: RecordRow['lostDigits']): boolean {
+  if (a === b) return true;
+  const none = (l: RecordRow['lostDigits']) => l === undefined || l.length === 0;
+  if (none(a) || none(b)) return none(a) && none(b);
+  return a?.includes('nik') === b?.includes('nik') && a?.includes('no_kk') === b?.includes('no_kk');
+}
+
+/** Same source, position, cell values and cells known to have lost digits (the row object may be new). */
 export function sameRow(a: RecordRow, b: RecordRow): boolean {
   if (a.source !== b.source || a.position !== b.position) return false;
+  if (!sameLost(a.lostDigits, b.lostDigits)) return false;
   const ka = Object.keys(a.values);
   const kb = Object.keys(b.values);
   if (ka.length !== kb.length) return false;
