@@ -150,8 +150,8 @@ export interface LoadedFile {
   /** The header's labels, normalised (what --map columns are compared with). */
   keys: string[];
   date1904: boolean;
-  /** Worksheets with rows, for the refusal message when none has a recognised header. */
-  sheetCount: number;
+  /** Every worksheet with rows and its header labels, when there are several and none names a NIK or nama column. */
+  unrecognisedSheets: { name: string; labels: string[] }[];
 }
 
 /** A file's rows for the engine and what the reader itself found in its cells. */
@@ -184,21 +184,20 @@ export function loadFile(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>
   const bytes = readFileSync(file);
   const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, opts.sheet !== undefined ? { sheet: opts.sheet } : {});
   const filled = table.sheets.filter((s) => s.rows.length > 0);
-  let chosen: { sheet: Worksheet; header: HeaderGuess; keys: string[] } | undefined;
+  const seen: { sheet: Worksheet; header: HeaderGuess; keys: string[] }[] = [];
   for (const sheet of filled) {
     const header = findHeader(sheet);
     const keys = header.labels.map((l) => normalizeHeader(l));
-    chosen ??= { sheet, header, keys };
-    if (namesSomeone(header, keys, opts.map)) {
-      chosen = { sheet, header, keys };
-      break;
-    }
+    seen.push({ sheet, header, keys });
+    if (!namesSomeone(header, keys, opts.map)) continue;
+    const others = filled.filter((s) => s !== sheet).map((s) => `"${s.name}"`);
+    if (others.length > 0) note(`Catatan: ${file} juga berisi data di lembar ${others.join(', ')}; yang diperiksa hanya "${sheet.name}". Pilih lembar lain dengan --sheet NAMA.`);
+    return { file, sheet, header, keys, date1904: table.date1904, unrecognisedSheets: [] };
   }
-  if (!chosen) return { file, sheet: undefined, header: { headerIndex: -1, dataIndex: 0, labels: [], roles: [] }, keys: [], date1904: table.date1904, sheetCount: 0 };
-  const picked = chosen.sheet;
-  const others = filled.filter((s) => s !== picked).map((s) => `"${s.name}"`);
-  if (others.length > 0) note(`Catatan: ${file} juga berisi data di lembar ${others.join(', ')}; yang diperiksa hanya "${picked.name}". Pilih lembar lain dengan --sheet NAMA.`);
-  return { file, sheet: picked, header: chosen.header, keys: chosen.keys, date1904: table.date1904, sheetCount: filled.length };
+  const first = seen[0];
+  if (!first) return { file, sheet: undefined, header: { headerIndex: -1, dataIndex: 0, labels: [], roles: [] }, keys: [], date1904: table.date1904, unrecognisedSheets: [] };
+  const unrecognisedSheets = seen.length > 1 ? seen.map((s) => ({ name: s.sheet.name, labels: s.header.labels })) : [];
+  return { file, sheet: first.sheet, header: first.header, keys: first.keys, date1904: table.date1904, unrecognisedSheets };
 }
 
 /** Whether a header gives a NIK or nama column: detected, or by --map columns it has. */
@@ -262,11 +261,15 @@ function rolePlan(loaded: LoadedFile, map: CheckOptions['map'], note: Note): { p
   return { plan: [...sources], mappedNik: mappedRoles.has('nik') };
 }
 
-function unrecognisedMessage({ file, sheet, header, sheetCount }: LoadedFile): string {
-  const where = sheetCount > 1 ? ` (di lembar mana pun; lembar "${sheet?.name ?? ''}" berkolom: ${header.labels.join(', ')})` : `. Kolom yang ada: ${header.labels.join(', ')}`;
+function unrecognisedMessage({ file, header, unrecognisedSheets }: LoadedFile): string {
+  const example = '--map nik=KOLOM,nama=KOLOM (KOLOM = judul kolom di berkas; beberapa kolom digabung dengan +).';
+  if (unrecognisedSheets.length === 0) {
+    return `${file}: tidak ada kolom yang dikenali sebagai NIK atau nama. Kolom yang ada: ${header.labels.join(', ')}. Tetapkan kolomnya dengan --map, mis. ${example}`;
+  }
+  const sheets = unrecognisedSheets.map((s) => `lembar "${s.name}": ${s.labels.join(', ')}`).join('; ');
   return (
-    `${file}: tidak ada kolom yang dikenali sebagai NIK atau nama${where}. ` +
-    'Tetapkan kolomnya dengan --map, mis. --map nik=KOLOM,nama=KOLOM (KOLOM = judul kolom di berkas; beberapa kolom digabung dengan +).'
+    `${file}: tidak ada kolom yang dikenali sebagai NIK atau nama di lembar mana pun (${sheets}). ` +
+    `Pilih lembarnya dengan --sheet NAMA dan tetapkan kolomnya dengan --map, mis. ${example}`
   );
 }
 

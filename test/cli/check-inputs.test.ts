@@ -85,8 +85,11 @@ describe('which worksheet is checked', () => {
     const { code, stdout, stderr } = await check('rekap.xlsx', ...TODAY);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('rekap.xlsx: tidak ada kolom yang dikenali sebagai NIK atau nama');
-    expect(stderr).toContain('--map nik=KOLOM,nama=KOLOM');
+    expect(stderr).toContain(
+      'rekap.xlsx: tidak ada kolom yang dikenali sebagai NIK atau nama di lembar mana pun (lembar "Petunjuk": Petunjuk pengisian; lembar "Rekap": Kecamatan, Jumlah)',
+    );
+    expect(stderr).toContain('--sheet NAMA dan tetapkan kolomnya dengan --map, mis. --map nik=KOLOM,nama=KOLOM');
+    expect(stderr).not.toContain('yang diperiksa hanya');
   });
 });
 
