@@ -36,8 +36,8 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, { id: string; en: string }
 const ID_NUMBER_MESSAGES = (prefix: 'nik' | 'nokk', idLabel: string, enLabel: string): Record<string, MessageSpec> => ({
   [`${prefix}-excel-scientific`]: {
     severity: 'error',
-    id: `${idLabel} tertulis sebagai angka Excel ({value}); digit terakhirnya sudah hilang. Ketik ulang dari KTP/KK sebagai teks.`,
-    en: `The ${enLabel} was stored by Excel in scientific notation ({value}); its last digit is lost. Re-type it from the ID card as text.`,
+    id: `${idLabel} tertulis sebagai angka Excel ({value}); digit-digit terakhirnya sudah hilang. Ketik ulang dari KTP/KK sebagai teks.`,
+    en: `The ${enLabel} was stored by Excel in scientific notation ({value}); its last digits are lost. Re-type it from the ID card as text.`,
   },
   [`${prefix}-excel-precision`]: {
     severity: 'error',
