@@ -21,6 +21,7 @@ const WORDS = {
     identityDiffers: 'NIK berbeda', nameDiffers: 'nama berbeda', birthDiffers: 'tanggal lahir berbeda', sexDiffers: 'jenis kelamin berbeda',
     addressDiffers: 'alamat berbeda', rtrwDiffers: 'RT/RW berbeda', birthPlaceDiffers: 'tempat lahir berbeda',
     similarData: 'data mirip', but: 'tetapi',
+    otherSex: 'NIK dan jenis kelamin menunjukkan dua orang', twins: 'NIK hanya beda nomor urut dalam satu KK (saudara kembar)',
   },
   en: {
     identitySame: 'same NIK', identityOneDigit: 'NIK one digit apart', identityTransposed: 'NIK with two digits swapped',
@@ -31,6 +32,7 @@ const WORDS = {
     identityDiffers: 'different NIK', nameDiffers: 'different name', birthDiffers: 'different date of birth', sexDiffers: 'different sex',
     addressDiffers: 'different address', rtrwDiffers: 'different RT/RW', birthPlaceDiffers: 'different place of birth',
     similarData: 'similar data', but: 'but',
+    otherSex: 'NIK and sex show two people', twins: 'NIKs differ only in the serial within one family card (twins)',
   },
 } as const;
 
@@ -81,11 +83,13 @@ function positive(e: Evidence, lang: Lang): string | null {
 }
 
 function negative(e: Evidence, lang: Lang): string | null {
+  if (e.field === 'twoPeople') return e.level === 'twins' ? WORDS[lang].twins : WORDS[lang].otherSex;
+  // 'household' is no evidence of its own (a family's fields counted once): not worded.
   return e.weight > -2 ? null : PHRASES[lang].negative.get(e.field) ?? null;
 }
 
 /** The order reasons are listed in (fields not named here first). */
-const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
+const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk', 'household', 'twoPeople'];
 
 /** The phrases of a pair's reason line, gathered in ORDER (see pairReason). */
 class ReasonParts {
