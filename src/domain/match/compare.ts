@@ -115,6 +115,8 @@ export class PairScratch {
   readonly evidence: Evidence[] = [];
   /** The pair's household correction (see householdCut; -0: none) and twoPeopleCode. */
   householdCut = -0;
+  /** The pair's NIKs are one digit apart (or transposed) and its birth dates agree (see model.identity.sameBirth). */
+  nikNearSameBirth = false;
   twoPeople = 0;
 }
 
@@ -441,6 +443,11 @@ export const TWO_PEOPLE_TWINS = 2;
 /** The sex a NIK encodes (the day plus 40 for women: digit 7 is 4–7), as sexCodeOf's code. */
 const nikSexCode = (nik: string): number => (nik.charCodeAt(6) >= 52 ? 2 : 1);
 
+/** Both rows' identity numbers are NIKs: usable ones of 16 digits (identityFrom keeps no other number of 16 digits). */
+function isNikPair(a: Features, b: Features): boolean {
+  return a.identity !== null && b.identity !== null && a.identity.length === 16 && b.identity.length === 16;
+}
+
 /** The first `n` characters of a and b are equal (no slices: this runs for candidate pairs). */
 function samePrefix(a: string, b: string, n: number): boolean {
   for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
@@ -462,7 +469,7 @@ function samePrefix(a: string, b: string, n: number): boolean {
 function twoPeopleCode(a: Features, b: Features, idCode: number, noKkCode: number, otherName: boolean): number {
   const x = a.identity;
   const y = b.identity;
-  if (idCode === 0 || idCode === ID_SAME || x === null || y === null || x.length !== 16 || y.length !== 16) return 0;
+  if (idCode === 0 || idCode === ID_SAME || x === null || y === null || !isNikPair(a, b)) return 0;
   const otherSex = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex)) === DIFFER;
   if (idCode === ID_DIFFER && (otherSex || nikSexCode(x) !== nikSexCode(y))) return TWO_PEOPLE_OTHER_SEX;
   if (noKkCode === SAME && (otherName || otherSex) && samePrefix(x, y, 12)) return TWO_PEOPLE_TWINS;
@@ -509,6 +516,8 @@ export interface SharedEvidence {
   birthPlace: readonly (Readonly<Evidence> | null)[];
   sex: readonly (Readonly<Evidence> | null)[];
   noKk: readonly (Readonly<Evidence> | null)[];
+  /** Identity, for NIKs one digit apart (or transposed) with the same birth date (see model.identity.sameBirth). */
+  identitySameBirth: readonly (Readonly<Evidence> | null)[];
   /** By TWO_PEOPLE_ code. */
   twoPeople: readonly (Readonly<Evidence> | null)[];
 }
@@ -528,6 +537,12 @@ function sharedEvidence(model: MatchModel): SharedEvidence {
     evidenceByCode(3, field, (c) => (c === 0 ? null : c === SAME ? 'same' : 'differ'), (c) => (c === SAME ? w.same : w.differ));
   return {
     identity: evidenceByCode(ID_LEVELS.length, 'identity', (c) => (c === 0 || c === ID_SAME ? null : (ID_LEVELS[c] as Level)), (c) => identityWeight(c, 0, model)),
+    identitySameBirth: evidenceByCode(
+      ID_LEVELS.length,
+      'identity',
+      (c) => (c === ID_ONE_DIGIT || c === ID_TRANSPOSED ? (ID_LEVELS[c] as Level) : null),
+      (c) => Math.min(identityWeight(c, 0, model), model.identity.sameBirth),
+    ),
     birth: evidenceByCode(BIRTH_LEVELS.length, 'birth', (c) => (c === 0 || c === BIRTH_SAME ? null : (BIRTH_LEVELS[c] as Level)), (c) => birthWeight(c, 0, model)),
     rtrw: evidenceByCode(RTRW_LEVELS.length, 'rtrw', (c) => (c === 0 ? null : (RTRW_LEVELS[c] as Level)), (c) => rtRwWeight(c, model)),
     village: binary('village', model.village),
@@ -711,10 +726,12 @@ export function comparePair(
   // above, which left it out, stays a bound.
   const family = noKkCode === SAME;
   const birthScored = family && birthCode === BIRTH_SAME ? Math.min(birthW, model.household.birth) : birthW;
+  const nikNear = birthCode === BIRTH_SAME && (idCode === ID_ONE_DIGIT || idCode === ID_TRANSPOSED) && isNikPair(a, b);
+  const idScored = nikNear ? Math.min(idW, model.identity.sameBirth) : idW;
   // The weight summed in the evidence's order (below), so a pair that does not link
   // is turned down before any evidence is built: ~2 of 3 pairs that get this far.
   let weight = 0;
-  if (idCode !== 0) weight += idW;
+  if (idCode !== 0) weight += idScored;
   if (birthCode !== 0) weight += birthScored;
   if (name.present) weight += name.weight;
   if (address.present) weight += address.weight;
@@ -734,6 +751,7 @@ export function comparePair(
   if (prune && !linked(p, sameIdentity, two !== 0, model)) return null;
   scratch.householdCut = cut;
   scratch.twoPeople = two;
+  scratch.nikNearSameBirth = nikNear;
   return scoreOf(weight, p, sameIdentity, codes, idW, birthScored, scratch, k.evidence);
 }
 
@@ -758,7 +776,10 @@ function scoreOf(
 ): PairScore {
   const evidence = scratch.evidence;
   let i = 0;
-  if (codes.identity !== 0) evidence[i++] = shared.identity[codes.identity] ?? { field: 'identity', level: 'same', weight: idW };
+  if (codes.identity !== 0) {
+    const byCode = scratch.nikNearSameBirth ? shared.identitySameBirth : shared.identity;
+    evidence[i++] = byCode[codes.identity] ?? { field: 'identity', level: 'same', weight: idW };
+  }
   if (codes.birth !== 0) evidence[i++] = shared.birth[codes.birth] ?? { field: 'birth', level: 'same', weight: birthW };
   if (scratch.name.present) evidence[i++] = scratch.name.evidence('name');
   if (scratch.address.present) evidence[i++] = scratch.address.evidence('address');

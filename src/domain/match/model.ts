@@ -31,7 +31,11 @@ export interface MatchModel {
   /** No name token agrees at all. */
   nameNone: number;
   dob: { swap: number; typo: number; yearOnly: number; differ: number };
-  identity: { oneDigit: number; transposed: number; differ: number };
+  /**
+   * `sameBirth`: the most two NIKs one digit apart (or transposed) add when the birth
+   * dates agree as well (16-digit NIKs only: their digits 7–12 are the birth date).
+   */
+  identity: { oneDigit: number; transposed: number; differ: number; sameBirth: number };
   address: { levels: { sim: number; weight: number }[]; differ: number };
   rtrw: { both: number; one: number; none: number };
   village: { same: number; differ: number };
@@ -81,6 +85,12 @@ export const DEFAULT_MODEL: MatchModel = {
     oneDigit: 4, // m≈0.04, u≈0.0025 (neighbouring serials share 15 digits)
     transposed: 5, // m≈0.02, u≈0.0006
     differ: -5, // m≈0.03, u≈0.97
+    // Two NIKs one digit apart share their date digits because the birth dates agree,
+    // which the birth date has weighed already; the rest (district code, serial) is
+    // what people born on one day in one regency share too: their NIKs differ only in
+    // the district code and a small serial, one digit apart about as often (u≈0.05 and
+    // more) as one person's NIK is mistyped (m≈0.04). No evidence either way.
+    sameBirth: 0,
   },
   address: {
     levels: [
