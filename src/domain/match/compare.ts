@@ -17,7 +17,7 @@ export type Field =
   | 'birthPlace'
   | 'sex'
   | 'noKk'
-  /** The correction that counts a family's shared fields once (a negative weight; see familyWeight). */
+  /** The correction that counts a family's shared fields once (a negative weight; see householdCut). */
   | 'household'
   /** Clear signs of two people (see twoPeopleCode): level otherSex or twins. */
   | 'twoPeople';
@@ -448,7 +448,7 @@ function isNikPair(a: Features, b: Features): boolean {
   return a.identity !== null && b.identity !== null && a.identity.length === 16 && b.identity.length === 16;
 }
 
-/** The first `n` characters of a and b are equal (no slices: this runs for candidate pairs). */
+/** The first `n` characters of a and b are equal (no slices). */
 function samePrefix(a: string, b: string, n: number): boolean {
   for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return true;
@@ -721,18 +721,11 @@ export function comparePair(
   if (mayPrune && firstTwo + (name.present ? name.weight : 0) + small + k.addressMax < needed) return null;
   const address = scratch.address;
   compareAddress(a, b, model, scratch, address);
-  // One family: its shared fields and a shared birth date count as they do between
-  // members of one family (see householdCut). Only lowers the weight, so the pruning
-  // above, which left it out, stays a bound.
-  const family = noKkCode === SAME;
-  const birthScored = family && birthCode === BIRTH_SAME ? Math.min(birthW, model.household.birth) : birthW;
-  const nikNear = birthCode === BIRTH_SAME && (idCode === ID_ONE_DIGIT || idCode === ID_TRANSPOSED) && isNikPair(a, b);
-  const idScored = nikNear ? Math.min(idW, model.identity.sameBirth) : idW;
   // The weight summed in the evidence's order (below), so a pair that does not link
   // is turned down before any evidence is built: ~2 of 3 pairs that get this far.
   let weight = 0;
-  if (idCode !== 0) weight += idScored;
-  if (birthCode !== 0) weight += birthScored;
+  if (idCode !== 0) weight += idW;
+  if (birthCode !== 0) weight += birthW;
   if (name.present) weight += name.weight;
   if (address.present) weight += address.weight;
   if (rtrwCode !== 0) weight += lw.rtrw[rtrwCode] as number;
@@ -741,18 +734,70 @@ export function comparePair(
   if (birthPlaceCode !== 0) weight += lw.birthPlace[birthPlaceCode] as number;
   if (sexCode !== 0) weight += lw.sex[sexCode] as number;
   if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
+  // The corrections of correctedScore only lower the weight: a pair that does not link
+  // without them does not link with them, and only the few that do are corrected.
+  if (prune && !linked(probability(model, weight), sameIdentity, false, model)) return null;
+  return correctedScore(a, b, model, prune, sameIdentity, codes, idW, birthW, weight, scratch, k);
+}
+
+/** A pair's weight from its fields' weights, in the evidence's order (comparePair sums the same inline). */
+function fieldSum(idW: number, birthW: number, codes: FieldCodes, name: FuzzyScore, address: FuzzyScore, lw: LevelWeights): number {
+  let weight = 0;
+  if (codes.identity !== 0) weight += idW;
+  if (codes.birth !== 0) weight += birthW;
+  if (name.present) weight += name.weight;
+  if (address.present) weight += address.weight;
+  if (codes.rtrw !== 0) weight += lw.rtrw[codes.rtrw] as number;
+  if (codes.village !== 0) weight += lw.village[codes.village] as number;
+  if (codes.district !== 0) weight += lw.district[codes.district] as number;
+  if (codes.birthPlace !== 0) weight += lw.birthPlace[codes.birthPlace] as number;
+  if (codes.sex !== 0) weight += lw.sex[codes.sex] as number;
+  if (codes.noKk === SAME) weight += lw.noKk[SAME] as number;
+  return weight;
+}
+
+/**
+ * The score of a pair with the fields that are not independent counted once (`weight`:
+ * their plain sum): NIKs one digit apart with the same birth date (model.identity.sameBirth),
+ * one family's shared fields and birth date (householdCut, model.household.birth), and
+ * clear signs of two people (twoPeopleCode). With `prune`, null for a pair not linked.
+ */
+function correctedScore(
+  a: Features,
+  b: Features,
+  model: MatchModel,
+  prune: boolean,
+  sameIdentity: boolean,
+  codes: FieldCodes,
+  idW: number,
+  birthW: number,
+  weight: number,
+  scratch: PairScratch,
+  k: Bounds,
+): PairScore | null {
+  const idCode = codes.identity;
+  const name = scratch.name;
+  const address = scratch.address;
+  const lw = k.weights;
+  const family = codes.noKk === SAME;
+  const birthScored = family && codes.birth === BIRTH_SAME ? Math.min(birthW, model.household.birth) : birthW;
+  const nikNear = codes.birth === BIRTH_SAME && (idCode === ID_ONE_DIGIT || idCode === ID_TRANSPOSED) && isNikPair(a, b);
+  const idScored = nikNear ? Math.min(idW, model.identity.sameBirth) : idW;
   const cut = family
-    ? householdCut(address.present ? address.weight : 0, lw.rtrw[rtrwCode] as number, lw.village[villageCode] as number, lw.district[districtCode] as number, model)
+    ? householdCut(address.present ? address.weight : 0, lw.rtrw[codes.rtrw] as number, lw.village[codes.village] as number, lw.district[codes.district] as number, model)
     : -0;
-  weight += cut;
-  const two = idCode === 0 || idCode === ID_SAME ? 0 : twoPeopleCode(a, b, idCode, noKkCode, name.present && (name.level === 'partial' || name.level === 'differ'));
-  if (two !== 0) weight += model.twoPeople;
-  const p = probability(model, weight);
+  const two = idCode === 0 || idCode === ID_SAME ? 0 : twoPeopleCode(a, b, idCode, codes.noKk, name.present && (name.level === 'partial' || name.level === 'differ'));
+  let w = weight;
+  if (idScored !== idW || birthScored !== birthW || cut < 0 || two !== 0) {
+    w = fieldSum(idScored, birthScored, codes, name, address, lw) + cut;
+    if (two !== 0) w += model.twoPeople;
+  }
+  const p = probability(model, w);
   if (prune && !linked(p, sameIdentity, two !== 0, model)) return null;
   scratch.householdCut = cut;
   scratch.twoPeople = two;
   scratch.nikNearSameBirth = nikNear;
-  return scoreOf(weight, p, sameIdentity, codes, idW, birthScored, scratch, k.evidence);
+  return scoreOf(w, p, sameIdentity, codes, idW, birthScored, scratch, k.evidence);
 }
 
 /**

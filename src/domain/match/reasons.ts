@@ -88,8 +88,11 @@ function negative(e: Evidence, lang: Lang): string | null {
   return e.weight > -2 ? null : PHRASES[lang].negative.get(e.field) ?? null;
 }
 
-/** The order reasons are listed in (fields not named here first). */
-const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk', 'household', 'twoPeople'];
+/**
+ * The order reasons are listed in; fields not named here (the household correction and the
+ * signs of two people, met only in unlinked pairs' explanations and never worded positively) last.
+ */
+const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
 
 /** The phrases of a pair's reason line, gathered in ORDER (see pairReason). */
 class ReasonParts {
@@ -123,16 +126,16 @@ class ReasonParts {
 export function pairReason(score: PairScore, lang: Lang = 'id'): string {
   const evidence = score.evidence;
   const parts = new ReasonParts(lang, evidence.length);
-  for (let i = 0; i < evidence.length; i++) {
-    const e = evidence[i] as Evidence;
-    if (!ORDER.includes(e.field)) parts.take(e);
-  }
   for (let o = 0; o < ORDER.length; o++) {
     const field = ORDER[o];
     for (let i = 0; i < evidence.length; i++) {
       const e = evidence[i] as Evidence;
       if (e.field === field) parts.take(e);
     }
+  }
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as Evidence;
+    if (!ORDER.includes(e.field)) parts.take(e);
   }
   parts.pos.length = parts.count;
   const main = parts.count > 0 ? parts.pos.join(' + ') : WORDS[lang].similarData;
