@@ -116,7 +116,8 @@ export const DEFAULT_MODEL: MatchModel = {
     // m≈0.9, u≈0.02: two members of one family share a birth date when they are twins.
     birth: 5.5,
   },
-  // A rule, not an estimate (m≈0 for these signs): below any sum the other fields reach.
+  // A rule, not an estimate (m≈0 for these signs): the pair is never linked
+  // (PairScore.distinct), and its score shows it (near 0) in an explanation too.
   twoPeople: -40,
   linkSameIdentity: true,
 };

@@ -89,8 +89,8 @@ function negative(e: Evidence, lang: Lang): string | null {
 }
 
 /**
- * The order reasons are listed in; fields not named here (the household correction and the
- * signs of two people, met only in unlinked pairs' explanations and never worded positively) last.
+ * The order reasons are listed in; fields not named here last: the household correction
+ * (not worded) and the signs of two people (only in explanations: such pairs never link).
  */
 const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
 
