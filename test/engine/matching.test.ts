@@ -156,6 +156,7 @@ describe('pair reasons', () => {
       weight: 20,
       probability: 0.99,
       sameIdentity: true,
+      distinct: false,
       evidence: [
         { field: 'sex', level: 'differ', weight: -3 },
         { field: 'birth', level: 'same', weight: 5 },

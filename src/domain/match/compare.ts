@@ -16,9 +16,13 @@ export type Field =
   | 'district'
   | 'birthPlace'
   | 'sex'
-  | 'noKk';
+  | 'noKk'
+  /** The correction that counts a family's shared fields once (a negative weight; see householdCut). */
+  | 'household'
+  /** Clear signs of two people (see twoPeopleCode): level otherSex or twins. */
+  | 'twoPeople';
 
-export type Level = 'same' | 'similar' | 'swap' | 'typo' | 'oneDigit' | 'transposed' | 'partial' | 'differ';
+export type Level = 'same' | 'similar' | 'swap' | 'typo' | 'oneDigit' | 'transposed' | 'partial' | 'differ' | 'otherSex' | 'twins';
 
 export interface Evidence {
   field: Field;
@@ -36,6 +40,8 @@ export interface PairScore {
   evidence: Evidence[];
   /** Both rows carry the same usable identity number. */
   sameIdentity: boolean;
+  /** Clear signs of two people (a twoPeople evidence): never linked, whatever the rest says. */
+  distinct: boolean;
 }
 
 function hamming1(a: string, b: string): boolean {
@@ -107,6 +113,11 @@ export class PairScratch {
   readonly address = new FuzzyScore();
   /** The evidence of the pair being scored, its first entries (see scoreOf). */
   readonly evidence: Evidence[] = [];
+  /** The pair's household correction (see householdCut; -0: none) and twoPeopleCode. */
+  householdCut = -0;
+  /** The pair's NIKs are one digit apart (or transposed) and its birth dates agree (see model.identity.sameBirth). */
+  nikNearSameBirth = false;
+  twoPeople = 0;
 }
 
 /**
@@ -286,8 +297,8 @@ function birthWeight(code: number, same: number, model: MatchModel): number {
 const BIRTH_LEVELS: readonly Level[] = ['differ', 'same', 'swap', 'typo', 'partial', 'differ'];
 
 export const ID_SAME = 1;
-const ID_ONE_DIGIT = 2;
-const ID_TRANSPOSED = 3;
+export const ID_ONE_DIGIT = 2;
+export const ID_TRANSPOSED = 3;
 export const ID_DIFFER = 4;
 
 /** Identity levels by kind of digit difference: the same, one digit, two adjacent swapped, other. */
@@ -411,6 +422,60 @@ function smallWeight(rtrw: number, village: number, district: number, birthPlace
   );
 }
 
+// Two rows of one family. The weights above treat the fields as independent, and
+// for two members of one family they are not: the address, RT/RW, village and
+// No KK agree for every member, twins share the birth date and get consecutive NIK
+// serials. Summed as independent, a family's shared fields alone linked any two
+// members with one more agreeing field, names notwithstanding.
+
+/**
+ * The correction (≤ 0 bits) that counts the fields one family shares once: their
+ * agreeing weights together at most model.household.max. Only for the same No KK.
+ */
+function householdCut(addressW: number, rtrwW: number, villageW: number, districtW: number, model: MatchModel): number {
+  const shared = Math.max(0, addressW) + Math.max(0, rtrwW) + Math.max(0, villageW) + Math.max(0, districtW) + model.noKk.same;
+  return Math.min(0, model.household.max - shared);
+}
+
+export const TWO_PEOPLE_OTHER_SEX = 1;
+export const TWO_PEOPLE_TWINS = 2;
+
+/** The sex a NIK encodes (the day plus 40 for women: digit 7 is 4–7), as sexCodeOf's code. */
+const nikSexCode = (nik: string): number => (nik.charCodeAt(6) >= 52 ? 2 : 1);
+
+/** Both rows' identity numbers are NIKs: usable ones of 16 digits (identityFrom keeps no other number of 16 digits). */
+function isNikPair(a: Features, b: Features): boolean {
+  return a.identity !== null && b.identity !== null && a.identity.length === 16 && b.identity.length === 16;
+}
+
+/** The first `n` characters of a and b are equal (no slices). */
+function samePrefix(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Clear signs of two people, whatever the other fields say (0: none; else a TWO_PEOPLE_ code).
+ * Both rows must carry a valid NIK (identity numbers of 16 digits are NIKs: see features.ts),
+ * and not the same one.
+ *  - otherSex: the NIKs differ by more than one typo, and the sexes differ, by the sex
+ *    column or by the NIKs themselves: a NIK belongs to one person of one sex.
+ *  - twins: one family (same No KK), NIKs equal but for the serial (digits 13–16: the same
+ *    district, birth date and sex), and either a given name replaced by another (`otherName`:
+ *    no name token agrees, or one faces a token unlike it) or a different sex column. Twins get
+ *    neighbouring serials; one person typed twice with a NIK typo would need a second,
+ *    unlike error as well (a typo in the name is not one: its tokens stay alike).
+ */
+function twoPeopleCode(a: Features, b: Features, idCode: number, noKkCode: number, otherName: boolean): number {
+  const x = a.identity;
+  const y = b.identity;
+  if (idCode === 0 || idCode === ID_SAME || x === null || y === null || !isNikPair(a, b)) return 0;
+  const otherSex = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex)) === DIFFER;
+  if (idCode === ID_DIFFER && (otherSex || nikSexCode(x) !== nikSexCode(y))) return TWO_PEOPLE_OTHER_SEX;
+  if (noKkCode === SAME && (otherName || otherSex) && samePrefix(x, y, 12)) return TWO_PEOPLE_TWINS;
+  return 0;
+}
+
 /** Pruning bounds are compared with this much slack, so rounding never prunes a pair that links. */
 const PRUNE_SLACK = 1e-6;
 
@@ -451,6 +516,10 @@ export interface SharedEvidence {
   birthPlace: readonly (Readonly<Evidence> | null)[];
   sex: readonly (Readonly<Evidence> | null)[];
   noKk: readonly (Readonly<Evidence> | null)[];
+  /** Identity, for NIKs one digit apart (or transposed) with the same birth date (see model.identity.sameBirth). */
+  identitySameBirth: readonly (Readonly<Evidence> | null)[];
+  /** By TWO_PEOPLE_ code. */
+  twoPeople: readonly (Readonly<Evidence> | null)[];
 }
 
 /** Evidence by level code for codes 0 .. n - 1: `level(code)` null for a code without one. */
@@ -468,6 +537,12 @@ function sharedEvidence(model: MatchModel): SharedEvidence {
     evidenceByCode(3, field, (c) => (c === 0 ? null : c === SAME ? 'same' : 'differ'), (c) => (c === SAME ? w.same : w.differ));
   return {
     identity: evidenceByCode(ID_LEVELS.length, 'identity', (c) => (c === 0 || c === ID_SAME ? null : (ID_LEVELS[c] as Level)), (c) => identityWeight(c, 0, model)),
+    identitySameBirth: evidenceByCode(
+      ID_LEVELS.length,
+      'identity',
+      (c) => (c === ID_ONE_DIGIT || c === ID_TRANSPOSED ? (ID_LEVELS[c] as Level) : null),
+      (c) => Math.min(identityWeight(c, 0, model), model.identity.sameBirth),
+    ),
     birth: evidenceByCode(BIRTH_LEVELS.length, 'birth', (c) => (c === 0 || c === BIRTH_SAME ? null : (BIRTH_LEVELS[c] as Level)), (c) => birthWeight(c, 0, model)),
     rtrw: evidenceByCode(RTRW_LEVELS.length, 'rtrw', (c) => (c === 0 ? null : (RTRW_LEVELS[c] as Level)), (c) => rtRwWeight(c, model)),
     village: binary('village', model.village),
@@ -475,6 +550,7 @@ function sharedEvidence(model: MatchModel): SharedEvidence {
     birthPlace: binary('birthPlace', model.birthPlace),
     sex: binary('sex', model.sex),
     noKk: evidenceByCode(2, 'noKk', (c) => (c === SAME ? 'same' : null), () => model.noKk.same),
+    twoPeople: evidenceByCode(3, 'twoPeople', (c) => (c === TWO_PEOPLE_OTHER_SEX ? 'otherSex' : c === TWO_PEOPLE_TWINS ? 'twins' : null), () => model.twoPeople),
   };
 }
 
@@ -658,9 +734,70 @@ export function comparePair(
   if (birthPlaceCode !== 0) weight += lw.birthPlace[birthPlaceCode] as number;
   if (sexCode !== 0) weight += lw.sex[sexCode] as number;
   if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
-  const p = probability(model, weight);
-  if (prune && !linked(p, sameIdentity, model)) return null;
-  return scoreOf(weight, p, sameIdentity, codes, idW, birthW, scratch, k.evidence);
+  // The corrections of correctedScore only lower the weight: a pair that does not link
+  // without them does not link with them, and only the few that do are corrected.
+  if (prune && !linked(probability(model, weight), sameIdentity, false, model)) return null;
+  return correctedScore(a, b, model, prune, sameIdentity, codes, idW, birthW, weight, scratch, k);
+}
+
+/** A pair's weight from its fields' weights, in the evidence's order (comparePair sums the same inline). */
+function fieldSum(idW: number, birthW: number, codes: FieldCodes, name: FuzzyScore, address: FuzzyScore, lw: LevelWeights): number {
+  let weight = 0;
+  if (codes.identity !== 0) weight += idW;
+  if (codes.birth !== 0) weight += birthW;
+  if (name.present) weight += name.weight;
+  if (address.present) weight += address.weight;
+  if (codes.rtrw !== 0) weight += lw.rtrw[codes.rtrw] as number;
+  if (codes.village !== 0) weight += lw.village[codes.village] as number;
+  if (codes.district !== 0) weight += lw.district[codes.district] as number;
+  if (codes.birthPlace !== 0) weight += lw.birthPlace[codes.birthPlace] as number;
+  if (codes.sex !== 0) weight += lw.sex[codes.sex] as number;
+  if (codes.noKk === SAME) weight += lw.noKk[SAME] as number;
+  return weight;
+}
+
+/**
+ * The score of a pair with the fields that are not independent counted once (`weight`:
+ * their plain sum): NIKs one digit apart with the same birth date (model.identity.sameBirth),
+ * one family's shared fields and birth date (householdCut, model.household.birth), and
+ * clear signs of two people (twoPeopleCode). With `prune`, null for a pair not linked.
+ */
+function correctedScore(
+  a: Features,
+  b: Features,
+  model: MatchModel,
+  prune: boolean,
+  sameIdentity: boolean,
+  codes: FieldCodes,
+  idW: number,
+  birthW: number,
+  weight: number,
+  scratch: PairScratch,
+  k: Bounds,
+): PairScore | null {
+  const idCode = codes.identity;
+  const name = scratch.name;
+  const address = scratch.address;
+  const lw = k.weights;
+  const family = codes.noKk === SAME;
+  const birthScored = family && codes.birth === BIRTH_SAME ? Math.min(birthW, model.household.birth) : birthW;
+  const nikNear = codes.birth === BIRTH_SAME && (idCode === ID_ONE_DIGIT || idCode === ID_TRANSPOSED) && isNikPair(a, b);
+  const idScored = nikNear ? Math.min(idW, model.identity.sameBirth) : idW;
+  const cut = family
+    ? householdCut(address.present ? address.weight : 0, lw.rtrw[codes.rtrw] as number, lw.village[codes.village] as number, lw.district[codes.district] as number, model)
+    : -0;
+  const two = idCode === 0 || idCode === ID_SAME ? 0 : twoPeopleCode(a, b, idCode, codes.noKk, name.present && (name.level === 'partial' || name.level === 'differ'));
+  let w = weight;
+  if (idScored !== idW || birthScored !== birthW || cut < 0 || two !== 0) {
+    w = fieldSum(idScored, birthScored, codes, name, address, lw) + cut;
+    if (two !== 0) w += model.twoPeople;
+  }
+  const p = probability(model, w);
+  if (prune && !linked(p, sameIdentity, two !== 0, model)) return null;
+  scratch.householdCut = cut;
+  scratch.twoPeople = two;
+  scratch.nikNearSameBirth = nikNear;
+  return scoreOf(w, p, sameIdentity, codes, idW, birthScored, scratch, k.evidence);
 }
 
 /**
@@ -684,7 +821,10 @@ function scoreOf(
 ): PairScore {
   const evidence = scratch.evidence;
   let i = 0;
-  if (codes.identity !== 0) evidence[i++] = shared.identity[codes.identity] ?? { field: 'identity', level: 'same', weight: idW };
+  if (codes.identity !== 0) {
+    const byCode = scratch.nikNearSameBirth ? shared.identitySameBirth : shared.identity;
+    evidence[i++] = byCode[codes.identity] ?? { field: 'identity', level: 'same', weight: idW };
+  }
   if (codes.birth !== 0) evidence[i++] = shared.birth[codes.birth] ?? { field: 'birth', level: 'same', weight: birthW };
   if (scratch.name.present) evidence[i++] = scratch.name.evidence('name');
   if (scratch.address.present) evidence[i++] = scratch.address.evidence('address');
@@ -694,14 +834,17 @@ function scoreOf(
   if (codes.birthPlace !== 0) evidence[i++] = shared.birthPlace[codes.birthPlace] as Evidence;
   if (codes.sex !== 0) evidence[i++] = shared.sex[codes.sex] as Evidence;
   if (codes.noKk === SAME) evidence[i++] = shared.noKk[SAME] as Evidence;
-  return { weight, probability: p, evidence: evidence.slice(0, i), sameIdentity };
+  if (scratch.householdCut < 0) evidence[i++] = { field: 'household', level: 'same', weight: scratch.householdCut };
+  const distinct = scratch.twoPeople !== 0;
+  if (distinct) evidence[i++] = shared.twoPeople[scratch.twoPeople] as Evidence;
+  return { weight, probability: p, evidence: evidence.slice(0, i), sameIdentity, distinct };
 }
 
-function linked(p: number, sameIdentity: boolean, model: MatchModel): boolean {
-  return p >= model.threshold || (model.linkSameIdentity && sameIdentity);
+function linked(p: number, sameIdentity: boolean, distinct: boolean, model: MatchModel): boolean {
+  return !distinct && (p >= model.threshold || (model.linkSameIdentity && sameIdentity));
 }
 
 /** Is the pair linked (before decisions)? */
 export function isLink(score: PairScore, model: MatchModel): boolean {
-  return linked(score.probability, score.sameIdentity, model);
+  return linked(score.probability, score.sameIdentity, score.distinct, model);
 }

@@ -31,7 +31,11 @@ export interface MatchModel {
   /** No name token agrees at all. */
   nameNone: number;
   dob: { swap: number; typo: number; yearOnly: number; differ: number };
-  identity: { oneDigit: number; transposed: number; differ: number };
+  /**
+   * `sameBirth`: the most two NIKs one digit apart (or transposed) add when the birth
+   * dates agree as well (16-digit NIKs only: their digits 7–12 are the birth date).
+   */
+  identity: { oneDigit: number; transposed: number; differ: number; sameBirth: number };
   address: { levels: { sim: number; weight: number }[]; differ: number };
   rtrw: { both: number; one: number; none: number };
   village: { same: number; differ: number };
@@ -39,6 +43,18 @@ export interface MatchModel {
   sex: { same: number; differ: number };
   birthPlace: { same: number; differ: number };
   noKk: { same: number };
+  /**
+   * Two rows of one family (the same No KK). `max`: the most the fields a family
+   * shares (address, RT/RW, village, district, No KK) add together, since for two
+   * members of one family they agree as surely as for one person typed twice.
+   * `birth`: the most a shared birth date adds inside one family (twins).
+   */
+  household: { max: number; birth: number };
+  /**
+   * Clear signs of two people (see compare.ts, twoPeopleCode): such a pair is never
+   * linked, and this weight brings its probability near 0 so the score says so too.
+   */
+  twoPeople: number;
   /** Same usable identity number: always linked (score still shows the evidence). */
   linkSameIdentity: boolean;
 }
@@ -69,6 +85,12 @@ export const DEFAULT_MODEL: MatchModel = {
     oneDigit: 4, // m≈0.04, u≈0.0025 (neighbouring serials share 15 digits)
     transposed: 5, // m≈0.02, u≈0.0006
     differ: -5, // m≈0.03, u≈0.97
+    // Two NIKs one digit apart share their date digits because the birth dates agree,
+    // which the birth date has weighed already; the rest (district code, serial) is
+    // what people born on one day in one regency share too: their NIKs differ only in
+    // the district code and a small serial, one digit apart about as often (u≈0.05 and
+    // more) as one person's NIK is mistyped (m≈0.04). No evidence either way.
+    sameBirth: 0,
   },
   address: {
     levels: [
@@ -84,6 +106,19 @@ export const DEFAULT_MODEL: MatchModel = {
   sex: { same: 0.9, differ: -4 },
   birthPlace: { same: 2.5, differ: -2 },
   noKk: { same: 4 },
+  household: {
+    // Agreeing on every shared field says "one family": m≈0.9, u≈3/N (a random other
+    // row is one of the ~3 other listed members) -> log2(0.9 * 10000 / 3) ≈ 11.5.
+    // Summed field by field (address 6 + RT/RW 3.5 + village 1.5 + district 0.5 + No KK 4
+    // = 15.5) it alone exceeded the link threshold (13.3): any two members of one
+    // family with one more agreeing field were "the same person".
+    max: 11.5,
+    // m≈0.9, u≈0.02: two members of one family share a birth date when they are twins.
+    birth: 5.5,
+  },
+  // A rule, not an estimate (m≈0 for these signs): the pair is never linked
+  // (PairScore.distinct), and its score shows it (near 0) in an explanation too.
+  twoPeople: -40,
   linkSameIdentity: true,
 };
 

@@ -21,6 +21,7 @@ const WORDS = {
     identityDiffers: 'NIK berbeda', nameDiffers: 'nama berbeda', birthDiffers: 'tanggal lahir berbeda', sexDiffers: 'jenis kelamin berbeda',
     addressDiffers: 'alamat berbeda', rtrwDiffers: 'RT/RW berbeda', birthPlaceDiffers: 'tempat lahir berbeda',
     similarData: 'data mirip', but: 'tetapi',
+    otherSex: 'NIK dan jenis kelamin menunjukkan dua orang', twins: 'NIK hanya beda nomor urut dalam satu KK (saudara kembar)',
   },
   en: {
     identitySame: 'same NIK', identityOneDigit: 'NIK one digit apart', identityTransposed: 'NIK with two digits swapped',
@@ -31,6 +32,7 @@ const WORDS = {
     identityDiffers: 'different NIK', nameDiffers: 'different name', birthDiffers: 'different date of birth', sexDiffers: 'different sex',
     addressDiffers: 'different address', rtrwDiffers: 'different RT/RW', birthPlaceDiffers: 'different place of birth',
     similarData: 'similar data', but: 'but',
+    otherSex: 'NIK and sex show two people', twins: 'NIKs differ only in the serial within one family card (twins)',
   },
 } as const;
 
@@ -81,10 +83,15 @@ function positive(e: Evidence, lang: Lang): string | null {
 }
 
 function negative(e: Evidence, lang: Lang): string | null {
+  if (e.field === 'twoPeople') return e.level === 'twins' ? WORDS[lang].twins : WORDS[lang].otherSex;
+  // 'household' is no evidence of its own (a family's fields counted once): not worded.
   return e.weight > -2 ? null : PHRASES[lang].negative.get(e.field) ?? null;
 }
 
-/** The order reasons are listed in (fields not named here first). */
+/**
+ * The order reasons are listed in; fields not named here last: the household correction
+ * (not worded) and the signs of two people (only in explanations: such pairs never link).
+ */
 const ORDER: readonly string[] = ['identity', 'name', 'birth', 'address', 'rtrw', 'village', 'district', 'birthPlace', 'sex', 'noKk'];
 
 /** The phrases of a pair's reason line, gathered in ORDER (see pairReason). */
@@ -119,16 +126,16 @@ class ReasonParts {
 export function pairReason(score: PairScore, lang: Lang = 'id'): string {
   const evidence = score.evidence;
   const parts = new ReasonParts(lang, evidence.length);
-  for (let i = 0; i < evidence.length; i++) {
-    const e = evidence[i] as Evidence;
-    if (!ORDER.includes(e.field)) parts.take(e);
-  }
   for (let o = 0; o < ORDER.length; o++) {
     const field = ORDER[o];
     for (let i = 0; i < evidence.length; i++) {
       const e = evidence[i] as Evidence;
       if (e.field === field) parts.take(e);
     }
+  }
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as Evidence;
+    if (!ORDER.includes(e.field)) parts.take(e);
   }
   parts.pos.length = parts.count;
   const main = parts.count > 0 ? parts.pos.join(' + ') : WORDS[lang].similarData;
