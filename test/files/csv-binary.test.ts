@@ -3,21 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/files';
+import { seeded as random } from './helpers';
 
 const BINARY = /bukan CSV: isinya biner/;
 const NOT_UTF8 = /tidak dalam pengodean UTF-8/;
-
-/** Seeded (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('CSV reader: binary before encoding', () => {
   it('an executable saved as .csv is binary', () => {
