@@ -13,6 +13,7 @@ import { compileOverlap, DEFAULT_OVERLAP, isHouseholdProgram, programsOf, type C
 import { KIN } from './otherPerson';
 import type { ParsedRow } from './parsedRow';
 import type { ColumnRole, RecordRow } from './schema';
+import { parseSex } from './sex';
 
 export interface IncomeLimit {
   /** Rupiah per month. */
@@ -330,24 +331,24 @@ function kinAt(list: readonly string[], start: number, kin: readonly string[]): 
 }
 
 /**
- * Whether the death word `term` at `at` in `text` (words()) records someone else's death:
- * a relative just before it ('Janda, suami meninggal dunia', 'yatim (ayah alm)', 'istri
- * sudah meninggal 2023', 'kedua orang tua meninggal'), a word saying the recipient was left
- * ('ditinggal mati', 'cerai mati'), or a relative just after 'Alm.' ('Alm. suami …').
+ * Whether the death word `term` at `at` in `clause` (words() of one clause) records someone
+ * else's death: a relative just before it ('Janda, suami meninggal dunia', 'yatim (ayah alm)',
+ * 'istri sudah meninggal 2023', 'kedua orang tua meninggal'), a word saying the recipient was
+ * left ('ditinggal mati', 'cerai mati'), or a relative just after 'Alm.' ('Alm. suami …').
  * 'Janda', 'duda' and 'yatim' are not death words at all: they never flag alone.
  */
-function anotherPersonsDeath(text: string, at: number, term: string): boolean {
-  const { words, end } = wordsBefore(text, at);
-  if (end >= 0 && (SURVIVOR.has(words[end] as string) || relativeEndsAt(words, end))) return true;
+function anotherPersonsDeath(clause: string, at: number, term: string, sex: Sex): boolean {
+  const { words, end } = wordsBefore(clause, at);
+  if (end >= 0 && (SURVIVOR.has(words[end] as string) || onlyRelativeEndsAt(words, end, sex))) return true;
   if (!TITLES.has(term)) return false;
-  const after = text.slice(at + term.length).trim().split(' ');
+  const after = clause.slice(at + term.length).trim().split(' ');
   return KIN_AFTER_TITLE.some((kin) => kinAt(after, 0, kin));
 }
 
-/** Whether the move word at `at` in `text` (words()) is a relative's: 'anak pindah ke Jakarta', 'suami sudah pindah kerja'. */
-function anotherPersonsMove(text: string, at: number): boolean {
-  const { words, end } = wordsBefore(text, at);
-  return relativeEndsAt(words, end);
+/** Whether the move word at `at` in `clause` (words() of one clause) is a relative's: 'anak pindah ke Jakarta', 'suami sudah pindah kerja'. */
+function anotherPersonsMove(clause: string, at: number, sex: Sex): boolean {
+  const { words, end } = wordsBefore(clause, at);
+  return onlyRelativeEndsAt(words, end, sex);
 }
 
 /** The words of `text` before `at`, and the index of the last one that is not a BETWEEN word (-1 when none). */
@@ -358,25 +359,88 @@ function wordsBefore(text: string, at: number): { words: string[]; end: number }
   return { words, end };
 }
 
-/** Whether a relative's words end at index `end` of `words` ('suami', 'orang tuanya'). */
-function relativeEndsAt(words: readonly string[], end: number): boolean {
-  return end >= 0 && KIN_WORDS.some((kin) => kinAt(words, end - kin.length + 1, kin));
+type Sex = 'L' | 'P' | null;
+
+/** Words before a relative that make the recipient a subject too: 'ikut suami pindah', 'bersama anak pindah'. */
+const COMPANION: ReadonlySet<string> = new Set(['ikut', 'bersama', 'dengan', 'sama', 'beserta']);
+/** A spouse named beside the other spouse is the couple, the recipient among them: 'suami istri pindah'. */
+const SPOUSE: ReadonlySet<string> = new Set(['suami', 'istri', 'isteri']);
+/** The relatives that are also how one addresses the recipient, by the recipient's sex: 'Bapak sudah meninggal' of a man. */
+const TITLE_OF: Readonly<Record<string, 'L' | 'P'>> = { bapak: 'L', ibu: 'P' };
+
+/**
+ * Whether the words ending at index `end` of `words` name a relative as the only subject
+ * ('suami', 'orang tuanya'): not when the recipient is named with them ('ikut suami',
+ * 'suami istri') or the word is the recipient's own title ('Bapak' of a man, 'Ibu' of a woman).
+ */
+function onlyRelativeEndsAt(words: readonly string[], end: number, sex: Sex): boolean {
+  if (end < 0) return false;
+  const kin = KIN_WORDS.find((k) => kinAt(words, end - k.length + 1, k));
+  if (!kin) return false;
+  if (sex !== null && TITLE_OF[words[end] as string] === sex) return false;
+  let before = end - kin.length;
+  if (before >= 0 && COMPANION.has(words[before] as string)) return false;
+  if (before >= 0 && words[before] === 'dan') before--;
+  return !(SPOUSE.has(kin.join(' ')) && before >= 0 && SPOUSE.has(words[before] as string));
 }
 
-/** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
-function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules): void {
+/** Words officers shorten with a full stop inside a clause: titles, honorifics, address parts, dates. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'alm', 'almh', 'almrh', 'hj', 'moh', 'muh', 'mhd', 'st', 'sdr', 'sdri', 'bpk', 'bp', 'pak', 'bu', 'ny', 'nn', 'tn', 'an', 'yth',
+  'dr', 'drs', 'dra', 'ir', 'tgl', 'th', 'thn', 'no', 'jl', 'jln', 'gg', 'kp', 'ds', 'dsn', 'kel', 'kec', 'kab', 'rt', 'rw',
+]);
+
+/**
+ * The clauses of a free text: it is cut at , ; : ( ) [ ] / | a line end or ' - ', and at a
+ * full stop before a space unless it ends an abbreviation ('Alm. suami', 'Hj. Siti', 'Jl.
+ * Melati'). A relative in one clause says nothing of a death or move in the next: 'Tinggal
+ * bersama anak, sudah meninggal'.
+ */
+function clausesOf(raw: string): string[] {
+  const out: string[] = [];
+  for (const part of raw.split(/[,;:()[\]/|\n\r]+|\s-\s/)) {
+    let from = 0;
+    for (const stop of part.matchAll(/\.\s/g)) {
+      const at = stop.index;
+      const word = /([A-Za-z]+)$/.exec(part.slice(from, at))?.[1]?.toLowerCase() ?? '';
+      if (word.length <= 1 || ABBREVIATIONS.has(word)) continue;
+      out.push(part.slice(from, at));
+      from = at + 1;
+    }
+    out.push(part.slice(from));
+  }
+  return out.filter((c) => c.trim() !== '');
+}
+
+/** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died); `sex`: the row's, for titles of address. */
+function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, sex: Sex): void {
   const v = row.values;
   // Most rows fill none of the three columns: then no texts are built.
-  const texts: LifeEventTexts = v.status || v.alasan || v.catatan ? LIFE_EVENT_COLUMNS.filter((r) => v[r]).map((r) => [r, words(v[r])] as const) : [];
-  lifeEvent(out, row, 'died', rules.died, texts);
-  lifeEvent(out, row, 'moved', rules.moved, texts);
+  const texts = v.status || v.alasan || v.catatan ? clauseTexts(v) : NO_TEXTS;
+  lifeEvent(out, row, 'died', rules.died, texts, sex);
+  lifeEvent(out, row, 'moved', rules.moved, texts, sex);
 }
 
-function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts): void {
+const NO_TEXTS: LifeEventTexts = [];
+
+/** Each clause (clausesOf) of status, alasan and catatan as words(), with its column. */
+function clauseTexts(v: RecordRow['values']): LifeEventTexts {
+  const texts: [ColumnRole, string][] = [];
+  for (const role of LIFE_EVENT_COLUMNS) for (const clause of clausesOf(v[role] ?? '')) texts.push([role, words(clause)]);
+  return texts;
+}
+
+function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts, sex: Sex): void {
   if (!rule.enabled) return;
   const v = row.values;
-  const ignore = code === 'died' ? anotherPersonsDeath : anotherPersonsMove;
-  let hit: ColumnRole | null = texts.length > 0 ? (texts.find(([, text]) => findTerm(text, rule.terms, ignore))?.[0] ?? null) : null;
+  let hit: ColumnRole | null = null;
+  if (texts.length > 0) {
+    const ignore =
+      code === 'died'
+        ? (clause: string, at: number, term: string) => anotherPersonsDeath(clause, at, term, sex)
+        : (clause: string, at: number) => anotherPersonsMove(clause, at, sex);
+    hit = texts.find(([, text]) => findTerm(text, rule.terms, ignore))?.[0] ?? null;
+  }
   if (!hit && code === 'died' && v.nama && mayBeDeceased(v.nama) && DECEASED_NAME.test(v.nama)) hit = 'nama';
   if (hit) out.push(makeFinding(row.key, code, { value: (v[hit] ?? '').trim(), labelId: ROLE_LABELS[hit].id, labelEn: ROLE_LABELS[hit].en }, hit));
 }
@@ -427,7 +491,7 @@ function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, t
   occupationFindings(out, row, rules, shared.terms);
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
-  lifeEventFindings(out, row, rules);
+  lifeEventFindings(out, row, rules, shared.parsed ? shared.parsed.sex : row.values.jenis_kelamin ? parseSex(row.values.jenis_kelamin) : null);
   const age = ageFinding(row, rules.headUnderAge, today, shared);
   if (age) out.push(age);
 }

@@ -119,6 +119,36 @@ describe('checkEligibility', () => {
     expect(codes(check({ [column]: text })), text).toEqual(died ? ['died'] : []);
   });
 
+  // Clauses: a relative in one clause says nothing of a death or move in the next; the
+  // recipient named with a relative ('ikut suami', 'suami istri') moved too.
+  it.each([
+    ['catatan', 'Tinggal bersama anak, sudah meninggal', 'died'],
+    ['catatan', 'Tanggungan 2 anak. Sudah meninggal 2024', 'died'],
+    ['catatan', 'Anak. Meninggal', 'died'],
+    ['catatan', 'Alm. Suami: Darto; anak sudah menikah', null],
+    ['catatan', 'Cerai dengan suami, ybs pindah ke Jakarta', 'moved'],
+    ['catatan', 'Alm. suami; KPM pindah', 'moved'],
+    ['catatan', 'Ditinggal suami; pindah ke rumah anak', 'moved'],
+    ['catatan', 'Ikut suami pindah ke Jakarta', 'moved'],
+    ['catatan', 'Suami istri pindah ke Batam', 'moved'],
+    ['catatan', 'Suami dan istri sudah pindah KK', 'moved'],
+    ['catatan', 'Kakek dan nenek sudah pindah', null],
+    ['catatan', 'Jl. Melati 5. Anak pindah ke Jakarta', null],
+  ] as const)('%s %j: %s', (column, text, code) => {
+    expect(codes(check({ [column]: text })), text).toEqual(code ? [code] : []);
+  });
+
+  // 'Bapak' / 'Ibu' before a death word: the recipient's own title when it fits the recipient's sex.
+  it.each([
+    ['Bapak sudah meninggal dunia', 'L', true],
+    ['Bapak sudah meninggal dunia', 'P', false],
+    ['Ibu meninggal dunia', 'P', true],
+    ['Ibu meninggal dunia', 'L', false],
+    ['Bapak sudah meninggal dunia', '', false],
+  ] as const)('%j, jenis kelamin %j: died=%s', (text, sex, died) => {
+    expect(codes(check({ catatan: text, jenis_kelamin: sex })), text).toEqual(died ? ['died'] : []);
+  });
+
   it('moved', () => {
     expect(codes(check({ alasan: 'Pindah domisili ke Batang' }))).toEqual(['moved']);
     expect(check({ catatan: 'tidak pindah' })).toEqual([]);
