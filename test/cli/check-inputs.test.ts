@@ -48,6 +48,40 @@ beforeAll(async () => {
   ws.addRow([3375015301891050, 3375010101200002, 'Budi Santoso', '13-01-1989']);
   ws.addRow(['3375016808900002', '3375010101200003', { error: '#N/A' }, '28-08-1990']);
   await num.xlsx.writeFile(join(dir, 'PKH-numeric.xlsx'));
+  // Sheets in front of the list that name a nama column but are not the list: an instruction sheet
+  // describing the columns, a signature block. Then two lists: the fuller one is checked.
+  const front = new ExcelJS.Workbook();
+  const help = front.addWorksheet('Petunjuk');
+  help.addRow(['No', 'Nama Kolom', 'Keterangan']);
+  help.addRow([1, 'NIK', '16 digit, ditulis sebagai teks']);
+  help.addRow([2, 'Nama', 'sesuai KTP']);
+  const sign = front.addWorksheet('Pengesahan');
+  sign.addRow(['Nama', 'Jabatan', 'NIP']);
+  sign.addRow(['Drs. Bambang Sutrisno', 'Kepala Dinas Sosial', '196801011990031001']);
+  const list = front.addWorksheet('Data');
+  list.addRow(['NIK', 'No KK', 'Nama', 'Tgl Lahir']);
+  list.addRow(['3375015201800003', '3375010101200001', 'Siti Aminah', '12-01-1980']);
+  list.addRow(['3375016808900002', '3375010101200003', 'Dewi Lestari', '28-08-1990']);
+  await front.xlsx.writeFile(join(dir, 'front-sheets.xlsx'));
+  const lists = new ExcelJS.Workbook();
+  const names = lists.addWorksheet('Nama saja');
+  names.addRow(['Nama']);
+  for (const n of ['Siti Aminah', 'Dewi Lestari', 'Budi Santoso', 'Sri Wahyuni']) names.addRow([n]);
+  const old = lists.addWorksheet('Usulan lama');
+  old.addRow(['NIK', 'Nama']);
+  for (const n of ['3375015201800003', '3375016808900002', '3375015301891050']) old.addRow([n, 'Orang Lama']);
+  const small = lists.addWorksheet('Usulan kecil');
+  small.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  small.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  const big = lists.addWorksheet('Usulan baru');
+  big.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  big.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  big.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
+  const same = lists.addWorksheet('Usulan salinan');
+  same.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  same.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  same.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
+  await lists.xlsx.writeFile(join(dir, 'lists.xlsx'));
   csv('febrl.csv', [
     'rec_id,given_name,surname,date_of_birth,soc_sec_id',
     'rec-1-org,michaela,neumann,19151111,5304218',
@@ -90,6 +124,26 @@ describe('which worksheet is checked', () => {
     );
     expect(stderr).toContain('--sheet NAMA dan tetapkan kolomnya dengan --map, mis. --map nik=KOLOM,nama=KOLOM');
     expect(stderr).not.toContain('yang diperiksa hanya');
+  });
+});
+
+describe('which worksheet is checked when several name someone', () => {
+  it('checks the list, not an instruction sheet (Nama Kolom) or a signature sheet (Nama | Jabatan | NIP) in front of it', async () => {
+    const { code, stdout, stderr } = await check('front-sheets.xlsx', '--json', ...TODAY);
+    expect(code).toBe(0);
+    const report = json(stdout);
+    expect(report.rows).toBe(2);
+    // Findings of the instruction rows ("NIK" is not a name…) would show that the wrong sheet was read.
+    expect(report.findings).toEqual([]);
+    expect(stderr).toContain('juga berisi data di lembar "Petunjuk", "Pengesahan"; yang diperiksa hanya "Data"');
+  });
+
+  it('prefers NIK and nama over one of them, then more recognised columns, then more rows; the first of equals', async () => {
+    const { stdout, stderr } = await check('lists.xlsx', '--json', ...TODAY);
+    expect(json(stdout).rows).toBe(2);
+    expect(stderr).toContain('juga berisi data di lembar "Nama saja", "Usulan lama", "Usulan kecil", "Usulan salinan"; yang diperiksa hanya "Usulan baru"');
+    const chosen = await check('lists.xlsx', '--sheet', 'Nama saja', '--json', ...TODAY);
+    expect(json(chosen.stdout).rows).toBe(4);
   });
 });
 
