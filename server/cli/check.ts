@@ -17,10 +17,11 @@ import { createEngine, type EngineSnapshot } from '../../src/domain/engine/index
 import type { Finding } from '../../src/domain/findings';
 import { normalizeHeader } from '../../src/domain/headers';
 import { makeFinding, ROLE_LABELS } from '../../src/domain/messages';
+import { idValueKind } from '../../src/domain/nik';
 import { formatSimilarity } from '../../src/domain/match/reasons';
 import { programFromName } from '../../src/domain/overlap';
 import { isColumnRole, type ColumnRole, type RecordRow } from '../../src/domain/schema';
-import { cellToText, textLostPrecision } from '../../src/files/cell-values';
+import { cellToText } from '../../src/files/cell-values';
 import { findHeader, type HeaderGuess } from '../../src/files/header';
 import type { Row, Worksheet } from '../../src/files/table';
 import { isFileReadError, readTable } from '../../src/files/index';
@@ -355,15 +356,19 @@ export function fileRows(loaded: LoadedFile, map: CheckOptions['map'], note: Not
   return { rows, fileFindings, identityNotNik };
 }
 
-/** At least half of the non-empty nik values are 16 digits (or a NIK Excel wrote as 3.37502E+15). */
+/**
+ * At least half of the non-empty nik values read as a NIK: 16 digits once the separators officers
+ * write are taken out (3375-0144-0470-0017, no-break spaces, quotes), or a NIK Excel wrote as
+ * 3.37502E+15. The engine's own reading (idValueKind), so a NIK it would check is never skipped here.
+ */
 function mostlyNik(rows: readonly RecordRow[]): boolean {
   let filled = 0;
   let shaped = 0;
   for (const r of rows) {
-    const nik = r.values.nik;
-    if (!nik) continue;
+    const kind = idValueKind(r.values.nik ?? '');
+    if (kind === 'empty') continue;
     filled++;
-    if (/^'?\d{16}$/.test(nik.replace(/[\s.]/g, '')) || textLostPrecision(nik)) shaped++;
+    if (kind !== 'other') shaped++;
   }
   return shaped * 2 >= filled;
 }

@@ -82,6 +82,12 @@ beforeAll(async () => {
   same.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
   same.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
   await lists.xlsx.writeFile(join(dir, 'lists.xlsx'));
+  // The same NIKs written plainly and as officers write them (dashes, no-break spaces, curly quotes).
+  const people = ['Suparmi,04-04-1970', 'Sumini,04-04-1971', 'Sumirah,04-04-1972'];
+  const plain = ['3375014404700017', '3375014404700099', '3375019999990000'];
+  const written = ['3375-0144-0470-0017', '3375\u00a00144\u00a00470\u00a00099', '\u20183375019999990000\u2019'];
+  csv('id-plain.csv', ['ID Penerima,Nama,Tgl Lahir', ...plain.map((n, i) => `${n},${people[i]}`)]);
+  csv('id-written.csv', ['ID Penerima,Nama,Tgl Lahir', ...written.map((n, i) => `${n},${people[i]}`)]);
   csv('febrl.csv', [
     'rec_id,given_name,surname,date_of_birth,soc_sec_id',
     'rec-1-org,michaela,neumann,19151111,5304218',
@@ -178,6 +184,17 @@ describe('--map with a reference list', () => {
     expect(stderr).toContain('DTKS.csv tidak punya kolom "nomor_induk" (--map nik); untuk berkas ini nik diambil dari kolom yang dikenali "NIK"');
     // 16-digit values: a NIK column, checked as one.
     expect(stderr).not.toContain('bukan NIK 16 digit');
+  });
+
+  it('checks a mapped column of NIKs written with dashes, no-break spaces or curly quotes as NIKs', async () => {
+    const map = ['--map', 'nik=ID Penerima'];
+    const plain = await check('id-plain.csv', ...map, '--json', ...TODAY);
+    const written = await check('id-written.csv', ...map, '--json', ...TODAY);
+    expect(written.stderr).not.toContain('bukan NIK 16 digit');
+    const findings = (stdout: string) => json(stdout).findings.map(({ file: _file, ...f }) => f);
+    expect(findings(plain.stdout).map((f) => f.code)).toEqual(['nik-birth-date-mismatch', 'nik-trailing-zero', 'nik-birth-date-impossible']);
+    expect(findings(written.stdout)).toEqual(findings(plain.stdout));
+    expect(written.code).toBe(1);
   });
 
   it('still refuses a mapped column no file has (a typo)', async () => {
