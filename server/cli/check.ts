@@ -448,13 +448,37 @@ export function buildReport(
     .sort((a, b) => cmp(member(a), member(b)));
   for (const key of keys) {
     const m = member(key);
-    for (const list of [fromFile.get(key), snap.findings[key]]) {
-      for (const f of list ?? []) {
-        findings.push({ file: m.file, row: m.row, column: f.column ?? null, code: f.code, severity: f.severity, message: f.message });
-      }
+    for (const f of rowFindings(fromFile.get(key), snap.findings[key])) {
+      findings.push({ file: m.file, row: m.row, column: f.column ?? null, code: f.code, severity: f.severity, message: f.message });
     }
   }
   return { rows: rows.filter((r) => !references.has(r.source)).length, duplicates, findings };
+}
+
+/** Engine findings that only say a field is empty (fields.ts). */
+const MISSING_CODES: ReadonlySet<string> = new Set(['nik-missing', 'nama-missing', 'field-missing']);
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/**
+ * One row's findings: the reader's, then the engine's. A cell that held an Excel error reaches the
+ * engine empty, and "NIK kosong" would send the officer looking for a blank cell: the engine's
+ * missing-field finding for that column is left out, and the Excel-error finding takes its severity
+ * when stronger, so a row without a readable NIK or nama still fails the check (exit 1) as before.
+ */
+function rowFindings(fromFile: readonly Finding[] | undefined, fromEngine: readonly Finding[] | undefined): readonly Finding[] {
+  if (!fromFile) return fromEngine ?? [];
+  const own = fromFile.slice();
+  const engine: Finding[] = [];
+  for (const f of fromEngine ?? []) {
+    if (!MISSING_CODES.has(f.code) || !own.some((e) => e.column === f.column)) {
+      engine.push(f);
+      continue;
+    }
+    own.forEach((e, i) => {
+      if (e.column === f.column && SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) own[i] = { ...e, severity: f.severity };
+    });
+  }
+  return [...own, ...engine];
 }
 
 const SEVERITY_LABEL = { error: 'GALAT', warning: 'PERINGATAN', info: 'INFO' } as const;

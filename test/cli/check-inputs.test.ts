@@ -82,6 +82,13 @@ beforeAll(async () => {
   same.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
   same.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
   await lists.xlsx.writeFile(join(dir, 'lists.xlsx'));
+  // #N/A where the NIK should be, in a row that has another problem of its own (31 February).
+  const naNik = new ExcelJS.Workbook();
+  const na = naNik.addWorksheet('Data');
+  na.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  na.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  na.addRow([{ error: '#N/A' }, 'Dewi Lestari', '31-02-1990']);
+  await naNik.xlsx.writeFile(join(dir, 'na-nik.xlsx'));
   // The same NIKs written plainly and as officers write them (dashes, no-break spaces, curly quotes).
   const people = ['Suparmi,04-04-1970', 'Sumini,04-04-1971', 'Sumirah,04-04-1972'];
   const plain = ['3375014404700017', '3375014404700099', '3375019999990000'];
@@ -222,17 +229,31 @@ describe("Excel's own cell values", () => {
     const { stdout } = await check('PKH-numeric.xlsx', '--json', ...TODAY);
     const report = json(stdout);
     const row3 = report.findings.filter((f) => f.row === 3);
-    expect(row3[0]).toEqual({
-      file: 'PKH-numeric.xlsx',
-      row: 3,
-      column: 'nama',
-      code: 'file-excel-error',
-      severity: 'warning',
-      message: 'Kolom nama berisi galat Excel #N/A, bukan data.',
-    });
-    expect(row3.map((f) => f.code)).toContain('nama-missing');
+    // In place of "Nama kosong." (the cell is not empty) and as grave: the row has no readable name.
+    expect(row3).toEqual([
+      {
+        file: 'PKH-numeric.xlsx',
+        row: 3,
+        column: 'nama',
+        code: 'file-excel-error',
+        severity: 'error',
+        message: 'Kolom nama berisi galat Excel #N/A, bukan data.',
+      },
+    ]);
     const text = await check('PKH-numeric.xlsx', ...TODAY);
-    expect(text.stdout).toContain('[PERINGATAN] nama: Kolom nama berisi galat Excel #N/A, bukan data.');
+    expect(text.stdout).toContain('[GALAT] nama: Kolom nama berisi galat Excel #N/A, bukan data.');
+    expect(text.stdout).not.toContain('Nama kosong');
+  });
+
+  it('says #N/A in the NIK column once, not also "NIK kosong", and still checks the rest of the row', async () => {
+    const { code, stdout } = await check('na-nik.xlsx', '--json', ...TODAY);
+    expect(code).toBe(1);
+    const row2 = json(stdout).findings.filter((f) => f.row === 2);
+    expect(row2.map((f) => [f.column, f.code, f.severity])).toEqual([
+      ['nik', 'file-excel-error', 'error'],
+      ['tanggal_lahir', 'tanggal-lahir-invalid', 'error'],
+    ]);
+    expect(row2[0]?.message).toBe('Kolom NIK berisi galat Excel #N/A, bukan data.');
   });
 
   it('hands the engine no error text and marks a NIK/No KK stored as a 15-digit number as having lost digits', () => {
