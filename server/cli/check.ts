@@ -17,10 +17,11 @@ import { createEngine, type EngineSnapshot } from '../../src/domain/engine/index
 import type { Finding } from '../../src/domain/findings';
 import { normalizeHeader } from '../../src/domain/headers';
 import { makeFinding, ROLE_LABELS } from '../../src/domain/messages';
+import { idValueKind } from '../../src/domain/nik';
 import { formatSimilarity } from '../../src/domain/match/reasons';
 import { programFromName } from '../../src/domain/overlap';
 import { isColumnRole, type ColumnRole, type RecordRow } from '../../src/domain/schema';
-import { cellToText, textLostPrecision } from '../../src/files/cell-values';
+import { cellToText } from '../../src/files/cell-values';
 import { findHeader, type HeaderGuess } from '../../src/files/header';
 import type { Row, Worksheet } from '../../src/files/table';
 import { isFileReadError, readTable } from '../../src/files/index';
@@ -37,8 +38,9 @@ Opsi:
                        Beberapa kolom digabung dengan +, mis.
                        --map nik=soc_sec_id,nama=given_name+surname,tanggal_lahir=date_of_birth
                        Berkas yang tidak punya kolom itu (mis. DTKS) memakai judul kolomnya sendiri.
-  --sheet NAMA         lembar XLSX yang diperiksa (bawaan: lembar pertama yang judul
-                       kolomnya memuat NIK atau nama)
+  --sheet NAMA         lembar XLSX yang diperiksa (bawaan: lembar yang judul kolomnya
+                       memuat NIK dan nama, lalu yang paling banyak kolom dikenali,
+                       lalu yang paling banyak baris; bila sama, yang pertama)
   --rules BERKAS.json  aturan kelayakan daerah: UMK, aturan aktif, umur minimal, pasangan
                        program terlarang (bentuk sama dengan GET /api/workspace/rules → settings)
   --today YYYY-MM-DD   tanggal "hari ini" untuk pemeriksaan umur (bawaan: hari ini, WIB)
@@ -177,22 +179,28 @@ export function readRows(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>
 
 /**
  * Reads the file and picks its worksheet: with --sheet the reader keeps only that one; otherwise the
- * first whose header names a NIK or nama column (detected, or by --map), so an instruction sheet in
- * front of the list is passed over. None: the first with rows, which fileRows then refuses.
+ * best list among those whose header names a NIK or nama column (detected, or by --map; see
+ * sheetScore), so an instruction, signature or summary sheet in front of the list is passed over.
+ * None: the first with rows, which fileRows then refuses.
  */
 export function loadFile(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>, note: Note = () => {}): LoadedFile {
   const bytes = readFileSync(file);
   const table = readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, opts.sheet !== undefined ? { sheet: opts.sheet } : {});
   const filled = table.sheets.filter((s) => s.rows.length > 0);
-  const seen: { sheet: Worksheet; header: HeaderGuess; keys: string[] }[] = [];
+  const seen: { sheet: Worksheet; header: HeaderGuess; keys: string[]; score: SheetScore }[] = [];
+  let best: (typeof seen)[number] | undefined;
   for (const sheet of filled) {
     const header = findHeader(sheet);
     const keys = header.labels.map((l) => normalizeHeader(l));
-    seen.push({ sheet, header, keys });
-    if (!namesSomeone(header, keys, opts.map)) continue;
-    const others = filled.filter((s) => s !== sheet).map((s) => `"${s.name}"`);
-    if (others.length > 0) note(`Catatan: ${file} juga berisi data di lembar ${others.join(', ')}; yang diperiksa hanya "${sheet.name}". Pilih lembar lain dengan --sheet NAMA.`);
-    return { file, sheet, header, keys, date1904: table.date1904, unrecognisedSheets: [] };
+    const one = { sheet, header, keys, score: sheetScore(sheet, header, keys, opts.map) };
+    seen.push(one);
+    if (one.score.people > 0 && (!best || betterSheet(one.score, best.score))) best = one;
+  }
+  if (best) {
+    const chosen = best.sheet;
+    const others = filled.filter((s) => s !== chosen).map((s) => `"${s.name}"`);
+    if (others.length > 0) note(`Catatan: ${file} juga berisi data di lembar ${others.join(', ')}; yang diperiksa hanya "${chosen.name}". Pilih lembar lain dengan --sheet NAMA.`);
+    return { file, sheet: chosen, header: best.header, keys: best.keys, date1904: table.date1904, unrecognisedSheets: [] };
   }
   const first = seen[0];
   if (!first) return { file, sheet: undefined, header: { headerIndex: -1, dataIndex: 0, labels: [], roles: [] }, keys: [], date1904: table.date1904, unrecognisedSheets: [] };
@@ -200,14 +208,36 @@ export function loadFile(file: string, opts: Pick<CheckOptions, 'map' | 'sheet'>
   return { file, sheet: first.sheet, header: first.header, keys: first.keys, date1904: table.date1904, unrecognisedSheets };
 }
 
-/** Whether a header gives a NIK or nama column: detected, or by --map columns it has. */
-function namesSomeone(header: HeaderGuess, keys: readonly string[], map: CheckOptions['map']): boolean {
-  if (header.roles.some((r) => r === 'nik' || r === 'nama')) return true;
-  for (const role of ['nik', 'nama'] as const) {
-    const columns = map.get(role);
-    if (columns && columns.every((col) => keys.includes(normalizeHeader(col)))) return true;
+/** How much a worksheet looks like the list to check, compared field by field in this order. */
+interface SheetScore {
+  /** 2 with both a NIK and a nama column, 1 with one of them (`Nama | Jabatan | NIP`), 0 with neither. */
+  people: number;
+  /** Distinct roles its columns have (detected or by --map). */
+  roles: number;
+  /** Rows below the header. */
+  rows: number;
+}
+
+/** The roles a header gives as rolePlan assigns them: --map columns it has all of, then detected columns not mapped. */
+function sheetScore(sheet: Worksheet, header: HeaderGuess, keys: readonly string[], map: CheckOptions['map']): SheetScore {
+  const roles = new Set<ColumnRole>();
+  const mapped = new Set<number>();
+  for (const [role, columns] of map) {
+    const idx = columns.map((col) => keys.indexOf(normalizeHeader(col)));
+    if (idx.some((c) => c < 0)) continue;
+    roles.add(role);
+    for (const c of idx) mapped.add(c);
   }
-  return false;
+  header.roles.forEach((role, c) => {
+    if (role && !mapped.has(c)) roles.add(role);
+  });
+  const people = (roles.has('nik') ? 1 : 0) + (roles.has('nama') ? 1 : 0);
+  return { people, roles: roles.size, rows: Math.max(0, sheet.rows.length - header.dataIndex) };
+}
+
+/** Strictly better only: on a tie the earlier sheet stays. */
+function betterSheet(a: SheetScore, b: SheetScore): boolean {
+  return (a.people - b.people || a.roles - b.roles || a.rows - b.rows) > 0;
 }
 
 /** A --map column that no file given has is a typo: refuse. One file lacking it only falls back (see rolePlan). */
@@ -326,15 +356,19 @@ export function fileRows(loaded: LoadedFile, map: CheckOptions['map'], note: Not
   return { rows, fileFindings, identityNotNik };
 }
 
-/** At least half of the non-empty nik values are 16 digits (or a NIK Excel wrote as 3.37502E+15). */
+/**
+ * At least half of the non-empty nik values read as a NIK: 16 digits once the separators officers
+ * write are taken out (3375-0144-0470-0017, no-break spaces, quotes), or a NIK Excel wrote as
+ * 3.37502E+15. The engine's own reading (idValueKind), so a NIK it would check is never skipped here.
+ */
 function mostlyNik(rows: readonly RecordRow[]): boolean {
   let filled = 0;
   let shaped = 0;
   for (const r of rows) {
-    const nik = r.values.nik;
-    if (!nik) continue;
+    const kind = idValueKind(r.values.nik ?? '');
+    if (kind === 'empty') continue;
     filled++;
-    if (/^'?\d{16}$/.test(nik.replace(/[\s.]/g, '')) || textLostPrecision(nik)) shaped++;
+    if (kind !== 'other') shaped++;
   }
   return shaped * 2 >= filled;
 }
@@ -414,13 +448,37 @@ export function buildReport(
     .sort((a, b) => cmp(member(a), member(b)));
   for (const key of keys) {
     const m = member(key);
-    for (const list of [fromFile.get(key), snap.findings[key]]) {
-      for (const f of list ?? []) {
-        findings.push({ file: m.file, row: m.row, column: f.column ?? null, code: f.code, severity: f.severity, message: f.message });
-      }
+    for (const f of rowFindings(fromFile.get(key), snap.findings[key])) {
+      findings.push({ file: m.file, row: m.row, column: f.column ?? null, code: f.code, severity: f.severity, message: f.message });
     }
   }
   return { rows: rows.filter((r) => !references.has(r.source)).length, duplicates, findings };
+}
+
+/** Engine findings that only say a field is empty (fields.ts). */
+const MISSING_CODES: ReadonlySet<string> = new Set(['nik-missing', 'nama-missing', 'field-missing']);
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/**
+ * One row's findings: the reader's, then the engine's. A cell that held an Excel error reaches the
+ * engine empty, and "NIK kosong" would send the officer looking for a blank cell: the engine's
+ * missing-field finding for that column is left out, and the Excel-error finding takes its severity
+ * when stronger, so a row without a readable NIK or nama still fails the check (exit 1) as before.
+ */
+function rowFindings(fromFile: readonly Finding[] | undefined, fromEngine: readonly Finding[] | undefined): readonly Finding[] {
+  if (!fromFile) return fromEngine ?? [];
+  const own = fromFile.slice();
+  const engine: Finding[] = [];
+  for (const f of fromEngine ?? []) {
+    if (!MISSING_CODES.has(f.code) || !own.some((e) => e.column === f.column)) {
+      engine.push(f);
+      continue;
+    }
+    own.forEach((e, i) => {
+      if (e.column === f.column && SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) own[i] = { ...e, severity: f.severity };
+    });
+  }
+  return [...own, ...engine];
 }
 
 const SEVERITY_LABEL = { error: 'GALAT', warning: 'PERINGATAN', info: 'INFO' } as const;

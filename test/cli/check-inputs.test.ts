@@ -48,6 +48,53 @@ beforeAll(async () => {
   ws.addRow([3375015301891050, 3375010101200002, 'Budi Santoso', '13-01-1989']);
   ws.addRow(['3375016808900002', '3375010101200003', { error: '#N/A' }, '28-08-1990']);
   await num.xlsx.writeFile(join(dir, 'PKH-numeric.xlsx'));
+  // Sheets in front of the list that name a nama column but are not the list: an instruction sheet
+  // describing the columns, a signature block. Then two lists: the fuller one is checked.
+  const front = new ExcelJS.Workbook();
+  const help = front.addWorksheet('Petunjuk');
+  help.addRow(['No', 'Nama Kolom', 'Keterangan']);
+  help.addRow([1, 'NIK', '16 digit, ditulis sebagai teks']);
+  help.addRow([2, 'Nama', 'sesuai KTP']);
+  const sign = front.addWorksheet('Pengesahan');
+  sign.addRow(['Nama', 'Jabatan', 'NIP']);
+  sign.addRow(['Drs. Bambang Sutrisno', 'Kepala Dinas Sosial', '196801011990031001']);
+  const list = front.addWorksheet('Data');
+  list.addRow(['NIK', 'No KK', 'Nama', 'Tgl Lahir']);
+  list.addRow(['3375015201800003', '3375010101200001', 'Siti Aminah', '12-01-1980']);
+  list.addRow(['3375016808900002', '3375010101200003', 'Dewi Lestari', '28-08-1990']);
+  await front.xlsx.writeFile(join(dir, 'front-sheets.xlsx'));
+  const lists = new ExcelJS.Workbook();
+  const names = lists.addWorksheet('Nama saja');
+  names.addRow(['Nama']);
+  for (const n of ['Siti Aminah', 'Dewi Lestari', 'Budi Santoso', 'Sri Wahyuni']) names.addRow([n]);
+  const old = lists.addWorksheet('Usulan lama');
+  old.addRow(['NIK', 'Nama']);
+  for (const n of ['3375015201800003', '3375016808900002', '3375015301891050']) old.addRow([n, 'Orang Lama']);
+  const small = lists.addWorksheet('Usulan kecil');
+  small.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  small.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  const big = lists.addWorksheet('Usulan baru');
+  big.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  big.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  big.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
+  const same = lists.addWorksheet('Usulan salinan');
+  same.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  same.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  same.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
+  await lists.xlsx.writeFile(join(dir, 'lists.xlsx'));
+  // #N/A where the NIK should be, in a row that has another problem of its own (31 February).
+  const naNik = new ExcelJS.Workbook();
+  const na = naNik.addWorksheet('Data');
+  na.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  na.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
+  na.addRow([{ error: '#N/A' }, 'Dewi Lestari', '31-02-1990']);
+  await naNik.xlsx.writeFile(join(dir, 'na-nik.xlsx'));
+  // The same NIKs written plainly and as officers write them (dashes, no-break spaces, curly quotes).
+  const people = ['Suparmi,04-04-1970', 'Sumini,04-04-1971', 'Sumirah,04-04-1972'];
+  const plain = ['3375014404700017', '3375014404700099', '3375019999990000'];
+  const written = ['3375-0144-0470-0017', '3375\u00a00144\u00a00470\u00a00099', '\u20183375019999990000\u2019'];
+  csv('id-plain.csv', ['ID Penerima,Nama,Tgl Lahir', ...plain.map((n, i) => `${n},${people[i]}`)]);
+  csv('id-written.csv', ['ID Penerima,Nama,Tgl Lahir', ...written.map((n, i) => `${n},${people[i]}`)]);
   csv('febrl.csv', [
     'rec_id,given_name,surname,date_of_birth,soc_sec_id',
     'rec-1-org,michaela,neumann,19151111,5304218',
@@ -93,6 +140,26 @@ describe('which worksheet is checked', () => {
   });
 });
 
+describe('which worksheet is checked when several name someone', () => {
+  it('checks the list, not an instruction sheet (Nama Kolom) or a signature sheet (Nama | Jabatan | NIP) in front of it', async () => {
+    const { code, stdout, stderr } = await check('front-sheets.xlsx', '--json', ...TODAY);
+    expect(code).toBe(0);
+    const report = json(stdout);
+    expect(report.rows).toBe(2);
+    // Findings of the instruction rows ("NIK" is not a name…) would show that the wrong sheet was read.
+    expect(report.findings).toEqual([]);
+    expect(stderr).toContain('juga berisi data di lembar "Petunjuk", "Pengesahan"; yang diperiksa hanya "Data"');
+  });
+
+  it('prefers NIK and nama over one of them, then more recognised columns, then more rows; the first of equals', async () => {
+    const { stdout, stderr } = await check('lists.xlsx', '--json', ...TODAY);
+    expect(json(stdout).rows).toBe(2);
+    expect(stderr).toContain('juga berisi data di lembar "Nama saja", "Usulan lama", "Usulan kecil", "Usulan salinan"; yang diperiksa hanya "Usulan baru"');
+    const chosen = await check('lists.xlsx', '--sheet', 'Nama saja', '--json', ...TODAY);
+    expect(json(chosen.stdout).rows).toBe(4);
+  });
+});
+
 describe('headers that name no one', () => {
   it('refuses a file without a NIK or nama column, naming its columns and showing --map', async () => {
     const { code, stdout, stderr } = await check('febrl.csv', '--json', ...TODAY);
@@ -126,6 +193,17 @@ describe('--map with a reference list', () => {
     expect(stderr).not.toContain('bukan NIK 16 digit');
   });
 
+  it('checks a mapped column of NIKs written with dashes, no-break spaces or curly quotes as NIKs', async () => {
+    const map = ['--map', 'nik=ID Penerima'];
+    const plain = await check('id-plain.csv', ...map, '--json', ...TODAY);
+    const written = await check('id-written.csv', ...map, '--json', ...TODAY);
+    expect(written.stderr).not.toContain('bukan NIK 16 digit');
+    const findings = (stdout: string) => json(stdout).findings.map(({ file: _file, ...f }) => f);
+    expect(findings(plain.stdout).map((f) => f.code)).toEqual(['nik-birth-date-mismatch', 'nik-trailing-zero', 'nik-birth-date-impossible']);
+    expect(findings(written.stdout)).toEqual(findings(plain.stdout));
+    expect(written.code).toBe(1);
+  });
+
   it('still refuses a mapped column no file has (a typo)', async () => {
     const { code, stderr } = await check('usulan.csv', '--map', 'nik=nomor_indukk', '--reference', 'DTKS.csv', ...TODAY);
     expect(code).toBe(2);
@@ -151,17 +229,31 @@ describe("Excel's own cell values", () => {
     const { stdout } = await check('PKH-numeric.xlsx', '--json', ...TODAY);
     const report = json(stdout);
     const row3 = report.findings.filter((f) => f.row === 3);
-    expect(row3[0]).toEqual({
-      file: 'PKH-numeric.xlsx',
-      row: 3,
-      column: 'nama',
-      code: 'file-excel-error',
-      severity: 'warning',
-      message: 'Kolom nama berisi galat Excel #N/A, bukan data.',
-    });
-    expect(row3.map((f) => f.code)).toContain('nama-missing');
+    // In place of "Nama kosong." (the cell is not empty) and as grave: the row has no readable name.
+    expect(row3).toEqual([
+      {
+        file: 'PKH-numeric.xlsx',
+        row: 3,
+        column: 'nama',
+        code: 'file-excel-error',
+        severity: 'error',
+        message: 'Kolom nama berisi galat Excel #N/A, bukan data.',
+      },
+    ]);
     const text = await check('PKH-numeric.xlsx', ...TODAY);
-    expect(text.stdout).toContain('[PERINGATAN] nama: Kolom nama berisi galat Excel #N/A, bukan data.');
+    expect(text.stdout).toContain('[GALAT] nama: Kolom nama berisi galat Excel #N/A, bukan data.');
+    expect(text.stdout).not.toContain('Nama kosong');
+  });
+
+  it('says #N/A in the NIK column once, not also "NIK kosong", and still checks the rest of the row', async () => {
+    const { code, stdout } = await check('na-nik.xlsx', '--json', ...TODAY);
+    expect(code).toBe(1);
+    const row2 = json(stdout).findings.filter((f) => f.row === 2);
+    expect(row2.map((f) => [f.column, f.code, f.severity])).toEqual([
+      ['nik', 'file-excel-error', 'error'],
+      ['tanggal_lahir', 'tanggal-lahir-invalid', 'error'],
+    ]);
+    expect(row2[0]?.message).toBe('Kolom NIK berisi galat Excel #N/A, bukan data.');
   });
 
   it('hands the engine no error text and marks a NIK/No KK stored as a 15-digit number as having lost digits', () => {
