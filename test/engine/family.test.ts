@@ -109,3 +109,38 @@ describe('one family, one person typed twice', () => {
     expect(check([a, b]).persons.map((g) => g.members)).toEqual([[a.key, b.key]]);
   });
 });
+
+describe('a NIK that contradicts its own row\'s sex column', () => {
+  // Suparmi's own NIK (the day plus 40: a woman) and her husband Suparman's (a man), as in one KK.
+  const kk = '3375010101100005';
+  const hers = '3375014404700017';
+  const his = '3375010404700016';
+  const suparmi = { nama: 'Suparmi', jenis_kelamin: 'P', tanggal_lahir: '04-04-1970' };
+
+  it('still links one woman listed once with her own NIK and once with her husband\'s or the No KK in the NIK cell', () => {
+    for (const wrong of [his, kk]) {
+      const a = row({ ...suparmi, nik: hers, no_kk: kk });
+      const b = row({ ...suparmi, nik: wrong });
+      const { persons, explain } = check([a, b]);
+      expect(persons.map((g) => g.members), wrong).toEqual([[a.key, b.key]]);
+      expect(explain(a, b)?.reason, wrong).toMatch(/tetapi NIK berbeda$/);
+      expect(explain(a, b)?.reason, wrong).not.toContain('dua orang');
+    }
+  });
+
+  it('keeps a row apart from one of the other sex by its sex column: the column, not the NIK it contradicts, is the row\'s sex', () => {
+    // Tri Rahayu (P) holds a man's NIK; the other Tri Rahayu is a man by his sex column and his own NIK.
+    const tri = { nama: 'Tri Rahayu', tanggal_lahir: '04-04-1970' };
+    const a = row({ ...tri, jenis_kelamin: 'P', nik: his });
+    const b = row({ ...tri, jenis_kelamin: 'L', nik: '3375010404700105' });
+    const { persons, explain } = check([a, b]);
+    expect(persons).toEqual([]);
+    expect(explain(a, b)?.reason).toContain('NIK dan jenis kelamin menunjukkan dua orang');
+    // Without his sex column his NIK says it, and it says a man: still two people.
+    const c = row({ ...b.values, jenis_kelamin: '' });
+    expect(check([a, c]).persons).toEqual([]);
+    // A woman's NIK on a row without a sex column is a woman, like the row that says P: one person.
+    const d = row({ ...tri, jenis_kelamin: '', nik: '3375014404700105' });
+    expect(check([a, d]).persons.map((g) => g.members)).toEqual([[a.key, d.key]]);
+  });
+});

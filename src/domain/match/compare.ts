@@ -443,6 +443,13 @@ export const TWO_PEOPLE_TWINS = 2;
 /** The sex a NIK encodes (the day plus 40 for women: digit 7 is 4–7), as sexCodeOf's code. */
 const nikSexCode = (nik: string): number => (nik.charCodeAt(6) >= 52 ? 2 : 1);
 
+/**
+ * A row's sex for twoPeopleCode, as sexCodeOf's code: its sex column when filled, else the
+ * sex its NIK encodes. A NIK that contradicts its own row's sex column is someone else's
+ * number typed into the cell (a husband's NIK, the No KK) or a slip, and says nothing here.
+ */
+const rowSexCode = (f: Features, nik: string): number => sexCodeOf(f.sex) || nikSexCode(nik);
+
 /** Both rows' identity numbers are NIKs: usable ones of 16 digits (identityFrom keeps no other number of 16 digits). */
 function isNikPair(a: Features, b: Features): boolean {
   return a.identity !== null && b.identity !== null && a.identity.length === 16 && b.identity.length === 16;
@@ -458,21 +465,24 @@ function samePrefix(a: string, b: string, n: number): boolean {
  * Clear signs of two people, whatever the other fields say (0: none; else a TWO_PEOPLE_ code).
  * Both rows must carry a valid NIK (identity numbers of 16 digits are NIKs: see features.ts),
  * and not the same one.
- *  - otherSex: the NIKs differ by more than one typo, and the sexes differ, by the sex
- *    column or by the NIKs themselves: a NIK belongs to one person of one sex.
+ *  - otherSex: the NIKs differ by more than one typo, and the rows' sexes differ (rowSexCode:
+ *    the sex column, else the NIK's): a NIK belongs to one person of one sex. The sex column
+ *    comes first: a row of a woman holding her husband's NIK is still a woman, and one person
+ *    listed once with her own NIK and once with his is one person.
  *  - twins: one family (same No KK), NIKs equal but for the serial (digits 13–16: the same
  *    district, birth date and sex), and either a given name replaced by another (`otherName`:
  *    no name token agrees, or one faces a token unlike it) or a different sex column. Twins get
  *    neighbouring serials; one person typed twice with a NIK typo would need a second,
- *    unlike error as well (a typo in the name is not one: its tokens stay alike).
+ *    unlike error as well (a typo in the name is not one: its tokens stay alike). Only the sex
+ *    columns here: both NIKs encode one sex, so a NIK standing in for a missing column would
+ *    differ only from a column that contradicts its own row's NIK.
  */
 function twoPeopleCode(a: Features, b: Features, idCode: number, noKkCode: number, otherName: boolean): number {
   const x = a.identity;
   const y = b.identity;
   if (idCode === 0 || idCode === ID_SAME || x === null || y === null || !isNikPair(a, b)) return 0;
-  const otherSex = sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex)) === DIFFER;
-  if (idCode === ID_DIFFER && (otherSex || nikSexCode(x) !== nikSexCode(y))) return TWO_PEOPLE_OTHER_SEX;
-  if (noKkCode === SAME && (otherName || otherSex) && samePrefix(x, y, 12)) return TWO_PEOPLE_TWINS;
+  if (idCode === ID_DIFFER && rowSexCode(a, x) !== rowSexCode(b, y)) return TWO_PEOPLE_OTHER_SEX;
+  if (noKkCode === SAME && (otherName || sexLevel(sexCodeOf(a.sex), sexCodeOf(b.sex)) === DIFFER) && samePrefix(x, y, 12)) return TWO_PEOPLE_TWINS;
   return 0;
 }
 
@@ -721,26 +731,20 @@ export function comparePair(
   if (mayPrune && firstTwo + (name.present ? name.weight : 0) + small + k.addressMax < needed) return null;
   const address = scratch.address;
   compareAddress(a, b, model, scratch, address);
-  // The weight summed in the evidence's order (below), so a pair that does not link
-  // is turned down before any evidence is built: ~2 of 3 pairs that get this far.
-  let weight = 0;
-  if (idCode !== 0) weight += idW;
-  if (birthCode !== 0) weight += birthW;
-  if (name.present) weight += name.weight;
-  if (address.present) weight += address.weight;
-  if (rtrwCode !== 0) weight += lw.rtrw[rtrwCode] as number;
-  if (villageCode !== 0) weight += lw.village[villageCode] as number;
-  if (districtCode !== 0) weight += lw.district[districtCode] as number;
-  if (birthPlaceCode !== 0) weight += lw.birthPlace[birthPlaceCode] as number;
-  if (sexCode !== 0) weight += lw.sex[sexCode] as number;
-  if (noKkCode === SAME) weight += lw.noKk[SAME] as number;
+  // The weight, so a pair that does not link is turned down before any evidence is
+  // built: ~2 of 3 pairs that get this far.
+  const weight = fieldSum(idW, birthW, codes, name, address, lw);
   // The corrections of correctedScore only lower the weight: a pair that does not link
   // without them does not link with them, and only the few that do are corrected.
   if (prune && !linked(probability(model, weight), sameIdentity, false, model)) return null;
   return correctedScore(a, b, model, prune, sameIdentity, codes, idW, birthW, weight, scratch, k);
 }
 
-/** A pair's weight from its fields' weights, in the evidence's order (comparePair sums the same inline). */
+/**
+ * A pair's weight from its fields' weights, summed in the evidence's order (scoreOf): the
+ * plain sum of comparePair and the corrected one of correctedScore. Small enough for V8 to
+ * inline into comparePair; the order is kept, so the sums are the very numbers they were.
+ */
 function fieldSum(idW: number, birthW: number, codes: FieldCodes, name: FuzzyScore, address: FuzzyScore, lw: LevelWeights): number {
   let weight = 0;
   if (codes.identity !== 0) weight += idW;
