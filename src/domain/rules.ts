@@ -103,7 +103,7 @@ export const DEFAULT_RULES: EligibilityRules = {
   },
   died: {
     enabled: true,
-    terms: ['meninggal', 'meninggal dunia', 'wafat', 'almarhum', 'almarhumah', 'alm', 'almh', 'md', 'tutup usia', 'mati'],
+    terms: ['meninggal', 'meninggal dunia', 'wafat', 'berpulang', 'almarhum', 'almarhumah', 'alm', 'almh', 'md', 'tutup usia', 'mati'],
   },
   moved: {
     enabled: true,
@@ -313,21 +313,27 @@ const SURVIVOR: ReadonlySet<string> = new Set(['ditinggal', 'ditinggalkan', 'cer
  */
 const BETWEEN: ReadonlySet<string> = new Set([
   'sudah', 'sdh', 'telah', 'tlh', 'yg', 'yang', 'ybs', 'kpm', 'nya', 'kandung', 'tiri', 'angkat', 'juga', 'baru', 'lama', 'dulu',
-  'laki', 'perempuan', 'pertama', 'kedua', 'ketiga', 'sulung', 'bungsu',
+  'laki', 'perempuan', 'pertama', 'kedua', 'ketiga', 'sulung', 'bungsu', 'laki2', 'ke', 'lalu', 'sakit',
 ]);
+/** Relative-clause words among BETWEEN: 'anak yg sdh pindah' is about the child, whatever comes before. */
+const RELATIVE_CLAUSE: ReadonlySet<string> = new Set(['yg', 'yang']);
 const MAX_BETWEEN = 3;
 /** Death words that stand before whose death it is: 'Alm. suami', 'almarhumah ibunya'. */
 const TITLES: ReadonlySet<string> = new Set(['alm', 'almh', 'almarhum', 'almarhumah']);
 /** KIN_WORDS but the relatives that are also a title of address: 'Alm. Bapak Karto' is the late Mr Karto, maybe the recipient. */
 const KIN_AFTER_TITLE: ReadonlyArray<readonly string[]> = KIN_WORDS.filter((kin) => kin.join(' ') !== 'bapak' && kin.join(' ') !== 'ibu');
 
-/** Whether `kin`'s words stand in `list` from index `start`, the last one maybe with 'nya' (his/her: 'suaminya', 'orang tuanya'). */
+/**
+ * Whether `kin`'s words stand in `list` from index `start`, the last one maybe with 'nya'
+ * (his/her: 'suaminya', 'orang tuanya') or written doubled with a 2 ('anak2': children).
+ */
 function kinAt(list: readonly string[], start: number, kin: readonly string[]): boolean {
   const last = kin.length - 1;
   if (start < 0 || start + last >= list.length) return false;
   for (let i = 0; i < last; i++) if (list[start + i] !== kin[i]) return false;
-  const word = list[start + last];
-  return word === kin[last] || word === `${kin[last]}nya`;
+  const word = list[start + last] as string;
+  const k = kin[last] as string;
+  return word === k || word === `${k}nya` || word === `${k}2` || word === `${k}2nya`;
 }
 
 /**
@@ -337,73 +343,107 @@ function kinAt(list: readonly string[], start: number, kin: readonly string[]): 
  * left ('ditinggal mati', 'cerai mati'), or a relative just after 'Alm.' ('Alm. suami …').
  * 'Janda', 'duda' and 'yatim' are not death words at all: they never flag alone.
  */
-function anotherPersonsDeath(clause: string, at: number, term: string, sex: Sex): boolean {
-  const { words, end } = wordsBefore(clause, at);
-  if (end >= 0 && (SURVIVOR.has(words[end] as string) || onlyRelativeEndsAt(words, end, sex))) return true;
+function anotherPersonsDeath(clause: string, at: number, term: string, who: Recipient): boolean {
+  const before = wordsBefore(clause, at);
+  if (before.end >= 0 && (SURVIVOR.has(before.words[before.end] as string) || onlyRelativeEndsAt(before, who))) return true;
   if (!TITLES.has(term)) return false;
   const after = clause.slice(at + term.length).trim().split(' ');
   return KIN_AFTER_TITLE.some((kin) => kinAt(after, 0, kin));
 }
 
 /** Whether the move word at `at` in `clause` (words() of one clause) is a relative's: 'anak pindah ke Jakarta', 'suami sudah pindah kerja'. */
-function anotherPersonsMove(clause: string, at: number, sex: Sex): boolean {
-  const { words, end } = wordsBefore(clause, at);
-  return onlyRelativeEndsAt(words, end, sex);
+function anotherPersonsMove(clause: string, at: number, who: Recipient): boolean {
+  return onlyRelativeEndsAt(wordsBefore(clause, at), who);
 }
 
-/** The words of `text` before `at`, and the index of the last one that is not a BETWEEN word (-1 when none). */
-function wordsBefore(text: string, at: number): { words: string[]; end: number } {
+/**
+ * The words of `text` before `at`; `end`: the index of the last one that is not a BETWEEN word
+ * or a number ('anak ke 2 meninggal'; -1 when none); `relativeClause`: a skipped word was 'yg'.
+ */
+function wordsBefore(text: string, at: number): { words: string[]; end: number; relativeClause: boolean } {
   const words = text.slice(0, at).trim().split(' ');
   let end = words.length - 1;
-  for (let n = 0; n < MAX_BETWEEN && end >= 0 && BETWEEN.has(words[end] as string); n++) end--;
-  return { words, end };
+  let relativeClause = false;
+  for (let n = 0; n < MAX_BETWEEN && end >= 0 && isFiller(words[end] as string); n++) {
+    if (RELATIVE_CLAUSE.has(words[end] as string)) relativeClause = true;
+    end--;
+  }
+  return { words, end, relativeClause };
 }
+
+const isFiller = (word: string): boolean => BETWEEN.has(word) || /^\d+$/.test(word);
 
 type Sex = 'L' | 'P' | null;
 
-/** Words before a relative that make the recipient a subject too: 'ikut suami pindah', 'bersama anak pindah'. */
+/**
+ * What the died / moved rules know of the recipient: the sex (jenis_kelamin), whether a child
+ * (under 17 by the birth date), and whether the text calls them an orphan ('yatim', 'piatu'):
+ * then 'Bapak' / 'Ibu' is a parent, never the recipient's own title.
+ */
+interface Recipient {
+  sex: Sex;
+  child: boolean;
+  orphan: boolean;
+}
+
+/** Words before a relative that make the recipient a subject too, at the start of a clause: 'ikut suami pindah', 'bersama anak pindah'. */
 const COMPANION: ReadonlySet<string> = new Set(['ikut', 'bersama', 'dengan', 'sama', 'beserta']);
+/** Words naming the recipient: 'KPM dan suami pindah', 'ybs & anak pindah'. */
+const RECIPIENT_WORDS: ReadonlySet<string> = new Set(['kpm', 'ybs', 'penerima']);
 /** A spouse named beside the other spouse is the couple, the recipient among them: 'suami istri pindah'. */
 const SPOUSE: ReadonlySet<string> = new Set(['suami', 'istri', 'isteri']);
 /** The relatives that are also how one addresses the recipient, by the recipient's sex: 'Bapak sudah meninggal' of a man. */
 const TITLE_OF: Readonly<Record<string, 'L' | 'P'>> = { bapak: 'L', ibu: 'P' };
+/** Words right after 'Bapak' / 'Ibu' that make it a parent: 'ibu kandung', 'bapak tiri'. */
+const PARENT_QUALIFIERS: ReadonlySet<string> = new Set(['kandung', 'tiri', 'angkat']);
 
 /**
- * Whether the words ending at index `end` of `words` name a relative as the only subject
- * ('suami', 'orang tuanya'): not when the recipient is named with them ('ikut suami',
- * 'suami istri') or the word is the recipient's own title ('Bapak' of a man, 'Ibu' of a woman).
+ * Whether the words before a death or move word (wordsBefore) name a relative as its only
+ * subject ('suami', 'orang tuanya', 'anak yg sdh pindah'): not when the recipient is named with
+ * them ('ikut suami', 'KPM dan suami', 'suami istri') or the word is the recipient's own title
+ * ('Bapak' of a man, 'Ibu' of a woman, unless a child's or an orphan's note or 'ibu kandung').
  */
-function onlyRelativeEndsAt(words: readonly string[], end: number, sex: Sex): boolean {
+function onlyRelativeEndsAt(before: { words: string[]; end: number; relativeClause: boolean }, who: Recipient): boolean {
+  const { words, end } = before;
   if (end < 0) return false;
   const kin = KIN_WORDS.find((k) => kinAt(words, end - k.length + 1, k));
   if (!kin) return false;
-  if (sex !== null && TITLE_OF[words[end] as string] === sex) return false;
-  let before = end - kin.length;
-  if (before >= 0 && COMPANION.has(words[before] as string)) return false;
-  if (before >= 0 && words[before] === 'dan') before--;
-  return !(SPOUSE.has(kin.join(' ')) && before >= 0 && SPOUSE.has(words[before] as string));
+  if (before.relativeClause) return true;
+  const first = end - kin.length + 1;
+  let prev = first - 1;
+  if (prev >= 0 && words[prev] === 'dan') prev--;
+  const prevWord = prev >= 0 ? (words[prev] as string) : '';
+  if (ownTitle(words, end, first, prevWord, who)) return false;
+  if (COMPANION.has(prevWord) && prev === 0) return false;
+  if (RECIPIENT_WORDS.has(prevWord)) return false;
+  return !(SPOUSE.has(kin.join(' ')) && SPOUSE.has(prevWord));
+}
+
+/** Whether the one-word relative at `end` ('bapak', 'ibu') is the recipient's own title (see onlyRelativeEndsAt). */
+function ownTitle(words: readonly string[], end: number, first: number, prevWord: string, who: Recipient): boolean {
+  if (first !== end || who.sex === null || who.child || who.orphan || TITLE_OF[words[end] as string] !== who.sex) return false;
+  return !PARENT_QUALIFIERS.has((words[end + 1] as string | undefined) ?? '') && !KIN_WORDS.some((k) => k.length === 1 && k[0] === prevWord);
 }
 
 /** Words officers shorten with a full stop inside a clause: titles, honorifics, address parts, dates. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'alm', 'almh', 'almrh', 'hj', 'moh', 'muh', 'mhd', 'st', 'sdr', 'sdri', 'bpk', 'bp', 'pak', 'bu', 'ny', 'nn', 'tn', 'an', 'yth',
-  'dr', 'drs', 'dra', 'ir', 'tgl', 'th', 'thn', 'no', 'jl', 'jln', 'gg', 'kp', 'ds', 'dsn', 'kel', 'kec', 'kab', 'rt', 'rw',
+  'dr', 'drs', 'dra', 'ir', 'tgl', 'th', 'thn', 'bln', 'no', 'jl', 'jln', 'gg', 'kp', 'ds', 'dsn', 'kel', 'kec', 'kab', 'rt', 'rw',
+  'sdh', 'yg', 'tlh', 'ybs', 'pd', 'dg', 'dgn', 'krn', 'utk', 'tdk', 'blm', 'kpm',
 ]);
 
 /**
- * The clauses of a free text: it is cut at , ; : ( ) [ ] / | a line end or ' - ', and at a
- * full stop before a space unless it ends an abbreviation ('Alm. suami', 'Hj. Siti', 'Jl.
- * Melati'). A relative in one clause says nothing of a death or move in the next: 'Tinggal
- * bersama anak, sudah meninggal'.
+ * The clauses of a free text: it is cut at , ; and line ends, and at a full stop before a
+ * space unless it ends an abbreviation ('Alm. suami', 'Hj. Siti', 'sdh. pindah'). Brackets,
+ * colons and dashes do not cut: 'Suami (alm)', 'Orang tua: meninggal'. A relative in one
+ * clause says nothing of a death or move in the next: 'Tinggal bersama anak, sudah meninggal'.
  */
 function clausesOf(raw: string): string[] {
   const out: string[] = [];
-  for (const part of raw.split(/[,;:()[\]/|\n\r]+|\s-\s/)) {
+  for (const part of raw.split(/[,;\n\r]+/)) {
     let from = 0;
-    for (const stop of part.matchAll(/\.\s/g)) {
-      const at = stop.index;
-      const word = /([A-Za-z]+)$/.exec(part.slice(from, at))?.[1]?.toLowerCase() ?? '';
-      if (word.length <= 1 || ABBREVIATIONS.has(word)) continue;
+    for (let at = part.indexOf('. '); at >= 0; at = part.indexOf('. ', at + 1)) {
+      if (isAbbreviation(wordEndingAt(part, at, from))) continue;
       out.push(part.slice(from, at));
       from = at + 1;
     }
@@ -412,16 +452,38 @@ function clausesOf(raw: string): string[] {
   return out.filter((c) => c.trim() !== '');
 }
 
+/** The letters just before index `at` of `text` (not before `from`), lower-cased: read backwards, so a long text stays linear. */
+function wordEndingAt(text: string, at: number, from: number): string {
+  let start = at;
+  while (start > from && /[A-Za-z]/.test(text[start - 1] as string)) start--;
+  return text.slice(start, at).toLowerCase();
+}
+
+const isAbbreviation = (word: string): boolean => word.length <= 1 || ABBREVIATIONS.has(word);
+
 /** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died); `sex`: the row's, for titles of address. */
-function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, sex: Sex): void {
+function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, today: string, parsed: ParsedRow | undefined): void {
   const v = row.values;
-  // Most rows fill none of the three columns: then no texts are built.
+  // Most rows fill none of the three columns: then no texts are built, nor the recipient read.
   const texts = v.status || v.alasan || v.catatan ? clauseTexts(v) : NO_TEXTS;
-  lifeEvent(out, row, 'died', rules.died, texts, sex);
-  lifeEvent(out, row, 'moved', rules.moved, texts, sex);
+  const who = texts.length > 0 ? recipientOf(row, today, parsed, texts) : NO_RECIPIENT;
+  lifeEvent(out, row, 'died', rules.died, texts, who);
+  lifeEvent(out, row, 'moved', rules.moved, texts, who);
+}
+
+const NO_RECIPIENT: Recipient = { sex: null, child: false, orphan: false };
+
+/** What the died / moved rules read of the row's recipient (see Recipient). */
+function recipientOf(row: RecordRow, today: string, parsed: ParsedRow | undefined, texts: LifeEventTexts): Recipient {
+  const jk = row.values.jenis_kelamin;
+  const sex = parsed ? parsed.sex : jk ? parseSex(jk) : null;
+  const born = birthOf(row, today, parsed);
+  return { sex, child: born !== null && born.age >= 0 && born.age < 17, orphan: texts.some(([, text]) => ORPHAN.test(text)) };
 }
 
 const NO_TEXTS: LifeEventTexts = [];
+/** An orphan's note (words()): 'yatim', 'piatu', 'yatim piatu'. */
+const ORPHAN = / (?:yatim|piatu) /;
 
 /** Each clause (clausesOf) of status, alasan and catatan as words(), with its column. */
 function clauseTexts(v: RecordRow['values']): LifeEventTexts {
@@ -430,15 +492,15 @@ function clauseTexts(v: RecordRow['values']): LifeEventTexts {
   return texts;
 }
 
-function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts, sex: Sex): void {
+function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts, who: Recipient): void {
   if (!rule.enabled) return;
   const v = row.values;
   let hit: ColumnRole | null = null;
   if (texts.length > 0) {
     const ignore =
       code === 'died'
-        ? (clause: string, at: number, term: string) => anotherPersonsDeath(clause, at, term, sex)
-        : (clause: string, at: number) => anotherPersonsMove(clause, at, sex);
+        ? (clause: string, at: number, term: string) => anotherPersonsDeath(clause, at, term, who)
+        : (clause: string, at: number) => anotherPersonsMove(clause, at, who);
     hit = texts.find(([, text]) => findTerm(text, rule.terms, ignore))?.[0] ?? null;
   }
   if (!hit && code === 'died' && v.nama && mayBeDeceased(v.nama) && DECEASED_NAME.test(v.nama)) hit = 'nama';
@@ -464,11 +526,18 @@ function mayHeadHousehold(row: RecordRow, shared: EligibilityShared): boolean {
   return programs.some((p) => isHouseholdProgram(overlap, p));
 }
 
-/** The head of household's age, from tanggal_lahir or else the NIK (only for a row that may be one: mayHeadHousehold). */
+/** The head of household's age (birthOf), only for a row that may be one (mayHeadHousehold). */
 function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, shared: EligibilityShared): Finding | null {
   if (!rule.enabled) return null;
+  const born = birthOf(row, today, shared.parsed);
+  // The programmes last: most rows are old enough and never need them.
+  if (!born || born.age < 0 || born.age >= rule.minAge || !mayHeadHousehold(row, shared)) return null;
+  return makeFinding(row.key, 'head-under-17', { age: born.age, birthDate: formatDate(born.birth), minAge: rule.minAge }, born.column);
+}
+
+/** The row's birth date and age today, from tanggal_lahir or else the NIK (`column`: which one); null when neither gives one. */
+function birthOf(row: RecordRow, today: string, parsed: ParsedRow | undefined): { birth: string; age: number; column: ColumnRole } | null {
   const v = row.values;
-  const parsed = shared.parsed;
   // parseRow's values are the same: its NIK birth date took no hint, as birthIso is null here.
   let birth = parsed ? parsed.birthIso : v.tanggal_lahir ? parseBirthDate(v.tanggal_lahir, today) : null;
   // parseRow's age of that date, under the same today.
@@ -479,10 +548,7 @@ function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], toda
     column = 'nik';
   }
   if (!birth) return null;
-  age ??= ageOn(birth, today);
-  // The programmes last: most rows are old enough and never need them.
-  if (age < 0 || age >= rule.minAge || !mayHeadHousehold(row, shared)) return null;
-  return makeFinding(row.key, 'head-under-17', { age, birthDate: formatDate(birth), minAge: rule.minAge }, column);
+  return { birth, age: age ?? ageOn(birth, today), column };
 }
 
 function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, today: string, shared: EligibilityShared): void {
@@ -491,7 +557,7 @@ function ruleFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, t
   occupationFindings(out, row, rules, shared.terms);
   const house = houseFinding(row, rules.goodHouse);
   if (house) out.push(house);
-  lifeEventFindings(out, row, rules, shared.parsed ? shared.parsed.sex : row.values.jenis_kelamin ? parseSex(row.values.jenis_kelamin) : null);
+  lifeEventFindings(out, row, rules, today, shared.parsed);
   const age = ageFinding(row, rules.headUnderAge, today, shared);
   if (age) out.push(age);
 }

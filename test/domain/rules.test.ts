@@ -138,6 +138,53 @@ describe('checkEligibility', () => {
     expect(codes(check({ [column]: text })), text).toEqual(code ? [code] : []);
   });
 
+  // Brackets, colons, dashes and an abbreviation's full stop do not part a relative from the
+  // word after it; a relative clause ('anak yg sdh pindah') is about the relative; the
+  // recipient named beside a relative ('KPM dan suami') moved too; fillers and numbers between.
+  it.each([
+    ['Janda, suami (alm)', null],
+    ['Suami (Alm) th 2020', null],
+    ['Suami (alm.)', null],
+    ['Suami [alm]', null],
+    ['Suami - meninggal', null],
+    ['Suami / meninggal', null],
+    ['Suami: meninggal', null],
+    ['Orang tua: meninggal semua', null],
+    ['Suami sdh. meninggal', null],
+    ['Suami yg. meninggal', null],
+    ['Suami tlh. meninggal dunia', null],
+    ['Suami ybs. meninggal', null],
+    ['Tinggal dengan anak yang sudah meninggal', null],
+    ['Tinggal bersama anak yg sdh pindah', null],
+    ['Anak ke-2 meninggal', null],
+    ['Anak2 pindah', null],
+    ['Anak laki2 pindah', null],
+    ['Suami sakit lalu meninggal', null],
+    ['KPM dan suami pindah ke Jakarta', 'moved'],
+    ['KPM & suami pindah', 'moved'],
+    ['Ybs dan anak pindah', 'moved'],
+    ['Telah berpulang', 'died'],
+  ] as const)('catatan %j: %s', (text, code) => {
+    expect(codes(check({ catatan: text })), text).toEqual(code ? [code] : []);
+  });
+
+  // 'Bapak' / 'Ibu' is a parent in an orphan's note, with 'kandung', beside the other parent, or for a child.
+  it.each([
+    ['Anak yatim, bapak meninggal', 'L', '13-01-1989'],
+    ['Yatim (bapak meninggal)', 'L', '13-01-1989'],
+    ['Piatu, ibu meninggal', 'P', '13-01-1989'],
+    ['Ibu kandung meninggal', 'P', '13-01-1989'],
+    ['Bapak ibu meninggal', 'P', '13-01-1989'],
+    ['Bapak meninggal', 'L', '05-07-2012'],
+  ] as const)('%j, jenis kelamin %j, lahir %s: not died', (text, sex, born) => {
+    expect(check({ catatan: text, jenis_kelamin: sex, tanggal_lahir: born }).filter((f) => f.code === 'died'), text).toEqual([]);
+  });
+
+  it('reads a very long note in linear time (a full stop after every letter)', () => {
+    const long = 'a. '.repeat(50_000) + 'Jl. '.repeat(10_000) + 'meninggal';
+    expect(codes(check({ catatan: long }))).toEqual(['died']);
+  });
+
   // 'Bapak' / 'Ibu' before a death word: the recipient's own title when it fits the recipient's sex.
   it.each([
     ['Bapak sudah meninggal dunia', 'L', true],
