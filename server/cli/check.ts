@@ -235,9 +235,16 @@ function sheetScore(sheet: Worksheet, header: HeaderGuess, keys: readonly string
   return { people, roles: roles.size, rows: Math.max(0, sheet.rows.length - header.dataIndex) };
 }
 
-/** Strictly better only: on a tie the earlier sheet stays. */
+/** Fewer data rows than this is a header-only template or a sample ('Format', 'Contoh'), not the list. */
+const MIN_LIST_ROWS = 3;
+
+/**
+ * Strictly better only: on a tie the earlier sheet stays. NIK and nama first, then a sheet
+ * with a list's rows over a template or a sample with more columns, then columns, then rows.
+ */
 function betterSheet(a: SheetScore, b: SheetScore): boolean {
-  return (a.people - b.people || a.roles - b.roles || a.rows - b.rows) > 0;
+  const list = (s: SheetScore) => (s.rows >= MIN_LIST_ROWS ? 1 : 0);
+  return (a.people - b.people || list(a) - list(b) || a.roles - b.roles || a.rows - b.rows) > 0;
 }
 
 /** A --map column that no file given has is a typo: refuse. One file lacking it only falls back (see rolePlan). */

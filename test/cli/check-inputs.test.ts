@@ -67,20 +67,29 @@ beforeAll(async () => {
   const names = lists.addWorksheet('Nama saja');
   names.addRow(['Nama']);
   for (const n of ['Siti Aminah', 'Dewi Lestari', 'Budi Santoso', 'Sri Wahyuni']) names.addRow([n]);
+  const nik4 = ['3375015201800003', '3375016808900002', '3375015301891050', '3375014404700017'];
+  const people4 = [['Siti Aminah', '12-01-1980'], ['Dewi Lestari', '28-08-1990'], ['Sri Wahyuni', '13-01-1989'], ['Suparmi', '04-04-1970']];
   const old = lists.addWorksheet('Usulan lama');
   old.addRow(['NIK', 'Nama']);
-  for (const n of ['3375015201800003', '3375016808900002', '3375015301891050']) old.addRow([n, 'Orang Lama']);
+  for (const n of nik4) old.addRow([n, 'Orang Lama']);
   const small = lists.addWorksheet('Usulan kecil');
   small.addRow(['NIK', 'Nama', 'Tgl Lahir']);
-  small.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
-  const big = lists.addWorksheet('Usulan baru');
-  big.addRow(['NIK', 'Nama', 'Tgl Lahir']);
-  big.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
-  big.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
-  const same = lists.addWorksheet('Usulan salinan');
-  same.addRow(['NIK', 'Nama', 'Tgl Lahir']);
-  same.addRow(['3375015201800003', 'Siti Aminah', '12-01-1980']);
-  same.addRow(['3375016808900002', 'Dewi Lestari', '28-08-1990']);
+  for (let i = 0; i < 3; i++) small.addRow([nik4[i], ...(people4[i] as string[])]);
+  for (const name of ['Usulan baru', 'Usulan salinan']) {
+    const sheet = lists.addWorksheet(name);
+    sheet.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+    for (let i = 0; i < 4; i++) sheet.addRow([nik4[i], ...(people4[i] as string[])]);
+  }
+  // A header-only template and a one-row sample with more columns, before the list.
+  const forms = new ExcelJS.Workbook();
+  forms.addWorksheet('Format').addRow(['NIK', 'No KK', 'Nama', 'JK', 'Tgl Lahir', 'Alamat', 'RT', 'RW', 'Desa/Kel', 'Kec']);
+  const sample = forms.addWorksheet('Contoh');
+  sample.addRow(['NIK', 'No KK', 'Nama', 'JK', 'Tgl Lahir', 'Alamat', 'RT', 'RW', 'Kec']);
+  sample.addRow(['3375019999990001', '3375010101200009', 'Contoh Nama', 'L', '01-01-1980', 'Jl. Contoh 1', '1', '1', 'Pekalongan Barat']);
+  const listed = forms.addWorksheet('Data');
+  listed.addRow(['NIK', 'Nama', 'Tgl Lahir']);
+  for (let i = 0; i < 4; i++) listed.addRow([nik4[i], ...(people4[i] as string[])]);
+  await forms.xlsx.writeFile(join(dir, 'forms.xlsx'));
   await lists.xlsx.writeFile(join(dir, 'lists.xlsx'));
   // #N/A where the NIK should be, in a row that has another problem of its own (31 February).
   const naNik = new ExcelJS.Workbook();
@@ -153,10 +162,16 @@ describe('which worksheet is checked when several name someone', () => {
 
   it('prefers NIK and nama over one of them, then more recognised columns, then more rows; the first of equals', async () => {
     const { stdout, stderr } = await check('lists.xlsx', '--json', ...TODAY);
-    expect(json(stdout).rows).toBe(2);
+    expect(json(stdout).rows).toBe(4);
     expect(stderr).toContain('juga berisi data di lembar "Nama saja", "Usulan lama", "Usulan kecil", "Usulan salinan"; yang diperiksa hanya "Usulan baru"');
     const chosen = await check('lists.xlsx', '--sheet', 'Nama saja', '--json', ...TODAY);
     expect(json(chosen.stdout).rows).toBe(4);
+  });
+
+  it('passes over a header-only template and a one-row sample with more columns to the list', async () => {
+    const { stdout, stderr } = await check('forms.xlsx', '--json', ...TODAY);
+    expect(json(stdout).rows).toBe(4);
+    expect(stderr).toContain('yang diperiksa hanya "Data"');
   });
 });
 
