@@ -6,7 +6,7 @@ import { formatDate, todayIso } from './dates';
 import type { Finding } from './findings';
 import { makeFinding, ROLE_LABELS } from './messages';
 import { nikBirthParts, type IdColumnsVerdict, type NikInfo } from './nik';
-import { filled, parseRow, rowVerdict, type ParsedRow } from './parsedRow';
+import { cellVerdict, filled, parseRow, type ParsedRow } from './parsedRow';
 import { ROW_STATUSES, type ColumnRole, type RecordRow, type RowStatus } from './schema';
 import { digitsAt, hasDigit, isAllDigits } from './digits';
 
@@ -189,19 +189,19 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
 
   const birthRaw = v.tanggal_lahir;
   // A cell the file reader knows lost digits counts as damaged whatever its column's verdict.
-  const lost = row.lostDigits;
-  const nikDamaged = (options.idColumns?.nik ?? 'damaged') === 'damaged' || (lost !== undefined && lost.includes('nik'));
-  const parsed = options.parsed ?? parseRow(row, today, rowVerdict(row, { nik: options.idColumns?.nik ?? 'damaged', no_kk: options.idColumns?.no_kk ?? 'damaged' }));
+  const nikVerdict = cellVerdict(row, 'nik', options.idColumns?.nik ?? 'damaged');
+  const noKkVerdict = cellVerdict(row, 'no_kk', options.idColumns?.no_kk ?? 'damaged');
+  const parsed = options.parsed ?? parseRow(row, today, { nik: nikVerdict, no_kk: noKkVerdict });
   const birthIso = parsed.birthIso;
 
   // NIK
   if (!filled(v.nik)) out.push(makeFinding(key, 'nik-missing', {}, 'nik'));
   else if (options.nikFormat !== false && parsed.nik) {
     const nik = parsed.nik;
-    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, nikDamaged);
+    idNumberFindings(out, key, 'nik', 'nik', v.nik, nik, nikVerdict === 'damaged');
     // A dummy NIK says nothing about the person: comparing it would only add noise.
     if (!nik.problems.includes('placeholder')) nikAgreement(out, key, nik, row, birthIso, parsed.sex);
-  } else if (options.nikFormat === false && lost !== undefined && lost.includes('nik')) {
+  } else if (options.nikFormat === false && row.lostDigits !== undefined && row.lostDigits.includes('nik')) {
     // Another kind of number is not checked as a NIK, but digits lost to Excel are lost all the same.
     out.push(makeFinding(key, 'nik-excel-precision', { value: parsed.nik?.digits ?? v.nik.trim() }, 'nik'));
   }
@@ -211,7 +211,7 @@ export function checkFields(row: RecordRow, options: FieldCheckOptions = {}): Fi
     const kk = parsed.noKk;
     // A NIK typed into the No KK column: say that, not what a NIK looks like as a KK.
     if (kk.digits && filled(v.nik) && sameDigits(kk.digits, v.nik)) out.push(makeFinding(key, 'nokk-same-as-nik', { value: kk.digits }, 'no_kk'));
-    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, (options.idColumns?.no_kk ?? 'damaged') === 'damaged' || (lost !== undefined && lost.includes('no_kk')));
+    else idNumberFindings(out, key, 'nokk', 'no_kk', v.no_kk, kk, noKkVerdict === 'damaged');
   }
 
   // Nama

@@ -5,7 +5,7 @@
 // ParseCache when one is given) and its age, the sex and the income.
 import { ageOn, parseBirthDate } from './dates';
 import { parseRupiah } from './money';
-import { parseNikWith, type IdColumnsVerdict, type NikInfo } from './nik';
+import { parseNikWith, type IdColumnsVerdict, type IdColumnVerdict, type NikInfo } from './nik';
 import { parseNoKk, type NoKkInfo } from './nokk';
 import type { RecordRow } from './schema';
 import { parseSex } from './sex';
@@ -57,7 +57,12 @@ export interface BirthDates {
 export function rowVerdict(row: RecordRow, columns: IdColumnsVerdict): IdColumnsVerdict {
   const lost = row.lostDigits;
   if (lost === undefined || lost.length === 0) return columns;
-  return { nik: lost.includes('nik') ? 'damaged' : columns.nik, no_kk: lost.includes('no_kk') ? 'damaged' : columns.no_kk };
+  return { nik: cellVerdict(row, 'nik', columns.nik), no_kk: cellVerdict(row, 'no_kk', columns.no_kk) };
+}
+
+/** One cell's part of rowVerdict: 'damaged' when the row lost its digits, else its column's verdict. */
+export function cellVerdict(row: RecordRow, role: 'nik' | 'no_kk', column: IdColumnVerdict): IdColumnVerdict {
+  return row.lostDigits !== undefined && row.lostDigits.includes(role) ? 'damaged' : column;
 }
 
 /**

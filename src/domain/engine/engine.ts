@@ -379,11 +379,7 @@ class Engine implements CheckEngine {
     // The source's verdict itself unless the row lost digits to Excel (nearly never).
     const trust = rowVerdict(row, facts.trust);
     const parsed = this.parse(row, trust);
-    const feats = featuresOf(row, facts.reference, facts.program, this.cache, parsed);
-    // A lost NIK is never a match: not even one of another length, which featuresOf would
-    // take for another kind of number (a 16-digit one is unusable under 'damaged' already).
-    if (trust !== facts.trust && row.lostDigits?.includes('nik')) feats.identity = null;
-    state.feats = feats;
+    state.feats = featuresOf(row, facts.reference, facts.program, this.cache, parsed);
     this.keepLocal(state, this.localFor(row, trust, parsed, facts.nikFormat));
   }
 

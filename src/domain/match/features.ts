@@ -280,8 +280,9 @@ export function featuresOf(row: RecordRow, reference: boolean, programFallback: 
   const { name, phonetic, terms } = cache.name(v.nama);
   const programs = cache.programs(v.program);
   const born = cache.birthOf(v.tanggal_lahir, parsed.birthIso);
-  // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow).
-  const identity = identityFrom(parsed.nik, v.nik);
+  // NIK and No KK are nearly unique per row: not cached, parsed once per row (parseRow). A NIK
+  // the file reader knows lost digits to Excel is never a match, whatever its length.
+  const identity = row.lostDigits !== undefined && row.lostDigits.includes('nik') ? null : identityFrom(parsed.nik, v.nik);
   return {
     key: row.key,
     source: row.source,
