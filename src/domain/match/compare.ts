@@ -297,8 +297,8 @@ function birthWeight(code: number, same: number, model: MatchModel): number {
 const BIRTH_LEVELS: readonly Level[] = ['differ', 'same', 'swap', 'typo', 'partial', 'differ'];
 
 export const ID_SAME = 1;
-export const ID_ONE_DIGIT = 2;
-export const ID_TRANSPOSED = 3;
+const ID_ONE_DIGIT = 2;
+const ID_TRANSPOSED = 3;
 export const ID_DIFFER = 4;
 
 /** Identity levels by kind of digit difference: the same, one digit, two adjacent swapped, other. */
@@ -437,8 +437,8 @@ function householdCut(addressW: number, rtrwW: number, villageW: number, distric
   return Math.min(0, model.household.max - shared);
 }
 
-export const TWO_PEOPLE_OTHER_SEX = 1;
-export const TWO_PEOPLE_TWINS = 2;
+const TWO_PEOPLE_OTHER_SEX = 1;
+const TWO_PEOPLE_TWINS = 2;
 
 /** The sex a NIK encodes (the day plus 40 for women: digit 7 is 4–7), as sexCodeOf's code. */
 const nikSexCode = (nik: string): number => (nik.charCodeAt(6) >= 52 ? 2 : 1);
