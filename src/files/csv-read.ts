@@ -54,12 +54,15 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** Control characters other than tab/CR/LF mark a binary file, not text. */
-function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 8192);
+/**
+ * Whether the first 8 K codes (code(i), i < length) are a binary file's, not text: a NUL, or
+ * more than 1 % control characters other than tab/CR/LF (or U+FFFD, a byte no decoder could read).
+ */
+function mostlyBinary(length: number, code: (i: number) => number): boolean {
+  const n = Math.min(length, 8192);
   let bad = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = code(i);
     if (c === 0) return true;
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
   }
@@ -67,22 +70,15 @@ function looksBinary(text: string): boolean {
 }
 
 /**
- * The raw bytes, before any decoding: a NUL or many control bytes in the first 8 KB mark a
- * program or image, not text. Runs before the strict UTF-8 decode so such a file is called
- * binary rather than "not UTF-8"; a Windows-1252 CSV has no bytes below 0x20 but tab/CR/LF,
- * so it still gets the encoding message. UTF-16 (NUL in every other byte) is left to decodeText.
+ * The raw bytes, before any decoding (mostlyBinary), so a program or image saved as .csv is
+ * called binary rather than "not UTF-8"; a Windows-1252 CSV has no bytes below 0x20 but
+ * tab/CR/LF, so it still gets the encoding message. UTF-16 (NUL in every other byte) is left
+ * to the check of the decoded text.
  */
 function bytesLookBinary(bytes: Uint8Array, encoding: string | undefined): boolean {
   const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16Bom || (encoding !== undefined && /^utf-?16/i.test(encoding))) return false;
-  const n = Math.min(bytes.length, 8192);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13) bad++;
-  }
-  return bad > 0 && bad * 100 > n;
+  return mostlyBinary(bytes.length, (i) => bytes[i] as number);
 }
 
 const BINARY_MESSAGE = 'Berkas ini bukan CSV: isinya biner, bukan teks. Pilih berkas .csv atau .xlsx.';
@@ -90,7 +86,7 @@ const BINARY_MESSAGE = 'Berkas ini bukan CSV: isinya biner, bukan teks. Pilih be
 export function readCsv(bytes: Uint8Array, opts: ReadOptions = {}): Table {
   if (bytesLookBinary(bytes, opts.encoding)) throw fileError('binary', BINARY_MESSAGE);
   const { text, bom } = decodeText(bytes, opts.encoding);
-  if (looksBinary(text)) throw fileError('binary', BINARY_MESSAGE);
+  if (mostlyBinary(text.length, (i) => text.charCodeAt(i))) throw fileError('binary', BINARY_MESSAGE);
   const delimiter = opts.delimiter ?? detectDelimiter(text);
   const rows = parseCsv(text, delimiter, opts.maxRows ?? DEFAULT_LIMITS.maxRows, opts.maxColumns ?? DEFAULT_LIMITS.maxColumns);
   let columnCount = 0;
