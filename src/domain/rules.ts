@@ -320,8 +320,10 @@ const RELATIVE_CLAUSE: ReadonlySet<string> = new Set(['yg', 'yang']);
 const MAX_BETWEEN = 3;
 /** Death words that stand before whose death it is: 'Alm. suami', 'almarhumah ibunya'. */
 const TITLES: ReadonlySet<string> = new Set(['alm', 'almh', 'almarhum', 'almarhumah']);
-/** KIN_WORDS but the relatives that are also a title of address: 'Alm. Bapak Karto' is the late Mr Karto, maybe the recipient. */
-const KIN_AFTER_TITLE: ReadonlyArray<readonly string[]> = KIN_WORDS.filter((kin) => kin.join(' ') !== 'bapak' && kin.join(' ') !== 'ibu');
+/** The relatives that are also how one addresses the recipient, by the recipient's sex: 'Bapak sudah meninggal' of a man. */
+const TITLE_OF: Readonly<Record<string, 'L' | 'P'>> = { bapak: 'L', ibu: 'P' };
+/** KIN_WORDS but the titles of address (TITLE_OF): 'Alm. Bapak Karto' is the late Mr Karto, maybe the recipient. */
+const KIN_AFTER_TITLE: ReadonlyArray<readonly string[]> = KIN_WORDS.filter((kin) => TITLE_OF[kin.join(' ')] === undefined);
 
 /**
  * Whether `kin`'s words stand in `list` from index `start`, the last one maybe with 'nya'
@@ -343,7 +345,7 @@ function kinAt(list: readonly string[], start: number, kin: readonly string[]): 
  * left ('ditinggal mati', 'cerai mati'), or a relative just after 'Alm.' ('Alm. suami …').
  * 'Janda', 'duda' and 'yatim' are not death words at all: they never flag alone.
  */
-function anotherPersonsDeath(clause: string, at: number, term: string, who: Recipient): boolean {
+function anotherPersonsDeath(clause: string, at: number, term: string, who: () => Recipient): boolean {
   const before = wordsBefore(clause, at);
   if (before.end >= 0 && (SURVIVOR.has(before.words[before.end] as string) || onlyRelativeEndsAt(before, who))) return true;
   if (!TITLES.has(term)) return false;
@@ -352,7 +354,7 @@ function anotherPersonsDeath(clause: string, at: number, term: string, who: Reci
 }
 
 /** Whether the move word at `at` in `clause` (words() of one clause) is a relative's: 'anak pindah ke Jakarta', 'suami sudah pindah kerja'. */
-function anotherPersonsMove(clause: string, at: number, who: Recipient): boolean {
+function anotherPersonsMove(clause: string, at: number, who: () => Recipient): boolean {
   return onlyRelativeEndsAt(wordsBefore(clause, at), who);
 }
 
@@ -373,15 +375,13 @@ function wordsBefore(text: string, at: number): { words: string[]; end: number; 
 
 const isFiller = (word: string): boolean => BETWEEN.has(word) || /^\d+$/.test(word);
 
-type Sex = 'L' | 'P' | null;
-
 /**
  * What the died / moved rules know of the recipient: the sex (jenis_kelamin), whether a child
  * (under 17 by the birth date), and whether the text calls them an orphan ('yatim', 'piatu'):
  * then 'Bapak' / 'Ibu' is a parent, never the recipient's own title.
  */
 interface Recipient {
-  sex: Sex;
+  sex: ParsedRow['sex'];
   child: boolean;
   orphan: boolean;
 }
@@ -392,8 +392,6 @@ const COMPANION: ReadonlySet<string> = new Set(['ikut', 'bersama', 'dengan', 'sa
 const RECIPIENT_WORDS: ReadonlySet<string> = new Set(['kpm', 'ybs', 'penerima']);
 /** A spouse named beside the other spouse is the couple, the recipient among them: 'suami istri pindah'. */
 const SPOUSE: ReadonlySet<string> = new Set(['suami', 'istri', 'isteri']);
-/** The relatives that are also how one addresses the recipient, by the recipient's sex: 'Bapak sudah meninggal' of a man. */
-const TITLE_OF: Readonly<Record<string, 'L' | 'P'>> = { bapak: 'L', ibu: 'P' };
 /** Words right after 'Bapak' / 'Ibu' that make it a parent: 'ibu kandung', 'bapak tiri'. */
 const PARENT_QUALIFIERS: ReadonlySet<string> = new Set(['kandung', 'tiri', 'angkat']);
 
@@ -403,7 +401,7 @@ const PARENT_QUALIFIERS: ReadonlySet<string> = new Set(['kandung', 'tiri', 'angk
  * them ('ikut suami', 'KPM dan suami', 'suami istri') or the word is the recipient's own title
  * ('Bapak' of a man, 'Ibu' of a woman, unless a child's or an orphan's note or 'ibu kandung').
  */
-function onlyRelativeEndsAt(before: { words: string[]; end: number; relativeClause: boolean }, who: Recipient): boolean {
+function onlyRelativeEndsAt(before: { words: string[]; end: number; relativeClause: boolean }, who: () => Recipient): boolean {
   const { words, end } = before;
   if (end < 0) return false;
   const kin = KIN_WORDS.find((k) => kinAt(words, end - k.length + 1, k));
@@ -419,9 +417,12 @@ function onlyRelativeEndsAt(before: { words: string[]; end: number; relativeClau
   return !(SPOUSE.has(kin.join(' ')) && SPOUSE.has(prevWord));
 }
 
-/** Whether the one-word relative at `end` ('bapak', 'ibu') is the recipient's own title (see onlyRelativeEndsAt). */
-function ownTitle(words: readonly string[], end: number, first: number, prevWord: string, who: Recipient): boolean {
-  if (first !== end || who.sex === null || who.child || who.orphan || TITLE_OF[words[end] as string] !== who.sex) return false;
+/** Whether the one-word relative at `end` ('bapak', 'ibu') is the recipient's own title (see onlyRelativeEndsAt); `who` read only then. */
+function ownTitle(words: readonly string[], end: number, first: number, prevWord: string, who: () => Recipient): boolean {
+  const title = TITLE_OF[words[end] as string];
+  if (first !== end || title === undefined) return false;
+  const recipient = who();
+  if (recipient.sex !== title || recipient.child || recipient.orphan) return false;
   return !PARENT_QUALIFIERS.has((words[end + 1] as string | undefined) ?? '') && !KIN_WORDS.some((k) => k.length === 1 && k[0] === prevWord);
 }
 
@@ -461,17 +462,25 @@ function wordEndingAt(text: string, at: number, from: number): string {
 
 const isAbbreviation = (word: string): boolean => word.length <= 1 || ABBREVIATIONS.has(word);
 
-/** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died); `sex`: the row's, for titles of address. */
+/** Died / moved, as written in status, alasan or catatan ('Alm. …' in the name also means died). */
 function lifeEventFindings(out: Finding[], row: RecordRow, rules: EligibilityRules, today: string, parsed: ParsedRow | undefined): void {
   const v = row.values;
-  // Most rows fill none of the three columns: then no texts are built, nor the recipient read.
+  // Most rows fill none of the three columns: then no texts are built.
   const texts = v.status || v.alasan || v.catatan ? clauseTexts(v) : NO_TEXTS;
-  const who = texts.length > 0 ? recipientOf(row, today, parsed, texts) : NO_RECIPIENT;
+  const who = texts.length > 0 ? lazyRecipient(row, today, parsed, texts) : noRecipient;
   lifeEvent(out, row, 'died', rules.died, texts, who);
   lifeEvent(out, row, 'moved', rules.moved, texts, who);
 }
 
 const NO_RECIPIENT: Recipient = { sex: null, child: false, orphan: false };
+/** For a row with no texts: never read (no death or move word to ask about). */
+const noRecipient = (): Recipient => NO_RECIPIENT;
+
+/** recipientOf, read once and only when asked: when 'Bapak' / 'Ibu' stands before a death or move word (ownTitle). */
+function lazyRecipient(row: RecordRow, today: string, parsed: ParsedRow | undefined, texts: LifeEventTexts): () => Recipient {
+  let recipient: Recipient | undefined;
+  return () => (recipient ??= recipientOf(row, today, parsed, texts));
+}
 
 /** What the died / moved rules read of the row's recipient (see Recipient). */
 function recipientOf(row: RecordRow, today: string, parsed: ParsedRow | undefined, texts: LifeEventTexts): Recipient {
@@ -492,7 +501,7 @@ function clauseTexts(v: RecordRow['values']): LifeEventTexts {
   return texts;
 }
 
-function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts, who: Recipient): void {
+function lifeEvent(out: Finding[], row: RecordRow, code: 'died' | 'moved', rule: { enabled: boolean; terms: string[] }, texts: LifeEventTexts, who: () => Recipient): void {
   if (!rule.enabled) return;
   const v = row.values;
   let hit: ColumnRole | null = null;
@@ -529,6 +538,8 @@ function mayHeadHousehold(row: RecordRow, shared: EligibilityShared): boolean {
 /** The head of household's age (birthOf), only for a row that may be one (mayHeadHousehold). */
 function ageFinding(row: RecordRow, rule: EligibilityRules['headUnderAge'], today: string, shared: EligibilityShared): Finding | null {
   if (!rule.enabled) return null;
+  // Nearly every row: parseRow's birth date says old enough, and no birthOf object is made.
+  if (shared.parsed && shared.parsed.birthIso && shared.parsed.birthAge >= rule.minAge) return null;
   const born = birthOf(row, today, shared.parsed);
   // The programmes last: most rows are old enough and never need them.
   if (!born || born.age < 0 || born.age >= rule.minAge || !mayHeadHousehold(row, shared)) return null;
