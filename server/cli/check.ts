@@ -39,8 +39,9 @@ Opsi:
                        --map nik=soc_sec_id,nama=given_name+surname,tanggal_lahir=date_of_birth
                        Berkas yang tidak punya kolom itu (mis. DTKS) memakai judul kolomnya sendiri.
   --sheet NAMA         lembar XLSX yang diperiksa (bawaan: lembar yang judul kolomnya
-                       memuat NIK dan nama, lalu yang paling banyak kolom dikenali,
-                       lalu yang paling banyak baris; bila sama, yang pertama)
+                       memuat NIK dan nama, lalu yang berisi minimal 3 baris data
+                       (bukan format kosong atau contoh), lalu yang paling banyak kolom
+                       dikenali, lalu yang paling banyak baris; bila sama, yang pertama)
   --rules BERKAS.json  aturan kelayakan daerah: UMK, aturan aktif, umur minimal, pasangan
                        program terlarang (bentuk sama dengan GET /api/workspace/rules → settings)
   --today YYYY-MM-DD   tanggal "hari ini" untuk pemeriksaan umur (bawaan: hari ini, WIB)
@@ -218,21 +219,11 @@ interface SheetScore {
   rows: number;
 }
 
-/** The roles a header gives as rolePlan assigns them: --map columns it has all of, then detected columns not mapped. */
+/** A worksheet's score from the roles its header gets as it would be checked (assignRoles). */
 function sheetScore(sheet: Worksheet, header: HeaderGuess, keys: readonly string[], map: CheckOptions['map']): SheetScore {
-  const roles = new Set<ColumnRole>();
-  const mapped = new Set<number>();
-  for (const [role, columns] of map) {
-    const idx = columns.map((col) => keys.indexOf(normalizeHeader(col)));
-    if (idx.some((c) => c < 0)) continue;
-    roles.add(role);
-    for (const c of idx) mapped.add(c);
-  }
-  header.roles.forEach((role, c) => {
-    if (role && !mapped.has(c)) roles.add(role);
-  });
-  const people = (roles.has('nik') ? 1 : 0) + (roles.has('nama') ? 1 : 0);
-  return { people, roles: roles.size, rows: Math.max(0, sheet.rows.length - header.dataIndex) };
+  const { sources } = assignRoles(header, keys, map);
+  const people = (sources.has('nik') ? 1 : 0) + (sources.has('nama') ? 1 : 0);
+  return { people, roles: sources.size, rows: Math.max(0, sheet.rows.length - header.dataIndex) };
 }
 
 /** Fewer data rows than this is a header-only template or a sample ('Format', 'Contoh'), not the list. */
@@ -269,6 +260,26 @@ export function checkMapColumns(loaded: readonly LoadedFile[], map: CheckOptions
  */
 function rolePlan(loaded: LoadedFile, map: CheckOptions['map'], note: Note): { plan: [ColumnRole, number[]][]; mappedNik: boolean } {
   const { file, header, keys } = loaded;
+  const { sources, mappedRoles, fallback } = assignRoles(header, keys, map);
+  for (const [role, missing] of fallback) {
+    const own = sources.get(role);
+    const then = own ? `${role} diambil dari kolom yang dikenali "${own.map((c) => header.labels[c]).join(' + ')}"` : `tidak ada kolom ${role}`;
+    note(`Catatan: ${file} tidak punya kolom ${missing.map((m) => `"${m}"`).join(', ')} (--map ${role}); untuk berkas ini ${then}.`);
+  }
+  if (!sources.has('nik') && !sources.has('nama')) throw new UsageError(unrecognisedMessage(loaded));
+  return { plan: [...sources], mappedNik: mappedRoles.has('nik') };
+}
+
+/**
+ * Each role's columns under a header (rolePlan): detected roles, then the --map roles whose columns
+ * the header has all of, which take those columns away from detection; `fallback`: the --map roles
+ * it lacks columns of, with the missing columns (detection stands for them).
+ */
+function assignRoles(
+  header: HeaderGuess,
+  keys: readonly string[],
+  map: CheckOptions['map'],
+): { sources: Map<ColumnRole, number[]>; mappedRoles: Set<ColumnRole>; fallback: [ColumnRole, string[]][] } {
   const sources = new Map<ColumnRole, number[]>();
   header.roles.forEach((role, c) => {
     if (role) sources.set(role, [c]);
@@ -289,13 +300,7 @@ function rolePlan(loaded: LoadedFile, map: CheckOptions['map'], note: Note): { p
   for (const [role, idx] of sources) {
     if (!mappedRoles.has(role) && idx.some((c) => mapped.has(c))) sources.delete(role);
   }
-  for (const [role, missing] of fallback) {
-    const own = sources.get(role);
-    const then = own ? `${role} diambil dari kolom yang dikenali "${own.map((c) => header.labels[c]).join(' + ')}"` : `tidak ada kolom ${role}`;
-    note(`Catatan: ${file} tidak punya kolom ${missing.map((m) => `"${m}"`).join(', ')} (--map ${role}); untuk berkas ini ${then}.`);
-  }
-  if (!sources.has('nik') && !sources.has('nama')) throw new UsageError(unrecognisedMessage(loaded));
-  return { plan: [...sources], mappedNik: mappedRoles.has('nik') };
+  return { sources, mappedRoles, fallback };
 }
 
 function unrecognisedMessage({ file, header, unrecognisedSheets }: LoadedFile): string {
