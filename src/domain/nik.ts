@@ -224,18 +224,26 @@ class ParsedNik implements NikInfo {
   ) {}
 }
 
-/** The NIK's serial, digits 13–16 (digits is the 16 digits whenever it is set). */
+/** The serial of a NIK's or No KK's 16 digits: digits 13–16 (undefined without digits). */
+export function serialOf(digits: string | null): string | undefined {
+  return digits === null ? undefined : digits.slice(12);
+}
+
+/** None of `problems` is in `unusable`: a NIK or No KK that may count as a match. */
+export function noneIn<P>(problems: readonly P[], unusable: ReadonlySet<P>): boolean {
+  // An index loop, not some() with a callback or for-of (an iterator per call until optimised): this runs for every row's number.
+  for (let i = 0; i < problems.length; i++) if (unusable.has(problems[i] as P)) return false;
+  return true;
+}
+
+/** The NIK's serial, digits 13–16. */
 export function nikSerial(info: NikInfo): string | undefined {
-  return info.digits === null ? undefined : info.digits.slice(12);
+  return serialOf(info.digits);
 }
 
 /** False for any Excel-damaged, malformed or dummy NIK: such values must never count as a match. */
 export function isUsableIdentity(info: NikInfo): boolean {
-  if (info.digits === null) return false;
-  // An index loop, not some() with a callback or for-of (an iterator per call until optimised): this runs for every row's number.
-  const problems = info.problems;
-  for (let i = 0; i < problems.length; i++) if (UNUSABLE.has(problems[i] as NikProblem)) return false;
-  return true;
+  return info.digits !== null && noneIn(info.problems, UNUSABLE);
 }
 
 /** The day-month-two-digit-year the NIK encodes, for comparing with a date whose century is uncertain. */

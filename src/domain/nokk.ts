@@ -5,7 +5,7 @@
 import { regionOf } from './area/index';
 import { isValidYmd, toIso } from './dates';
 import { digitsAt } from './digits';
-import { isPlaceholderNumber, NO_PROBLEMS, sixteenDigitsOf, withProblem } from './nik';
+import { isPlaceholderNumber, NO_PROBLEMS, noneIn, serialOf, sixteenDigitsOf, withProblem } from './nik';
 
 export type NoKkProblem =
   | 'empty'
@@ -78,16 +78,12 @@ export function noKkIssueDate(info: NoKkInfo): string | undefined {
   return d === null ? undefined : (toIso(issueYear(d), digitsAt(d, 8, 2), digitsAt(d, 6, 2)) ?? undefined);
 }
 
-/** The No KK's serial, digits 13–16 (digits is the 16 digits whenever it is set). */
+/** The No KK's serial, digits 13–16. */
 export function noKkSerial(info: NoKkInfo): string | undefined {
-  return info.digits === null ? undefined : info.digits.slice(12);
+  return serialOf(info.digits);
 }
 
 /** False for an Excel-damaged, malformed or dummy No KK: never a household match. */
 export function isUsableNoKk(info: NoKkInfo): boolean {
-  if (info.digits === null) return false;
-  // An index loop, not some() with a callback or for-of (an iterator per call until optimised): this runs for every row's number.
-  const problems = info.problems;
-  for (let i = 0; i < problems.length; i++) if (UNUSABLE.has(problems[i] as NoKkProblem)) return false;
-  return true;
+  return info.digits !== null && noneIn(info.problems, UNUSABLE);
 }
