@@ -30,10 +30,9 @@ import { runInNewContext } from 'node:vm';
 import { createCheckService, createEngine } from '../src/domain/engine/index';
 import type { ColumnRole, RecordRow } from '../src/domain/schema';
 import { build } from 'vite';
-import { readRows } from '../server/cli/check';
 import { writeCsv } from '../src/files/csv-write';
 import { CHROMIUM, launchChromium } from '../test/helpers/browser';
-import { FEBRL_MAP, febrlDir, pairwise, type PairwiseQuality } from './febrl';
+import { febrlRows, pairwise, type PairwiseQuality } from './febrl';
 import { syntheticRows } from './synthetic';
 
 const TODAY = '2025-06-01';
@@ -53,17 +52,7 @@ const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 function febrlSet(files: string[]): { quality: PairwiseQuality; ms: number; rows: number } {
-  const dir = febrlDir();
-  const map = new Map<ColumnRole, string[]>([...FEBRL_MAP].map(([role, cols]) => [role, [...cols]]));
-  const rows: RecordRow[] = [];
-  const entity = new Map<string, string>();
-  for (const f of files) {
-    const path = `${dir}/${f}`;
-    const read = readRows(path, { map });
-    const recIds = readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]?.trim() ?? '');
-    for (const r of read) entity.set(r.key, recIds[r.position - 1]?.split('-')[1] ?? `?${r.key}`);
-    rows.push(...read);
-  }
+  const { rows, entity } = febrlRows(files);
   const t0 = performance.now();
   const engine = createEngine({ today: TODAY });
   engine.upsert(rows);

@@ -1,9 +1,11 @@
 // FEBRL benchmark data (../shared/data/febrl relative to the repository) and
 // pairwise precision / recall / F1 of duplicate groups against its ground truth.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRows } from '../server/cli/check';
 import type { DuplicateGroup } from '../src/domain/findings';
+import type { ColumnRole, RecordRow } from '../src/domain/schema';
 
 /** The one column mapping FEBRL needs (its headers are not Indonesian). */
 export const FEBRL_MAP = new Map([
@@ -19,6 +21,24 @@ export function febrlDir(): string {
   const candidates = [process.env.SELARAS_FEBRL, resolve(repo, '../shared/data/febrl'), resolve(process.cwd(), '../shared/data/febrl')];
   for (const c of candidates) if (c && existsSync(resolve(c, 'dataset1.csv'))) return c;
   throw new Error(`FEBRL data not found (tried ${candidates.filter(Boolean).join(', ')}); set SELARAS_FEBRL.`);
+}
+
+/**
+ * The rows of FEBRL files (names in febrlDir()) as `selaras check --map` reads them with
+ * FEBRL_MAP, and each row's true entity (the number in its rec_id, rec-12-dup-0 → 12).
+ */
+export function febrlRows(files: readonly string[]): { rows: RecordRow[]; entity: Map<string, string> } {
+  const map = new Map<ColumnRole, string[]>([...FEBRL_MAP].map(([role, cols]) => [role, [...cols]]));
+  const rows: RecordRow[] = [];
+  const entity = new Map<string, string>();
+  for (const f of files) {
+    const path = `${febrlDir()}/${f}`;
+    const read = readRows(path, { map });
+    const recIds = readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]?.trim() ?? '');
+    for (const r of read) entity.set(r.key, recIds[r.position - 1]?.split('-')[1] ?? `?${r.key}`);
+    rows.push(...read);
+  }
+  return { rows, entity };
 }
 
 export interface PairwiseQuality {
