@@ -76,52 +76,50 @@ describe('checkEligibility', () => {
   });
 
   // Keterangan / alasan / catatan / status as officers write them. Only the recipient's own
-  // death flags; a widow's, an orphan's or a relative's note does not.
+  // death or move flags; a widow's, an orphan's or a relative's note does not. Clauses: a
+  // relative in one clause says nothing of the next ('Tinggal bersama anak, sudah meninggal'),
+  // but brackets, colons, dashes and an abbreviation's full stop do not part a relative from
+  // the word after it ('Suami (alm)', 'Suami sdh. meninggal'); a relative clause ('anak yg sdh
+  // pindah') is about the relative; the recipient named beside a relative ('ikut suami', 'KPM
+  // dan suami', 'suami istri') moved too; fillers and numbers may stand between.
   it.each([
-    ['catatan', 'Meninggal dunia', true],
-    ['alasan', 'MD', true],
-    ['catatan', 'Alm.', true],
-    ['catatan', 'Almarhumah', true],
-    ['alasan', 'sudah meninggal 2024', true],
-    ['catatan', 'KPM sudah wafat 2024', true],
-    ['status', 'Meninggal', true],
-    ['catatan', 'Ybs meninggal dunia tgl 12-03-2025', true],
-    ['catatan', 'Yang bersangkutan meninggal dunia', true],
-    ['catatan', 'Janda, meninggal dunia Maret 2025', true],
-    ['catatan', 'Duda, sudah meninggal 2024', true],
-    ['catatan', 'KPM meninggal, suami masih hidup', true],
-    ['catatan', 'Meninggal dunia, anak ikut neneknya', true],
-    ['catatan', 'Ibu Sumiyati meninggal dunia', true],
-    ['catatan', 'Alm. Bapak Karto', true],
-    ['alasan', 'Tutup usia 2024', true],
-    ['catatan', 'Istri meninggal 2023, KPM meninggal 2025', true],
-    ['catatan', 'Janda, suami meninggal dunia', false],
-    ['catatan', 'Anak yatim (ayah alm)', false],
-    ['catatan', 'istri meninggal 2023', false],
-    ['catatan', 'yatim piatu, kedua orang tua meninggal', false],
-    ['catatan', 'Alm. suami: Darto (buruh)', false],
-    ['catatan', 'Almarhum ayahnya dulu nelayan', false],
-    ['catatan', 'Janda', false],
-    ['catatan', 'Duda, cerai mati', false],
-    ['status', 'Cerai Mati', false],
-    ['catatan', 'Anak yatim', false],
-    ['catatan', 'Suaminya sudah meninggal', false],
-    ['catatan', 'Suami KPM meninggal dunia th 2021', false],
-    ['alasan', 'Ditinggal mati suami tahun 2020', false],
-    ['catatan', 'Ibu kandung meninggal', false],
-    ['catatan', 'Orang tuanya meninggal karena kecelakaan', false],
-    ['catatan', 'Anak pertama meninggal 2022', false],
-    ['catatan', 'Bapak sudah meninggal, KPM ibu rumah tangga', false],
-    ['catatan', 'Mertua MD, tinggal bersama menantu', false],
-    ['catatan', 'Kakek dan nenek sudah meninggal', false],
-    ['catatan', 'tidak meninggal, masih aktif', false],
-  ] as const)('%s %j: died=%s', (column, text, died) => {
-    expect(codes(check({ [column]: text })), text).toEqual(died ? ['died'] : []);
-  });
-
-  // Clauses: a relative in one clause says nothing of a death or move in the next; the
-  // recipient named with a relative ('ikut suami', 'suami istri') moved too.
-  it.each([
+    ['catatan', 'Meninggal dunia', 'died'],
+    ['alasan', 'MD', 'died'],
+    ['catatan', 'Alm.', 'died'],
+    ['catatan', 'Almarhumah', 'died'],
+    ['alasan', 'sudah meninggal 2024', 'died'],
+    ['catatan', 'KPM sudah wafat 2024', 'died'],
+    ['status', 'Meninggal', 'died'],
+    ['catatan', 'Ybs meninggal dunia tgl 12-03-2025', 'died'],
+    ['catatan', 'Yang bersangkutan meninggal dunia', 'died'],
+    ['catatan', 'Janda, meninggal dunia Maret 2025', 'died'],
+    ['catatan', 'Duda, sudah meninggal 2024', 'died'],
+    ['catatan', 'KPM meninggal, suami masih hidup', 'died'],
+    ['catatan', 'Meninggal dunia, anak ikut neneknya', 'died'],
+    ['catatan', 'Ibu Sumiyati meninggal dunia', 'died'],
+    ['catatan', 'Alm. Bapak Karto', 'died'],
+    ['alasan', 'Tutup usia 2024', 'died'],
+    ['catatan', 'Istri meninggal 2023, KPM meninggal 2025', 'died'],
+    ['catatan', 'Janda, suami meninggal dunia', null],
+    ['catatan', 'Anak yatim (ayah alm)', null],
+    ['catatan', 'istri meninggal 2023', null],
+    ['catatan', 'yatim piatu, kedua orang tua meninggal', null],
+    ['catatan', 'Alm. suami: Darto (buruh)', null],
+    ['catatan', 'Almarhum ayahnya dulu nelayan', null],
+    ['catatan', 'Janda', null],
+    ['catatan', 'Duda, cerai mati', null],
+    ['status', 'Cerai Mati', null],
+    ['catatan', 'Anak yatim', null],
+    ['catatan', 'Suaminya sudah meninggal', null],
+    ['catatan', 'Suami KPM meninggal dunia th 2021', null],
+    ['alasan', 'Ditinggal mati suami tahun 2020', null],
+    ['catatan', 'Ibu kandung meninggal', null],
+    ['catatan', 'Orang tuanya meninggal karena kecelakaan', null],
+    ['catatan', 'Anak pertama meninggal 2022', null],
+    ['catatan', 'Bapak sudah meninggal, KPM ibu rumah tangga', null],
+    ['catatan', 'Mertua MD, tinggal bersama menantu', null],
+    ['catatan', 'Kakek dan nenek sudah meninggal', null],
+    ['catatan', 'tidak meninggal, masih aktif', null],
     ['catatan', 'Tinggal bersama anak, sudah meninggal', 'died'],
     ['catatan', 'Tanggungan 2 anak. Sudah meninggal 2024', 'died'],
     ['catatan', 'Anak. Meninggal', 'died'],
@@ -134,50 +132,56 @@ describe('checkEligibility', () => {
     ['catatan', 'Suami dan istri sudah pindah KK', 'moved'],
     ['catatan', 'Kakek dan nenek sudah pindah', null],
     ['catatan', 'Jl. Melati 5. Anak pindah ke Jakarta', null],
+    ['catatan', 'Janda, suami (alm)', null],
+    ['catatan', 'Suami (Alm) th 2020', null],
+    ['catatan', 'Suami (alm.)', null],
+    ['catatan', 'Suami [alm]', null],
+    ['catatan', 'Suami - meninggal', null],
+    ['catatan', 'Suami / meninggal', null],
+    ['catatan', 'Suami: meninggal', null],
+    ['catatan', 'Orang tua: meninggal semua', null],
+    ['catatan', 'Suami sdh. meninggal', null],
+    ['catatan', 'Suami yg. meninggal', null],
+    ['catatan', 'Suami tlh. meninggal dunia', null],
+    ['catatan', 'Suami ybs. meninggal', null],
+    ['catatan', 'Tinggal dengan anak yang sudah meninggal', null],
+    ['catatan', 'Tinggal bersama anak yg sdh pindah', null],
+    ['catatan', 'Anak ke-2 meninggal', null],
+    ['catatan', 'Anak2 pindah', null],
+    ['catatan', 'Anak laki2 pindah', null],
+    ['catatan', 'Suami sakit lalu meninggal', null],
+    ['catatan', 'KPM dan suami pindah ke Jakarta', 'moved'],
+    ['catatan', 'KPM & suami pindah', 'moved'],
+    ['catatan', 'Ybs dan anak pindah', 'moved'],
+    ['catatan', 'Telah berpulang', 'died'],
+    ['alasan', 'Sudah pindah KK', 'moved'],
+    ['catatan', 'KPM pindah ke Semarang', 'moved'],
+    ['catatan', 'Ybs pindah alamat 2024', 'moved'],
+    ['catatan', 'Pindah rumah, anak tetap di sini', 'moved'],
+    ['catatan', 'Anak pindah ke Jakarta', null],
+    ['catatan', 'Suami sudah pindah kerja ke Batam', null],
+    ['catatan', 'Anaknya pindah KK', null],
+    ['catatan', 'Orang tua pindah ke Batang', null],
   ] as const)('%s %j: %s', (column, text, code) => {
     expect(codes(check({ [column]: text })), text).toEqual(code ? [code] : []);
   });
 
-  // Brackets, colons, dashes and an abbreviation's full stop do not part a relative from the
-  // word after it; a relative clause ('anak yg sdh pindah') is about the relative; the
-  // recipient named beside a relative ('KPM dan suami') moved too; fillers and numbers between.
+  // 'Bapak' / 'Ibu' before a death word: the recipient's own title when it fits the recipient's
+  // sex; a parent in an orphan's note, with 'kandung', beside the other parent, or for a child.
   it.each([
-    ['Janda, suami (alm)', null],
-    ['Suami (Alm) th 2020', null],
-    ['Suami (alm.)', null],
-    ['Suami [alm]', null],
-    ['Suami - meninggal', null],
-    ['Suami / meninggal', null],
-    ['Suami: meninggal', null],
-    ['Orang tua: meninggal semua', null],
-    ['Suami sdh. meninggal', null],
-    ['Suami yg. meninggal', null],
-    ['Suami tlh. meninggal dunia', null],
-    ['Suami ybs. meninggal', null],
-    ['Tinggal dengan anak yang sudah meninggal', null],
-    ['Tinggal bersama anak yg sdh pindah', null],
-    ['Anak ke-2 meninggal', null],
-    ['Anak2 pindah', null],
-    ['Anak laki2 pindah', null],
-    ['Suami sakit lalu meninggal', null],
-    ['KPM dan suami pindah ke Jakarta', 'moved'],
-    ['KPM & suami pindah', 'moved'],
-    ['Ybs dan anak pindah', 'moved'],
-    ['Telah berpulang', 'died'],
-  ] as const)('catatan %j: %s', (text, code) => {
-    expect(codes(check({ catatan: text })), text).toEqual(code ? [code] : []);
-  });
-
-  // 'Bapak' / 'Ibu' is a parent in an orphan's note, with 'kandung', beside the other parent, or for a child.
-  it.each([
-    ['Anak yatim, bapak meninggal', 'L', '13-01-1989'],
-    ['Yatim (bapak meninggal)', 'L', '13-01-1989'],
-    ['Piatu, ibu meninggal', 'P', '13-01-1989'],
-    ['Ibu kandung meninggal', 'P', '13-01-1989'],
-    ['Bapak ibu meninggal', 'P', '13-01-1989'],
-    ['Bapak meninggal', 'L', '05-07-2012'],
-  ] as const)('%j, jenis kelamin %j, lahir %s: not died', (text, sex, born) => {
-    expect(check({ catatan: text, jenis_kelamin: sex, tanggal_lahir: born }).filter((f) => f.code === 'died'), text).toEqual([]);
+    ['Bapak sudah meninggal dunia', 'L', '13-01-1989', ['died']],
+    ['Bapak sudah meninggal dunia', 'P', '13-01-1989', []],
+    ['Ibu meninggal dunia', 'P', '13-01-1989', ['died']],
+    ['Ibu meninggal dunia', 'L', '13-01-1989', []],
+    ['Bapak sudah meninggal dunia', '', '13-01-1989', []],
+    ['Anak yatim, bapak meninggal', 'L', '13-01-1989', []],
+    ['Yatim (bapak meninggal)', 'L', '13-01-1989', []],
+    ['Piatu, ibu meninggal', 'P', '13-01-1989', []],
+    ['Ibu kandung meninggal', 'P', '13-01-1989', []],
+    ['Bapak ibu meninggal', 'P', '13-01-1989', []],
+    ['Bapak meninggal', 'L', '05-07-2012', ['head-under-17']],
+  ] as const)('%j, jenis kelamin %j, lahir %s: %j', (text, sex, born, expected) => {
+    expect(codes(check({ catatan: text, jenis_kelamin: sex, tanggal_lahir: born })), text).toEqual(expected);
   });
 
   it('reads a very long note in linear time (a full stop after every letter)', () => {
@@ -185,34 +189,9 @@ describe('checkEligibility', () => {
     expect(codes(check({ catatan: long }))).toEqual(['died']);
   });
 
-  // 'Bapak' / 'Ibu' before a death word: the recipient's own title when it fits the recipient's sex.
-  it.each([
-    ['Bapak sudah meninggal dunia', 'L', true],
-    ['Bapak sudah meninggal dunia', 'P', false],
-    ['Ibu meninggal dunia', 'P', true],
-    ['Ibu meninggal dunia', 'L', false],
-    ['Bapak sudah meninggal dunia', '', false],
-  ] as const)('%j, jenis kelamin %j: died=%s', (text, sex, died) => {
-    expect(codes(check({ catatan: text, jenis_kelamin: sex })), text).toEqual(died ? ['died'] : []);
-  });
-
   it('moved', () => {
     expect(codes(check({ alasan: 'Pindah domisili ke Batang' }))).toEqual(['moved']);
     expect(check({ catatan: 'tidak pindah' })).toEqual([]);
-  });
-
-  // As for a death: only the recipient's own move flags, not a relative's.
-  it.each([
-    ['alasan', 'Sudah pindah KK', true],
-    ['catatan', 'KPM pindah ke Semarang', true],
-    ['catatan', 'Ybs pindah alamat 2024', true],
-    ['catatan', 'Pindah rumah, anak tetap di sini', true],
-    ['catatan', 'Anak pindah ke Jakarta', false],
-    ['catatan', 'Suami sudah pindah kerja ke Batam', false],
-    ['catatan', 'Anaknya pindah KK', false],
-    ['catatan', 'Orang tua pindah ke Batang', false],
-  ] as const)('%s %j: moved=%s', (column, text, moved) => {
-    expect(codes(check({ [column]: text })), text).toEqual(moved ? ['moved'] : []);
   });
 
   it('head of household under 17, from tanggal_lahir or else the NIK', () => {
